@@ -1,0 +1,1 @@
+//! Browser IO: thin wrappers over web APIs (storage, files, clipboard).

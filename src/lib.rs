@@ -1,0 +1,25 @@
+//! Postwright: an in-browser editor for static-site blog posts.
+//!
+//! The crate is one pure core, natively testable and knowing nothing of the
+//! browser, with thin layers around it:
+//!
+//! * pure core: [`post`] (split, parse, edit and serialize a post losslessly),
+//!   [`schema`] and [`validate`], [`markdown`] (Markdown to safe HTML),
+//!   [`export`] (file naming per generator), [`drafts`] (the draft store's logic
+//!   over an abstract key-value storage);
+//! * `browser` (wasm only): local storage, files, clipboard, the widget's JS face;
+//! * `ui` (wasm only): the Yew components.
+//!
+//! The native CLI (`src/bin/postwright.rs`) uses the same core.
+
+pub mod drafts;
+pub mod export;
+pub mod markdown;
+pub mod post;
+pub mod schema;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
