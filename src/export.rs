@@ -1,1 +1,232 @@
-//! TODO
+//! Export naming: where a post goes in a blog repository, per static-site
+//! generator, and the slug it is filed under.
+
+/// The static-site generators Postwright knows how to file posts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Preset {
+    /// `content/posts/<slug>.md`
+    Hugo,
+    /// Hugo page bundle: `content/posts/<slug>/index.md`
+    HugoBundle,
+    /// `_posts/YYYY-MM-DD-<slug>.md`
+    Jekyll,
+    /// `content/<slug>.md` (Zola uses TOML front matter)
+    Zola,
+    /// `src/content/blog/<slug>.md`
+    Astro,
+    /// `posts/<slug>.md`
+    Eleventy,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 6] = [
+        Preset::Hugo,
+        Preset::HugoBundle,
+        Preset::Jekyll,
+        Preset::Zola,
+        Preset::Astro,
+        Preset::Eleventy,
+    ];
+
+    /// Stable identifier, used in settings and the widget's `preset` attribute.
+    pub fn id(self) -> &'static str {
+        match self {
+            Preset::Hugo => "hugo",
+            Preset::HugoBundle => "hugo-bundle",
+            Preset::Jekyll => "jekyll",
+            Preset::Zola => "zola",
+            Preset::Astro => "astro",
+            Preset::Eleventy => "eleventy",
+        }
+    }
+
+    /// Human-readable name for menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            Preset::Hugo => "Hugo",
+            Preset::HugoBundle => "Hugo (page bundle)",
+            Preset::Jekyll => "Jekyll",
+            Preset::Zola => "Zola",
+            Preset::Astro => "Astro",
+            Preset::Eleventy => "Eleventy",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Preset> {
+        let id = id.trim().to_ascii_lowercase();
+        Preset::ALL.into_iter().find(|p| p.id() == id)
+    }
+}
+
+/// What naming needs to know about a post.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NameParts<'a> {
+    pub title: Option<&'a str>,
+    /// An explicit `slug:` field: it wins over the title.
+    pub slug: Option<&'a str>,
+    /// The post's `date:` as written (only its `YYYY-MM-DD` prefix is used).
+    pub date: Option<&'a str>,
+}
+
+/// The path of the post inside the blog repository, e.g. `content/posts/my-post.md`.
+/// `today` (`YYYY-MM-DD`) is used by Jekyll when the post has no usable date.
+pub fn repo_path(preset: Preset, parts: NameParts<'_>, today: &str) -> String {
+    let slug = post_slug(parts);
+    match preset {
+        Preset::Hugo => format!("content/posts/{slug}.md"),
+        Preset::HugoBundle => format!("content/posts/{slug}/index.md"),
+        Preset::Jekyll => {
+            let date = parts.date.and_then(ymd_prefix).or_else(|| ymd_prefix(today));
+            match date {
+                Some(date) => format!("_posts/{date}-{slug}.md"),
+                None => format!("_posts/{slug}.md"),
+            }
+        }
+        Preset::Zola => format!("content/{slug}.md"),
+        Preset::Astro => format!("src/content/blog/{slug}.md"),
+        Preset::Eleventy => format!("posts/{slug}.md"),
+    }
+}
+
+/// The file name offered for a single download: the last path segment, except
+/// for a page bundle, whose `index.md` alone would say nothing: `<slug>.index.md`.
+pub fn download_name(preset: Preset, parts: NameParts<'_>, today: &str) -> String {
+    let path = repo_path(preset, parts, today);
+    match preset {
+        Preset::HugoBundle => format!("{}.index.md", post_slug(parts)),
+        _ => path.rsplit('/').next().unwrap_or(&path).to_string(),
+    }
+}
+
+/// The slug a post is filed under: an explicit slug (made path-safe) wins,
+/// else one made from the title, else `untitled`. Never empty.
+pub fn post_slug(parts: NameParts<'_>) -> String {
+    let from_slug = parts.slug.map(|s| clean(s, true)).filter(|s| !s.is_empty());
+    let from_title = || parts.title.map(|t| clean(t, false)).filter(|s| !s.is_empty());
+    from_slug.or_else(from_title).unwrap_or_else(|| "untitled".to_string())
+}
+
+/// A slug from a title: Unicode-aware (letters and digits of every script are
+/// kept, lower-cased), everything else becomes single hyphens. Never empty.
+pub fn slugify(title: &str) -> String {
+    let slug = clean(title, false);
+    if slug.is_empty() {
+        "untitled".to_string()
+    } else {
+        slug
+    }
+}
+
+/// Longest slug we produce, in characters; file systems cap names at 255 bytes.
+const MAX_SLUG_CHARS: usize = 80;
+
+/// Lower-cases and keeps alphanumerics; `keep_marks` also keeps `_` and `.`
+/// (which authors use in explicit slugs). Never yields path separators, `..`
+/// or leading/trailing separators.
+fn clean(text: &str, keep_marks: bool) -> String {
+    let mut out = String::new();
+    let mut pending_sep = false;
+    for c in text.chars() {
+        let keep = c.is_alphanumeric() || (keep_marks && (c == '_' || c == '.'));
+        if keep {
+            if pending_sep && !out.is_empty() {
+                out.push('-');
+            }
+            pending_sep = false;
+            out.extend(c.to_lowercase());
+        } else if c != '\'' && c != '’' {
+            // Apostrophes vanish ("Don't" -> "dont"); other marks separate words.
+            pending_sep = true;
+        }
+        if out.len() > 4 * MAX_SLUG_CHARS {
+            break; // enough to cut from; titles can be megabytes of hostile text
+        }
+    }
+    let out: String = out.chars().take(MAX_SLUG_CHARS).collect();
+    // A slug of dots (".", "..") would climb directories.
+    let trimmed = out.trim_matches(|c| c == '.' || c == '-' || c == '_');
+    let mut s = trimmed.to_string();
+    while s.contains("..") {
+        s = s.replace("..", ".");
+    }
+    s
+}
+
+/// `YYYY-MM-DD` from the start of a date spelling, when it is a real calendar date.
+fn ymd_prefix(date: &str) -> Option<String> {
+    let d = date.trim().trim_matches(|c| c == '"' || c == '\'');
+    let ymd = d.get(..10)?;
+    let b = ymd.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    let month: u32 = ymd[5..7].parse().ok()?;
+    let day: u32 = ymd[8..10].parse().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| ymd.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts<'a>(title: &'a str, slug: Option<&'a str>, date: Option<&'a str>) -> NameParts<'a> {
+        NameParts { title: Some(title), slug, date }
+    }
+
+    #[test]
+    fn slugs_are_unicode_aware_and_never_empty() {
+        assert_eq!(slugify("From Dev to Devrel"), "from-dev-to-devrel");
+        assert_eq!(slugify("An IC's take on DevRel (2025)"), "an-ics-take-on-devrel-2025");
+        assert_eq!(slugify("Ünïcödé Straße"), "ünïcödé-straße");
+        assert_eq!(slugify("日本語のブログ"), "日本語のブログ");
+        assert_eq!(slugify("  ---  "), "untitled");
+        assert_eq!(slugify(""), "untitled");
+        assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+        assert!(slugify(&"long ".repeat(100)).chars().count() <= MAX_SLUG_CHARS);
+    }
+
+    #[test]
+    fn explicit_slug_wins_and_stays_path_safe() {
+        let p = parts("A Title", Some("my_custom.slug"), None);
+        assert_eq!(post_slug(p), "my_custom.slug");
+        assert_eq!(post_slug(parts("A Title", Some("../x"), None)), "x");
+        assert_eq!(post_slug(parts("A Title", Some(".."), None)), "a-title");
+        assert_eq!(post_slug(parts("A Title", Some("a/b"), None)), "a-b");
+        assert_eq!(post_slug(NameParts::default()), "untitled");
+    }
+
+    #[test]
+    fn presets_file_posts_where_each_generator_expects() {
+        let p = parts("From Dev to Devrel", None, Some("2020-07-23"));
+        let today = "2026-11-22";
+        assert_eq!(repo_path(Preset::Hugo, p, today), "content/posts/from-dev-to-devrel.md");
+        assert_eq!(repo_path(Preset::HugoBundle, p, today), "content/posts/from-dev-to-devrel/index.md");
+        assert_eq!(repo_path(Preset::Jekyll, p, today), "_posts/2020-07-23-from-dev-to-devrel.md");
+        assert_eq!(repo_path(Preset::Zola, p, today), "content/from-dev-to-devrel.md");
+        assert_eq!(repo_path(Preset::Astro, p, today), "src/content/blog/from-dev-to-devrel.md");
+        assert_eq!(repo_path(Preset::Eleventy, p, today), "posts/from-dev-to-devrel.md");
+        assert_eq!(download_name(Preset::Jekyll, p, today), "2020-07-23-from-dev-to-devrel.md");
+        assert_eq!(download_name(Preset::HugoBundle, p, today), "from-dev-to-devrel.index.md");
+    }
+
+    #[test]
+    fn jekyll_takes_the_date_prefix_or_today() {
+        let t = "2026-11-22";
+        let micro = parts("T", None, Some("2025-05-05 17:35:52.919448"));
+        assert_eq!(repo_path(Preset::Jekyll, micro, t), "_posts/2025-05-05-t.md");
+        assert_eq!(repo_path(Preset::Jekyll, parts("T", None, Some("\"2021-01-02\"")), t), "_posts/2021-01-02-t.md");
+        assert_eq!(repo_path(Preset::Jekyll, parts("T", None, Some("yesterday")), t), "_posts/2026-11-22-t.md");
+        assert_eq!(repo_path(Preset::Jekyll, parts("T", None, Some("2021-13-01")), t), "_posts/2026-11-22-t.md");
+        assert_eq!(repo_path(Preset::Jekyll, parts("T", None, None), "not a date"), "_posts/t.md");
+    }
+
+    #[test]
+    fn preset_ids_round_trip() {
+        for p in Preset::ALL {
+            assert_eq!(Preset::from_id(p.id()), Some(p));
+        }
+        assert_eq!(Preset::from_id(" Jekyll "), Some(Preset::Jekyll));
+        assert_eq!(Preset::from_id("gatsby"), None);
+    }
+}

@@ -13,6 +13,7 @@
 //! The native CLI (`src/bin/postwright.rs`) uses the same core.
 
 pub mod drafts;
+pub mod editing;
 pub mod export;
 pub mod markdown;
 pub mod post;

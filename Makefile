@@ -1,0 +1,41 @@
+# Postwright. `make serve` and `make test` install whatever is missing first
+# (see .ci/setup), so they are the only two commands a newcomer needs.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+# Every tool call runs with the toolchain .ci/setup chose (rustup or the Debian fallback).
+ENV := . target/env.sh &&
+WASM_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
+WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120
+
+.PHONY: setup setup-test dist serve test test-native test-wasm test-e2e bench cli
+
+setup:
+	bash .ci/setup build
+
+setup-test:
+	bash .ci/setup test
+
+## Release build of the static site into dist/.
+dist: setup
+	$(ENV) trunk build --release
+
+## Build, then serve the editor at http://127.0.0.1:8080/ (rebuilds on change).
+serve: setup
+	$(ENV) trunk serve --release
+
+## Every test: native core, in-browser (wasm-bindgen-test), end-to-end (release build).
+test: setup-test
+	$(MAKE) --no-print-directory test-native test-wasm dist test-e2e
+
+test-native:
+	$(ENV) cargo test --locked
+
+test-wasm:
+	$(ENV) $(WASM_RUNNER) cargo test --locked --target wasm32-unknown-unknown $(WASM_TESTS)
+
+test-e2e:
+	$(ENV) node --test --test-concurrency=1 tests/e2e/
+
+## The native CLI, installed into ~/.cargo/bin.
+cli:
+	cargo install --locked --path . --bin postwright

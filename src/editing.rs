@@ -1,0 +1,503 @@
+//! Markdown editing commands (toolbar buttons and keyboard shortcuts) as pure
+//! text transforms. The UI applies each [`Edit`] through the browser's own
+//! editing machinery (`insertText`) so that undo/redo keeps working.
+//!
+//! Offsets are byte offsets into the UTF-8 text; [`utf16_to_byte`] and
+//! [`byte_to_utf16`] convert from and to a textarea's selection offsets.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Heading,
+    Bold,
+    Italic,
+    Link,
+    Image,
+    Code,
+    Quote,
+    BulletList,
+    NumberedList,
+    TaskList,
+    Table,
+    Footnote,
+    Indent,
+    Outdent,
+    /// Enter: continue the list item the cursor is in (or end the list on an empty item).
+    Newline,
+}
+
+impl Action {
+    /// Toolbar buttons, in display order, with their accessible names and shortcuts.
+    pub const TOOLBAR: [(Action, &'static str, Option<&'static str>); 12] = [
+        (Action::Heading, "Heading", None),
+        (Action::Bold, "Bold", Some("Ctrl+B")),
+        (Action::Italic, "Italic", Some("Ctrl+I")),
+        (Action::Link, "Link", Some("Ctrl+K")),
+        (Action::Image, "Image", None),
+        (Action::Code, "Code", None),
+        (Action::Quote, "Quote", None),
+        (Action::BulletList, "Bulleted list", None),
+        (Action::NumberedList, "Numbered list", None),
+        (Action::TaskList, "Task list", None),
+        (Action::Table, "Table", None),
+        (Action::Footnote, "Footnote", None),
+    ];
+}
+
+/// Replace `range` of the current text with `insert`; afterwards select
+/// `select` (offsets in the text after this edit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub insert: String,
+    pub select: Range<usize>,
+}
+
+impl Edit {
+    /// Applies the edit to `text` (used natively and by tests; the browser applies it itself).
+    pub fn apply_to(&self, text: &mut String) {
+        text.replace_range(self.range.clone(), &self.insert);
+    }
+}
+
+/// The edits (to apply in order) that perform `action` on `text` with the
+/// selection `sel`. Empty when the action does not apply (e.g. Newline outside
+/// a list, which the browser then handles normally).
+pub fn edits(action: Action, text: &str, sel: Range<usize>) -> Vec<Edit> {
+    let sel = clamp(text, sel);
+    match action {
+        Action::Bold => vec![wrap(text, sel, "**", "**", "bold text")],
+        Action::Italic => vec![wrap(text, sel, "_", "_", "italic text")],
+        Action::Code => {
+            if text[sel.clone()].contains('\n') {
+                fence(text, sel)
+            } else {
+                vec![wrap(text, sel, "`", "`", "code")]
+            }
+        }
+        Action::Link => vec![link(text, sel, "", "link text")],
+        Action::Image => vec![link(text, sel, "!", "alt text")],
+        Action::Heading => vec![cycle_heading(text, sel)],
+        Action::Quote => vec![prefix_lines(text, sel, |_| "> ".to_string())],
+        Action::BulletList => vec![prefix_lines(text, sel, |_| "- ".to_string())],
+        Action::NumberedList => vec![prefix_lines(text, sel, |i| format!("{}. ", i + 1))],
+        Action::TaskList => vec![prefix_lines(text, sel, |_| "- [ ] ".to_string())],
+        Action::Table => vec![table(text, sel)],
+        Action::Footnote => footnote(text, sel),
+        Action::Indent => indent(text, sel, true),
+        Action::Outdent => indent(text, sel, false),
+        Action::Newline => continue_list(text, sel),
+    }
+}
+
+fn clamp(text: &str, sel: Range<usize>) -> Range<usize> {
+    let fix = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (a, b) = (fix(sel.start), fix(sel.end));
+    a.min(b)..a.max(b)
+}
+
+fn line_start(text: &str, i: usize) -> usize {
+    text[..i].rfind('\n').map_or(0, |n| n + 1)
+}
+
+fn line_end(text: &str, i: usize) -> usize {
+    text[i..].find('\n').map_or(text.len(), |n| i + n)
+}
+
+/// Wraps the selection in `open`/`close`, or unwraps it when already wrapped;
+/// with nothing selected inserts a selected placeholder.
+fn wrap(text: &str, sel: Range<usize>, open: &str, close: &str, placeholder: &str) -> Edit {
+    let inner = &text[sel.clone()];
+    let before = &text[..sel.start];
+    let after = &text[sel.end..];
+    if before.ends_with(open) && after.starts_with(close) && !inner.is_empty() {
+        let range = sel.start - open.len()..sel.end + close.len();
+        let start = range.start;
+        return Edit { range, insert: inner.to_string(), select: start..start + inner.len() };
+    }
+    let body = if inner.is_empty() { placeholder } else { inner };
+    let insert = format!("{open}{body}{close}");
+    let start = sel.start + open.len();
+    Edit { range: sel.clone(), insert, select: start..start + body.len() }
+}
+
+fn link(text: &str, sel: Range<usize>, bang: &str, placeholder: &str) -> Edit {
+    let inner = &text[sel.clone()];
+    let looks_like_url = inner.starts_with("http://") || inner.starts_with("https://") || inner.starts_with('/');
+    if looks_like_url && !inner.contains(char::is_whitespace) {
+        let insert = format!("{bang}[{placeholder}]({inner})");
+        let start = sel.start + bang.len() + 1;
+        return Edit { range: sel.clone(), insert, select: start..start + placeholder.len() };
+    }
+    let label = if inner.is_empty() { placeholder } else { inner };
+    let url = "https://";
+    let insert = format!("{bang}[{label}]({url})");
+    let start = sel.start + bang.len() + label.len() + 3;
+    Edit { range: sel, insert, select: start..start + url.len() }
+}
+
+fn fence(text: &str, sel: Range<usize>) -> Vec<Edit> {
+    let start = line_start(text, sel.start);
+    let end = line_end(text, sel.end.saturating_sub(1).max(sel.start));
+    let body = &text[start..end];
+    let insert = format!("```\n{body}\n```");
+    vec![Edit { range: start..end, select: start + 3..start + 3, insert }]
+}
+
+/// Heading level cycles: none -> ## -> ### -> #### -> # -> none (## first: # is the post title).
+fn cycle_heading(text: &str, sel: Range<usize>) -> Edit {
+    let start = line_start(text, sel.start);
+    let end = line_end(text, sel.start);
+    let line = &text[start..end];
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    let rest = if hashes > 0 && line[hashes..].starts_with(' ') { &line[hashes + 1..] } else { line };
+    let level = if hashes > 0 && line[hashes..].starts_with(' ') { hashes } else { 0 };
+    let next = match level {
+        0 => 2,
+        1 => 0,
+        6 => 1,
+        n if n >= 4 => 1,
+        n => n + 1,
+    };
+    let insert = if next == 0 { rest.to_string() } else { format!("{} {rest}", "#".repeat(next)) };
+    let caret = start + insert.len();
+    Edit { range: start..end, insert, select: caret..caret }
+}
+
+/// Toggles a line prefix (quote, list markers) on every line of the selection.
+fn prefix_lines(text: &str, sel: Range<usize>, prefix: impl Fn(usize) -> String) -> Edit {
+    let start = line_start(text, sel.start);
+    let last = if sel.end > sel.start && text[..sel.end].ends_with('\n') { sel.end - 1 } else { sel.end };
+    let end = line_end(text, last.max(start));
+    let lines: Vec<&str> = text[start..end].split('\n').collect();
+    let all_have = lines.iter().enumerate().all(|(i, l)| l.starts_with(&prefix(i)));
+    let out: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let p = prefix(i);
+            if all_have {
+                l[p.len()..].to_string()
+            } else {
+                format!("{p}{}", strip_marker(l))
+            }
+        })
+        .collect();
+    let insert = out.join("\n");
+    let select = if sel.is_empty() {
+        let caret = start + insert.len();
+        caret..caret
+    } else {
+        start..start + insert.len()
+    };
+    Edit { range: start..end, insert, select }
+}
+
+/// A line without its list or quote marker (so switching list kinds does not stack markers).
+fn strip_marker(line: &str) -> &str {
+    let (_, marker, rest) = split_list_item(line);
+    if marker.is_empty() {
+        line.strip_prefix("> ").unwrap_or(line)
+    } else {
+        rest
+    }
+}
+
+/// Splits a line into (indent, marker incl. trailing space, rest) when it is a list item.
+fn split_list_item(line: &str) -> (&str, &str, &str) {
+    let indent_len = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let (indent, after) = line.split_at(indent_len);
+    let b = after.as_bytes();
+    let mut m = if b.len() >= 2 && matches!(b[0], b'-' | b'*' | b'+') && b[1] == b' ' {
+        2
+    } else {
+        let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        if (1..=9).contains(&digits) && b.len() > digits + 1 && matches!(b[digits], b'.' | b')') && b[digits + 1] == b' ' {
+            digits + 2
+        } else {
+            return (indent, "", after);
+        }
+    };
+    if after[m..].starts_with("[ ] ") || after[m..].starts_with("[x] ") || after[m..].starts_with("[X] ") {
+        m += 4;
+    }
+    (indent, &after[..m], &after[m..])
+}
+
+fn table(text: &str, sel: Range<usize>) -> Edit {
+    let at_line_start = sel.start == line_start(text, sel.start);
+    let lead = if at_line_start { "" } else { "\n\n" };
+    let insert = format!("{lead}| Column | Column |\n| ------ | ------ |\n| Cell   | Cell   |\n");
+    let start = sel.start + lead.len() + 2;
+    Edit { range: sel, insert, select: start..start + "Column".len() }
+}
+
+/// Inserts a reference `[^n]` at the cursor and its definition at the end of the text.
+fn footnote(text: &str, sel: Range<usize>) -> Vec<Edit> {
+    let n = (1..).find(|n| !text.contains(&format!("[^{n}]"))).unwrap_or(1);
+    let reference = format!("[^{n}]");
+    let sep = if text.ends_with("\n\n") {
+        ""
+    } else if text.ends_with('\n') {
+        "\n"
+    } else {
+        "\n\n"
+    };
+    let definition = format!("{sep}[^{n}]: ");
+    let note = "Footnote text.";
+    let end = text.len();
+    // The definition first (at the end), so the reference's offsets stay valid;
+    // the final selection is the note's placeholder text.
+    let def_start = end + definition.len() + reference.len();
+    vec![
+        Edit { range: end..end, insert: format!("{definition}{note}\n"), select: end..end },
+        Edit {
+            range: sel.end..sel.end,
+            insert: reference.clone(),
+            select: def_start..def_start + note.len(),
+        },
+    ]
+}
+
+/// Tab / Shift+Tab on list items: indent or outdent every selected item by
+/// its parent's marker width. Outside a list, Tab is left to the browser
+/// (so keyboard users can still tab out of the editor).
+fn indent(text: &str, sel: Range<usize>, deeper: bool) -> Vec<Edit> {
+    let start = line_start(text, sel.start);
+    let end = line_end(text, sel.end.max(start));
+    let block = &text[start..end];
+    if !block.split('\n').all(|l| !split_list_item(l).1.is_empty() || l.trim().is_empty()) {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    let mut delta_first: isize = 0;
+    let mut delta_total: isize = 0;
+    for (i, line) in block.split('\n').enumerate() {
+        let (ind, marker, _) = split_list_item(line);
+        let width = if marker.is_empty() { 0 } else { marker.trim_end_matches(|c| c != ' ').len().clamp(2, 4) };
+        let new = if deeper {
+            if marker.is_empty() { line.to_string() } else { format!("{}{line}", " ".repeat(width)) }
+        } else {
+            let remove = ind.len().min(width.max(2)).min(ind.len());
+            line[remove..].to_string()
+        };
+        let d = new.len() as isize - line.len() as isize;
+        if i == 0 {
+            delta_first = d;
+        }
+        delta_total += d;
+        out.push(new);
+    }
+    if delta_total == 0 {
+        return vec![];
+    }
+    let insert = out.join("\n");
+    let s = (sel.start as isize + delta_first).max(start as isize) as usize;
+    let e = (sel.end as isize + delta_total).max(s as isize) as usize;
+    vec![Edit { range: start..end, insert, select: s..e }]
+}
+
+/// Enter inside a list item continues the list; on an empty item it ends the list.
+fn continue_list(text: &str, sel: Range<usize>) -> Vec<Edit> {
+    if !sel.is_empty() {
+        return vec![];
+    }
+    let start = line_start(text, sel.start);
+    let line = &text[start..line_end(text, sel.start)];
+    let (indent, marker, rest) = split_list_item(line);
+    let quote = if marker.is_empty() && line.starts_with("> ") { "> " } else { "" };
+    if marker.is_empty() && quote.is_empty() {
+        return vec![];
+    }
+    if sel.start < start + indent.len() + marker.len().max(quote.len()) {
+        return vec![];
+    }
+    if rest.trim().is_empty() && (quote.is_empty() || line.trim() == ">") {
+        // An empty item: Enter ends the list, as in every word processor.
+        let end = start + line.len();
+        return vec![Edit { range: start..end, insert: String::new(), select: start..start }];
+    }
+    let next_marker = if quote.is_empty() {
+        next_list_marker(marker)
+    } else {
+        quote.to_string()
+    };
+    let insert = format!("\n{indent}{next_marker}");
+    let caret = sel.start + insert.len();
+    vec![Edit { range: sel.clone(), insert, select: caret..caret }]
+}
+
+fn next_list_marker(marker: &str) -> String {
+    let task = marker.ends_with("] ");
+    let base = if task { &marker[..marker.len() - 4] } else { marker };
+    let digits: String = base.chars().take_while(char::is_ascii_digit).collect();
+    let base = if digits.is_empty() {
+        base.to_string()
+    } else {
+        let n: u64 = digits.parse().unwrap_or(0);
+        format!("{}{}", n + 1, &base[digits.len()..])
+    };
+    if task {
+        format!("{base}[ ] ")
+    } else {
+        base
+    }
+}
+
+/// Byte offset in `text` of a UTF-16 offset (as textarea selections count).
+pub fn utf16_to_byte(text: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        if units >= utf16 {
+            return i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+/// UTF-16 offset of a byte offset in `text`.
+pub fn byte_to_utf16(text: &str, byte: usize) -> usize {
+    let byte = byte.min(text.len());
+    text.char_indices().take_while(|&(i, _)| i < byte).map(|(_, c)| c.len_utf16()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs an action on text where `|` marks the caret or `[`..`]` the selection.
+    fn run(action: Action, marked: &str) -> String {
+        let (text, sel) = unmark(marked);
+        let mut out = text.clone();
+        let es = edits(action, &text, sel);
+        let mut last = None;
+        for e in es {
+            e.apply_to(&mut out);
+            last = Some(e.select);
+        }
+        match last {
+            Some(s) if s.is_empty() => format!("{}|{}", &out[..s.start], &out[s.start..]),
+            Some(s) => format!("{}[{}]{}", &out[..s.start], &out[s.clone()], &out[s.end..]),
+            None => "unchanged".to_string(),
+        }
+    }
+
+    fn unmark(marked: &str) -> (String, Range<usize>) {
+        if let Some(i) = marked.find('|') {
+            let text = marked.replacen('|', "", 1);
+            return (text, i..i);
+        }
+        let a = marked.find('[').unwrap();
+        let b = marked.find(']').unwrap() - 1;
+        (marked.replacen('[', "", 1).replacen(']', "", 1), a..b)
+    }
+
+    #[test]
+    fn bold_and_italic_wrap_and_unwrap() {
+        assert_eq!(run(Action::Bold, "a [word] b"), "a **[word]** b");
+        assert_eq!(run(Action::Bold, "a **[word]** b"), "a [word] b");
+        assert_eq!(run(Action::Bold, "a |"), "a **[bold text]**");
+        assert_eq!(run(Action::Italic, "[x]"), "_[x]_");
+    }
+
+    #[test]
+    fn link_selects_the_url_to_type_over() {
+        assert_eq!(run(Action::Link, "see [docs]"), "see [docs]([https://])");
+        assert_eq!(run(Action::Link, "[https://x.org]"), "[[link text]](https://x.org)");
+        assert_eq!(run(Action::Image, "|"), "![alt text]([https://])");
+    }
+
+    #[test]
+    fn code_is_inline_or_fenced() {
+        assert_eq!(run(Action::Code, "run [ls]"), "run `[ls]`");
+        assert_eq!(run(Action::Code, "[a\nb]"), "```|\na\nb\n```");
+    }
+
+    #[test]
+    fn headings_cycle() {
+        assert_eq!(run(Action::Heading, "Ti|tle"), "## Title|");
+        assert_eq!(run(Action::Heading, "## Ti|tle"), "### Title|");
+        assert_eq!(run(Action::Heading, "#### T|"), "# T|");
+        assert_eq!(run(Action::Heading, "# T|"), "T|");
+    }
+
+    #[test]
+    fn line_prefixes_toggle_and_switch() {
+        assert_eq!(run(Action::BulletList, "[a\nb]"), "[- a\n- b]");
+        assert_eq!(run(Action::BulletList, "[- a\n- b]"), "[a\nb]");
+        assert_eq!(run(Action::NumberedList, "[- a\n- b]"), "[1. a\n2. b]");
+        assert_eq!(run(Action::TaskList, "x|"), "- [ ] x|");
+        assert_eq!(run(Action::Quote, "one\n[two]\nthree"), "one\n[> two]\nthree");
+    }
+
+    #[test]
+    fn enter_continues_and_ends_lists() {
+        assert_eq!(run(Action::Newline, "- a|"), "- a\n- |");
+        assert_eq!(run(Action::Newline, "  9. a|"), "  9. a\n  10. |");
+        assert_eq!(run(Action::Newline, "- [x] done|"), "- [x] done\n- [ ] |");
+        assert_eq!(run(Action::Newline, "x\n- |"), "x\n|");
+        assert_eq!(run(Action::Newline, "> quoted|"), "> quoted\n> |");
+        assert_eq!(run(Action::Newline, "plain|"), "unchanged");
+    }
+
+    #[test]
+    fn tab_indents_list_items_only() {
+        assert_eq!(run(Action::Indent, "- a\n- b|"), "- a\n  - b|");
+        assert_eq!(run(Action::Outdent, "- a\n  - b|"), "- a\n- b|");
+        assert_eq!(run(Action::Indent, "plain|"), "unchanged");
+        assert_eq!(run(Action::Outdent, "- top|"), "unchanged");
+    }
+
+    #[test]
+    fn footnote_adds_reference_and_definition() {
+        let out = run(Action::Footnote, "Claim|.\n");
+        assert_eq!(out, "Claim[^1].\n\n[^1]: [Footnote text.]\n");
+        let out = run(Action::Footnote, "A[^1] B|\n\n[^1]: x\n");
+        assert!(out.contains("B[^2]") && out.ends_with("[^2]: [Footnote text.]\n"), "{out}");
+    }
+
+    #[test]
+    fn table_template_on_its_own_lines() {
+        assert_eq!(
+            run(Action::Table, "text|"),
+            "text\n\n| [Column] | Column |\n| ------ | ------ |\n| Cell   | Cell   |\n"
+        );
+    }
+
+    #[test]
+    fn offsets_convert_between_utf16_and_bytes() {
+        let t = "a😀é b";
+        assert_eq!(utf16_to_byte(t, 0), 0);
+        assert_eq!(utf16_to_byte(t, 1), 1);
+        assert_eq!(utf16_to_byte(t, 3), 5);
+        assert_eq!(utf16_to_byte(t, 4), 7);
+        assert_eq!(utf16_to_byte(t, 99), t.len());
+        for b in [0, 1, 5, 7, t.len()] {
+            assert_eq!(utf16_to_byte(t, byte_to_utf16(t, b)), b);
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_selections() {
+        let t = "é- [ ] x\n\n|> y\n1) z";
+        for a in Action::TOOLBAR.iter().map(|x| x.0).chain([Action::Indent, Action::Outdent, Action::Newline]) {
+            for s in 0..=t.len() + 2 {
+                for e in [0, s, t.len() + 5] {
+                    let mut out = t.to_string();
+                    for ed in edits(a, t, s..e) {
+                        assert!(ed.range.end <= out.len());
+                        ed.apply_to(&mut out);
+                    }
+                }
+            }
+        }
+    }
+}
