@@ -34,7 +34,12 @@ test-wasm:
 	$(ENV) $(WASM_RUNNER) cargo test --locked --target wasm32-unknown-unknown $(WASM_TESTS)
 
 test-e2e:
-	$(ENV) node --test --test-concurrency=1 tests/e2e/
+	$(ENV) node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+## Numbers: criterion (native core) and keystroke latency + bundle size in headless Chromium.
+bench: setup-test dist
+	$(ENV) cargo bench --bench render -- --noplot
+	$(ENV) node tests/e2e/bench.mjs
 
 ## The native CLI, installed into ~/.cargo/bin.
 cli:

@@ -1,4 +1,6 @@
-//! Browser IO: thin wrappers over web APIs (storage, files, clipboard) and
-//! the widget's JS face.
+//! Browser IO: thin wrappers over web APIs (storage, files, clipboard, the
+//! textarea's editing commands) and the widget's JS face.
 
+pub mod files;
+pub mod textarea;
 pub mod widget;

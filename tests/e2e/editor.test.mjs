@@ -1,23 +1,159 @@
 // The editor, as a user drives it: by role and accessible name.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, artifact } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openPage, artifact, repo, importText } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+const markdown = (page) => page.getByRole('textbox', { name: 'Markdown' });
+const preview = (page) => page.getByRole('region', { name: 'Preview' });
+const raw = (page) => page.getByRole('textbox', { name: 'Raw front matter' });
+
+async function showRaw(page) {
+  const box = raw(page);
+  if (!(await box.isVisible())) await page.getByText('Raw front matter', { exact: true }).first().click();
+  return box;
+}
+
 test('typing Markdown updates the Preview', async () => {
   const page = await openPage(browser, server.base);
-  const editor = page.getByRole('textbox', { name: 'Markdown' });
-  const preview = page.getByRole('region', { name: 'Preview' });
+  const editor = markdown(page);
   await editor.fill('');
   await editor.pressSequentially('# Typed heading\n\nSome *emphasis* and a table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
-  await assert.doesNotReject(
-    preview.getByRole('heading', { name: 'Typed heading' }).waitFor({ timeout: 5000 }),
-  );
-  assert.equal(await preview.locator('em').first().textContent(), 'emphasis');
-  assert.equal(await preview.getByRole('cell', { name: '2' }).count(), 1);
+  await preview(page).getByRole('heading', { name: 'Typed heading' }).waitFor({ timeout: 5000 });
+  assert.equal(await preview(page).locator('em').first().textContent(), 'emphasis');
+  assert.equal(await preview(page).getByRole('cell', { name: '2' }).count(), 1);
   await page.screenshot({ path: artifact('editor.png'), fullPage: true });
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('editing Title changes only the title line of the front matter', async () => {
+  const page = await openPage(browser, server.base);
+  const sample = fs.readFileSync(path.join(repo, '..', 'shared', 'samples', 'from-dev-to-devrel.md'), 'utf8');
+  await importText(page, 'from-dev-to-devrel.md', sample);
+  const title = page.getByRole('group', { name: 'Front matter' }).getByRole('textbox', { name: 'Title', exact: true });
+  await assert.doesNotReject(title.waitFor());
+  assert.equal(await title.inputValue(), 'From Dev to Devrel');
+  const before = (await (await showRaw(page)).inputValue()).split('\n');
+  await title.fill('From Dev to DevRel, four years on');
+  await preview(page).getByRole('heading', { name: 'From Dev to DevRel, four years on' }).waitFor();
+  const afterLines = (await raw(page).inputValue()).split('\n');
+  assert.equal(afterLines.length, before.length);
+  const changed = afterLines.map((l, i) => [l, before[i]]).filter(([a, b]) => a !== b);
+  assert.deepEqual(changed, [['title: "From Dev to DevRel, four years on"', 'title: "From Dev to Devrel"']]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the typo autho gets a one-click fix', async () => {
+  const page = await openPage(browser, server.base);
+  const sample = fs.readFileSync(path.join(repo, '..', 'shared', 'samples', 'from-dev-to-devrel.md'), 'utf8');
+  await importText(page, 'from-dev-to-devrel.md', sample);
+  const alert = page.getByRole('alert').filter({ hasText: 'autho' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /line 2, column 1/i);
+  await alert.getByRole('button', { name: 'Rename autho to author' }).click();
+  const author = page.getByRole('textbox', { name: 'Author', exact: true });
+  await author.waitFor();
+  assert.equal(await author.inputValue(), 'Justin Garrison');
+  assert.match(await (await showRaw(page)).inputValue(), /^author: "Justin Garrison"$/m);
+  await page.context().close();
+});
+
+test('broken YAML shows an alert with line and column, and the body stays', async () => {
+  const page = await openPage(browser, server.base);
+  await importText(page, 'post.md', '---\ntitle: Fine\ntags: [a, b]\n---\nBody stays here.\n');
+  await preview(page).getByText('Body stays here.').waitFor();
+  const box = await showRaw(page);
+  await box.fill('title: Fine\ntags: [a, b\n');
+  const alert = page.getByRole('alert').filter({ hasText: /line \d+, column \d+/i });
+  await alert.first().waitFor();
+  assert.equal(await markdown(page).inputValue(), 'Body stays here.\n');
+  await preview(page).getByText('Body stays here.').waitFor();
+  assert.equal(await box.inputValue(), 'title: Fine\ntags: [a, b\n', 'the broken text is kept for fixing');
+  await box.fill('title: Fixed\ntags: [a, b]\n');
+  await preview(page).getByRole('heading', { name: 'Fixed' }).waitFor();
+  assert.equal(await page.getByRole('alert').filter({ hasText: /column/ }).count(), 0);
+  await page.context().close();
+});
+
+test('tags are chips: Enter and comma add, duplicates are refused, Backspace removes', async () => {
+  const page = await openPage(browser, server.base);
+  await importText(page, 'post.md', '---\ntitle: Chips\ntags: [rust]\n---\nx\n');
+  const tags = page.getByRole('textbox', { name: 'Tags', exact: true });
+  await tags.click();
+  await tags.pressSequentially('wasm\nyew,');
+  await tags.pressSequentially('rust\n');
+  await page.getByText('“rust” is already in the list').waitFor();
+  await tags.press('Backspace');
+  const text = await (await showRaw(page)).inputValue();
+  assert.match(text, /^tags: \[rust, wasm\]$/m, text);
+  await page.context().close();
+});
+
+test('toolbar buttons and shortcuts edit the Markdown, and undo still works', async () => {
+  const page = await openPage(browser, server.base);
+  const editor = markdown(page);
+  await editor.fill('word');
+  await editor.press('Control+a');
+  await page.getByRole('button', { name: 'Bold' }).click();
+  assert.equal(await editor.inputValue(), '**word**');
+  await editor.press('Control+z');
+  assert.equal(await editor.inputValue(), 'word', 'browser undo reverts the toolbar action');
+
+  const cases = [
+    ['Italic', 'word', '_word_'],
+    ['Heading', 'word', '## word'],
+    ['Link', 'word', '[word](https://)'],
+    ['Image', 'word', '![word](https://)'],
+    ['Code', 'word', '`word`'],
+    ['Quote', 'word', '> word'],
+    ['Bulleted list', 'word', '- word'],
+    ['Numbered list', 'word', '1. word'],
+    ['Task list', 'word', '- [ ] word'],
+    ['Footnote', 'word', 'word[^1]\n\n[^1]: Footnote text.\n'],
+  ];
+  for (const [name, input, expected] of cases) {
+    await editor.fill(input);
+    await editor.press(name === 'Footnote' ? 'End' : 'Control+a');
+    await page.getByRole('button', { name, exact: true }).click();
+    assert.equal(await editor.inputValue(), expected, name);
+  }
+  await editor.fill('x');
+  await editor.press('End');
+  await page.getByRole('button', { name: 'Table' }).click();
+  assert.match(await editor.inputValue(), /^x\n\n\| Column \| Column \|\n\| -+ \| -+ \|\n/);
+  await preview(page).getByRole('table').waitFor();
+
+  await editor.fill('word');
+  await editor.press('Control+a');
+  await editor.press('Control+b');
+  assert.equal(await editor.inputValue(), '**word**');
+  await editor.press('Control+a');
+  await editor.press('Control+i');
+  assert.equal(await editor.inputValue(), '_**word**_');
+  await editor.fill('see');
+  await editor.press('Control+a');
+  await editor.press('Control+k');
+  assert.equal(await editor.inputValue(), '[see](https://)');
+
+  await editor.fill('- one');
+  await editor.press('End');
+  await editor.press('Enter');
+  await editor.pressSequentially('two');
+  await editor.press('Tab');
+  assert.equal(await editor.inputValue(), '- one\n  - two');
+  await editor.press('Shift+Tab');
+  assert.equal(await editor.inputValue(), '- one\n- two');
+  await editor.press('Enter');
+  await editor.press('Enter');
+  assert.equal(await editor.inputValue(), '- one\n- two\n', 'Enter on an empty item ends the list');
+  await preview(page).getByRole('listitem').filter({ hasText: 'two' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });

@@ -35,7 +35,8 @@ export async function serve(root = dist, extra = {}) {
     if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404); return res.end();
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    // CORS: a sandboxed (opaque-origin) frame must still load the widget's module and wasm.
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -73,3 +74,11 @@ export function artifact(name) {
   fs.mkdirSync(artifacts, { recursive: true });
   return path.join(artifacts, name);
 }
+
+/** Imports `text` as a file named `name` through the Import button's file chooser. */
+export async function importText(page, name, text) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await (await chooser).setFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
+}
+

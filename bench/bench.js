@@ -1,0 +1,71 @@
+// Keystroke-to-preview latency in a real browser: from the input event to the
+// preview's DOM updated and laid out. Driven by tests/e2e/bench.mjs (`make bench`),
+// which prints the table. Also runs markdown-it + innerHTML as the baseline.
+import { mount } from '../widget/postwright.js';
+
+/** A macrotask tick: lets Yew's scheduler (microtasks) finish first. */
+const tick = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+let longest = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+}).observe({ type: 'longtask', buffered: false });
+
+/** Types `count` characters one input event at a time, at the middle of the post. */
+async function typeInto(area, preview, count) {
+  const times = [];
+  const at = Math.floor(area.value.length / 2);
+  area.focus();
+  area.setSelectionRange(at, at);
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    document.execCommand('insertText', false, i % 7 === 6 ? ' ' : 'x');
+    await Promise.resolve();
+    await tick();
+    void preview.offsetHeight; // force layout
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+export async function runPostwright(text, count) {
+  const stage = document.getElementById('stage');
+  const host = document.createElement('div');
+  stage.replaceChildren(host);
+  const handle = await mount(host, { value: text });
+  await tick();
+  const root = host.shadowRoot;
+  const area = root.querySelector('textarea.pw-markdown');
+  const preview = root.querySelector('[aria-label=Preview]');
+  longest = 0;
+  const times = await typeInto(area, preview, count);
+  await tick();
+  const value = handle.value;
+  const typed = (value.match(/x/g) || []).length - (text.match(/x/g) || []).length;
+  handle.destroy();
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), longTask: longest, lost: count - typed - Math.floor(count / 7) };
+}
+
+export async function runMarkdownIt(text, count) {
+  const md = window.markdownit({ html: true, linkify: false });
+  const stage = document.getElementById('stage');
+  stage.innerHTML = '<textarea style="width:45%;height:600px"></textarea><div class="preview"></div>';
+  const area = stage.querySelector('textarea');
+  const preview = stage.querySelector('.preview');
+  area.value = text;
+  area.addEventListener('input', () => { preview.innerHTML = md.render(area.value); });
+  preview.innerHTML = md.render(text);
+  longest = 0;
+  const times = await typeInto(area, preview, count);
+  const typed = (area.value.match(/x/g) || []).length - (text.match(/x/g) || []).length;
+  stage.replaceChildren();
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), longTask: longest, lost: count - typed - Math.floor(count / 7) };
+}
+
+window.bench = { runPostwright, runMarkdownIt };
+document.getElementById('out').textContent = 'ready';

@@ -1,0 +1,48 @@
+//! Applies the core's editing commands to the Markdown textarea through the
+//! browser's own editing (`insertText`), so undo/redo keeps working and the
+//! textarea fires its normal `input` event.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlDocument, HtmlTextAreaElement};
+
+use crate::editing::{self, byte_to_utf16, utf16_to_byte, Action};
+
+/// Performs `action` on the textarea's current text and selection. Returns
+/// false when the action does not apply here (the caller then lets the key
+/// do what it normally does).
+pub fn apply(area: &HtmlTextAreaElement, action: Action) -> bool {
+    let text = area.value();
+    let start = area.selection_start().ok().flatten().unwrap_or(0) as usize;
+    let end = area.selection_end().ok().flatten().unwrap_or(0) as usize;
+    let sel = utf16_to_byte(&text, start)..utf16_to_byte(&text, end);
+    let edits = editing::edits(action, &text, sel);
+    if edits.is_empty() {
+        return false;
+    }
+    let _ = area.focus();
+    let document: Option<HtmlDocument> =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.dyn_into().ok());
+    let mut current = text;
+    for edit in edits {
+        let from = byte_to_utf16(&current, edit.range.start) as u32;
+        let to = byte_to_utf16(&current, edit.range.end) as u32;
+        let _ = area.set_selection_range(from, to);
+        let done = match (&document, edit.insert.is_empty()) {
+            (Some(doc), false) => doc.exec_command_with_show_ui_and_value("insertText", false, &edit.insert).unwrap_or(false),
+            (Some(doc), true) if from != to => doc.exec_command("delete").unwrap_or(false),
+            (Some(_), true) => true,
+            (None, _) => false,
+        };
+        if !done {
+            // No editing command (old browser): edit the value directly; undo
+            // history is lost for this step but the text is right.
+            let _ = area.set_range_text_with_start_and_end(&edit.insert, from, to);
+            let _ = area.dispatch_event(&web_sys::InputEvent::new("input").expect("input event").into());
+        }
+        edit.apply_to(&mut current);
+        let s = byte_to_utf16(&current, edit.select.start) as u32;
+        let e = byte_to_utf16(&current, edit.select.end) as u32;
+        let _ = area.set_selection_range(s, e);
+    }
+    true
+}

@@ -1,0 +1,271 @@
+//! The front-matter form (group `Front matter`): one typed widget per field,
+//! labelled by the schema's label (or by the key itself outside the schema).
+//! Every change is reported as a message; the post model turns it into a
+//! minimal edit of the file.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::tags::ListInput;
+use crate::post::{Field, Value};
+use crate::schema::{FieldType, Schema};
+use crate::validate::{Diagnostic, Fix, Severity};
+
+#[derive(Properties, PartialEq)]
+pub struct FormProps {
+    pub fields: Rc<Vec<Field>>,
+    pub schema: Rc<Schema>,
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+    /// The front matter does not parse: the form is read-only until it does.
+    pub broken: bool,
+    pub readonly: bool,
+    pub base_url: Option<AttrValue>,
+    pub on_set: Callback<(String, Value)>,
+    pub on_remove: Callback<String>,
+    pub on_add: Callback<String>,
+    pub on_fix: Callback<Fix>,
+}
+
+/// A DOM id for a field's widget, unique within the editor's shadow root.
+pub fn field_id(key: &str) -> String {
+    let safe: String = key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    format!("pw-field-{safe}-{:x}", key.len())
+}
+
+#[function_component(FrontMatterForm)]
+pub fn front_matter_form(props: &FormProps) -> Html {
+    let present: Vec<&str> = props.fields.iter().map(|f| f.key.as_str()).collect();
+    let addable: Vec<_> = props.schema.fields.iter().filter(|d| !present.contains(&d.key.as_str())).collect();
+    let add_ref = use_node_ref();
+    let on_add = {
+        let add_ref = add_ref.clone();
+        let cb = props.on_add.clone();
+        Callback::from(move |_| {
+            if let Some(select) = add_ref.cast::<HtmlSelectElement>() {
+                let key = select.value();
+                if !key.is_empty() {
+                    cb.emit(key);
+                }
+            }
+        })
+    };
+    let disabled = props.broken || props.readonly;
+    html! {
+        <fieldset class="pw-form" disabled={disabled}>
+            <legend>{"Front matter"}</legend>
+            { for props.fields.iter().map(|f| field_row(props, f)) }
+            if !addable.is_empty() && !props.readonly {
+                <div class="pw-add-field">
+                    <select ref={add_ref} aria-label="Field to add">
+                        { for addable.iter().map(|d| html! { <option value={d.key.clone()}>{ &d.label }</option> }) }
+                    </select>
+                    <button type="button" onclick={on_add}>{"Add field"}</button>
+                </div>
+            }
+        </fieldset>
+    }
+}
+
+fn field_row(props: &FormProps, field: &Field) -> Html {
+    let def = props.schema.field(&field.key);
+    let label = def.map_or_else(|| field.key.clone(), |d| d.label.clone());
+    let ty = def.map(|d| d.ty.clone()).unwrap_or_else(|| inferred_type(&field.value));
+    let id = field_id(&field.key);
+    let problems: Vec<&Diagnostic> =
+        props.diagnostics.iter().filter(|d| d.key.as_deref() == Some(field.key.as_str())).collect();
+    let note_id = format!("{id}-note");
+    let described = (!problems.is_empty()).then(|| AttrValue::from(note_id.clone()));
+    let key = field.key.clone();
+    let on_set = props.on_set.reform(move |v: Value| (key.clone(), v));
+    let widget = widget(&id, &label, &ty, &field.value, described.clone(), on_set, props);
+    let remove = {
+        let key = field.key.clone();
+        props.on_remove.reform(move |_| key.clone())
+    };
+    let required = def.is_some_and(|d| d.required);
+    html! {
+        <div class={classes!("pw-field", (!problems.is_empty()).then_some("pw-field-invalid"))} key={field.key.clone()}>
+            <div class="pw-field-head">
+                <label for={id.clone()}>{ &label }{ required.then_some(html!{<span class="pw-required" aria-hidden="true">{" *"}</span>}) }</label>
+                if !props.readonly {
+                    <button type="button" class="pw-icon-button" aria-label={format!("Remove {label}")} title={format!("Remove {label}")} onclick={remove}>{"×"}</button>
+                }
+            </div>
+            { widget }
+            if !problems.is_empty() {
+                <div class="pw-field-note" id={note_id}>
+                    { for problems.iter().map(|d| problem_line(d, &props.on_fix)) }
+                </div>
+            }
+        </div>
+    }
+}
+
+/// One problem, with its one-click fix when validation offers one.
+pub fn problem_line(d: &Diagnostic, on_fix: &Callback<Fix>) -> Html {
+    let class = match d.severity {
+        Severity::Error => "pw-error",
+        Severity::Warning => "pw-warning",
+        Severity::Info => "pw-info",
+    };
+    let fix = d.fix.clone().map(|fix| {
+        let label = match &fix {
+            Fix::RenameKey { from, to } => format!("Rename {from} to {to}"),
+            Fix::SetValue { key, .. } => format!("Fix {key}"),
+        };
+        let cb = on_fix.clone();
+        let onclick = Callback::from(move |_| cb.emit(fix.clone()));
+        html! { <button type="button" class="pw-fix" {onclick}>{ label }</button> }
+    });
+    html! {
+        <p class={class}>
+            { format!("Line {}, column {}: {}", d.line, d.column, d.message) }
+            { for fix }
+        </p>
+    }
+}
+
+/// A widget for a key outside the schema, from the kind of value it holds.
+fn inferred_type(value: &Value) -> FieldType {
+    match value {
+        Value::Bool(_) => FieldType::Bool,
+        Value::List(_) => FieldType::StringList,
+        Value::Raw(_) => FieldType::Object,
+        Value::Number(_) => FieldType::Number,
+        Value::String(s) if s.contains('\n') => FieldType::Text,
+        _ => FieldType::String,
+    }
+}
+
+/// The scalar text of a value, as a text box shows it.
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(s) | Value::String(s) | Value::Raw(s) => s.clone(),
+        Value::List(items) => items.iter().map(scalar_text).collect::<Vec<_>>().join(", "),
+    }
+}
+
+fn list_items(value: &Value) -> Vec<String> {
+    match value {
+        Value::List(items) => items.iter().map(scalar_text).collect(),
+        Value::Null => vec![],
+        other => {
+            let s = scalar_text(other);
+            if s.is_empty() {
+                vec![]
+            } else {
+                vec![s]
+            }
+        }
+    }
+}
+
+fn resolve(base: Option<&AttrValue>, path: &str) -> Option<String> {
+    let path = path.trim();
+    if path.is_empty() {
+        return None;
+    }
+    if path.starts_with("https://") || path.starts_with("http://") {
+        return Some(path.to_string());
+    }
+    if path.contains(':') {
+        return None; // no other schemes in the form's thumbnails
+    }
+    let base = base?;
+    Some(format!("{}/{}", base.trim_end_matches('/'), path.trim_start_matches('/')))
+}
+
+fn thumbnail(props: &FormProps, path: &str) -> Html {
+    match resolve(props.base_url.as_ref(), path) {
+        Some(src) => html! {
+            <img class="pw-thumb" src={src} alt="" loading="lazy" referrerpolicy="no-referrer"
+                onerror={Callback::from(|e: Event| {
+                    if let Some(img) = e.target_dyn_into::<web_sys::HtmlElement>() { img.set_hidden(true); }
+                })} />
+        },
+        None => html! {},
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn widget(
+    id: &str,
+    label: &str,
+    ty: &FieldType,
+    value: &Value,
+    described: Option<AttrValue>,
+    on_set: Callback<Value>,
+    props: &FormProps,
+) -> Html {
+    let text_input = |kind: &'static str, make: fn(String) -> Value| {
+        let oninput = on_set.reform(move |e: InputEvent| make(e.target_unchecked_into::<HtmlInputElement>().value()));
+        html! {
+            <input id={id.to_string()} type={kind} class="pw-input" value={scalar_text(value)} {oninput}
+                aria-describedby={described.clone()} readonly={props.readonly} spellcheck={(kind == "text").to_string()} />
+        }
+    };
+    match ty {
+        FieldType::Bool => {
+            let checked = matches!(value, Value::Bool(true));
+            let onchange = on_set.reform(|e: Event| Value::Bool(e.target_unchecked_into::<HtmlInputElement>().checked()));
+            html! { <input id={id.to_string()} type="checkbox" class="pw-checkbox" {checked} {onchange} aria-describedby={described} /> }
+        }
+        FieldType::Text => {
+            let oninput = on_set.reform(|e: InputEvent| Value::String(e.target_unchecked_into::<HtmlTextAreaElement>().value()));
+            html! { <textarea id={id.to_string()} class="pw-input pw-textarea" rows="3" value={scalar_text(value)} {oninput}
+                aria-describedby={described} readonly={props.readonly} /> }
+        }
+        FieldType::Select(options) => {
+            let current = scalar_text(value);
+            let onchange = on_set.reform(|e: Event| Value::String(e.target_unchecked_into::<HtmlSelectElement>().value()));
+            let known = options.contains(&current);
+            html! {
+                <select id={id.to_string()} class="pw-input" {onchange} aria-describedby={described}>
+                    if !known { <option value={current.clone()} selected=true>{ if current.is_empty() { "—".to_string() } else { current.clone() } }</option> }
+                    { for options.iter().map(|o| html! { <option value={o.clone()} selected={*o == current}>{ o }</option> }) }
+                </select>
+            }
+        }
+        FieldType::StringList | FieldType::ImageList => {
+            let items = list_items(value);
+            let thumbs = matches!(ty, FieldType::ImageList).then(|| html! {
+                <div class="pw-thumbs">{ for items.iter().map(|p| thumbnail(props, p)) }</div>
+            });
+            let on_change = on_set.reform(|items: Vec<String>| Value::List(items.into_iter().map(Value::String).collect()));
+            html! {
+                <>
+                    <ListInput id={id.to_string()} label={label.to_string()} items={Rc::new(items)} {on_change}
+                        readonly={props.readonly} described_by={described} />
+                    { for thumbs }
+                </>
+            }
+        }
+        FieldType::Image => html! {
+            <div class="pw-image-field">
+                { text_input("text", Value::String) }
+                { thumbnail(props, &scalar_text(value)) }
+            </div>
+        },
+        FieldType::Url => text_input("url", Value::String),
+        FieldType::Number => {
+            let oninput = on_set.reform(|e: InputEvent| {
+                let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                if text.trim().parse::<f64>().is_ok() { Value::Number(text.trim().to_string()) } else { Value::String(text) }
+            });
+            html! { <input id={id.to_string()} type="text" inputmode="decimal" class="pw-input" value={scalar_text(value)} {oninput}
+                aria-describedby={described} readonly={props.readonly} /> }
+        }
+        FieldType::Object => html! {
+            // Nested structures stay exactly as written; edit them in Raw front matter.
+            <textarea id={id.to_string()} class="pw-input pw-textarea pw-mono" rows="3" readonly=true
+                value={scalar_text(value)} aria-describedby={described} />
+        },
+        // Dates keep the spelling the author wrote (`2025-05-05 17:35:52.919448`):
+        // a text box, checked by validation, instead of a picker that would reformat it.
+        FieldType::Date | FieldType::DateTime | FieldType::String => text_input("text", Value::String),
+    }
+}

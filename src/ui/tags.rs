@@ -1,0 +1,124 @@
+//! A list of strings as chips (tags, categories, image paths): Enter or comma
+//! adds, Backspace in the empty box removes the last, duplicates are refused.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ListProps {
+    /// The id of the text box (its `<label for>` gives the accessible name).
+    pub id: String,
+    pub label: String,
+    pub items: Rc<Vec<String>>,
+    pub on_change: Callback<Vec<String>>,
+    #[prop_or_default]
+    pub readonly: bool,
+    #[prop_or_default]
+    pub described_by: Option<AttrValue>,
+}
+
+#[function_component(ListInput)]
+pub fn list_input(props: &ListProps) -> Html {
+    let refused = use_state(|| None::<String>);
+    let input = use_node_ref();
+
+    let add = {
+        let items = props.items.clone();
+        let on_change = props.on_change.clone();
+        let refused = refused.clone();
+        move |text: &str| -> bool {
+            let tag = text.trim().trim_end_matches(',').trim();
+            if tag.is_empty() {
+                return true;
+            }
+            if items.iter().any(|t| t == tag) {
+                refused.set(Some(format!("“{tag}” is already in the list")));
+                return false;
+            }
+            refused.set(None);
+            let mut next = (*items).clone();
+            next.push(tag.to_string());
+            on_change.emit(next);
+            true
+        }
+    };
+    let onkeydown = {
+        let add = add.clone();
+        let items = props.items.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            match e.key().as_str() {
+                "Enter" | "," => {
+                    e.prevent_default();
+                    if add(&el.value()) {
+                        el.set_value("");
+                    }
+                }
+                "Backspace" if el.value().is_empty() && !items.is_empty() => {
+                    e.prevent_default();
+                    let mut next = (*items).clone();
+                    next.pop();
+                    on_change.emit(next);
+                }
+                _ => {}
+            }
+        })
+    };
+    // Pasting or typing "a, b" adds the complete parts.
+    let oninput = {
+        let add = add.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            let value = el.value();
+            if let Some((done, rest)) = value.rsplit_once(',') {
+                let mut ok = true;
+                for part in done.split(',') {
+                    ok &= add(part);
+                }
+                if ok {
+                    el.set_value(rest.trim_start());
+                }
+            }
+        })
+    };
+    // Leaving the box keeps what was typed.
+    let onblur = Callback::from(move |e: FocusEvent| {
+        let el: HtmlInputElement = e.target_unchecked_into();
+        if add(&el.value()) {
+            el.set_value("");
+        }
+    });
+    let status_id = format!("{}-status", props.id);
+    html! {
+        <div class="pw-chips">
+            <ul class="pw-chip-list" aria-label={props.label.clone()}>
+                { for props.items.iter().enumerate().map(|(i, item)| {
+                    let items = props.items.clone();
+                    let on_change = props.on_change.clone();
+                    let remove = Callback::from(move |_| {
+                        let mut next = (*items).clone();
+                        next.remove(i);
+                        on_change.emit(next);
+                    });
+                    html! {
+                        <li class="pw-chip" key={item.clone()}>
+                            <span>{ item }</span>
+                            if !props.readonly {
+                                <button type="button" class="pw-chip-remove" aria-label={format!("Remove {item}")} onclick={remove}>{"×"}</button>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+            if !props.readonly {
+                <input ref={input} id={props.id.clone()} class="pw-input pw-chip-input" type="text"
+                    placeholder="Add…" {onkeydown} {oninput} {onblur}
+                    aria-describedby={props.described_by.clone().unwrap_or_else(|| status_id.clone().into())} />
+            }
+            <span class="pw-chip-status" id={status_id} role="status">{ (*refused).clone().unwrap_or_default() }</span>
+        </div>
+    }
+}

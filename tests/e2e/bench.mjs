@@ -1,0 +1,56 @@
+// `make bench`: keystroke-to-preview latency in headless Chromium for 10 KB,
+// 100 KB and 1 MB posts, Postwright vs markdown-it + innerHTML, and the
+// gzipped size of what the page and the widget load. Prints numbers; asserts nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { serve, launch, dist, repo, PREFIX } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const markdownIt = fs.readFileSync(require.resolve('markdown-it/dist/markdown-it.min.js'));
+const KEYS = Number(process.env.BENCH_KEYS ?? 60);
+
+function post(bytes) {
+  const samples = ['from-dev-to-devrel.md', 'ic-take-on-devrel-2025.md']
+    .map((f) => fs.readFileSync(path.join(repo, '..', 'shared', 'samples', f), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
+  let body = '';
+  for (let i = 0; body.length < bytes; i++) body += `\n## Part ${i}\n\n` + samples[i % 2].replaceAll('[^', `[^${i}-`);
+  return `---\ntitle: Bench\ndate: 2024-01-01\n---\n${body.slice(0, bytes)}\n`;
+}
+
+const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+const server = await serve(dist, { [`${PREFIX}bench/markdown-it.min.js`]: { type: 'text/javascript', body: markdownIt } });
+const browser = await launch();
+try {
+  const page = await browser.newPage();
+  await page.goto(`${server.base}bench/`);
+  await page.getByText('ready').waitFor();
+  const rows = [];
+  for (const [label, size] of [['10 KB', 10_000], ['100 KB', 100_000], ['1 MB', 1_000_000]]) {
+    const text = post(size);
+    const keys = size >= 1_000_000 ? Math.min(KEYS, 30) : KEYS;
+    const pw = await page.evaluate(([t, n]) => window.bench.runPostwright(t, n), [text, keys]);
+    const mi = await page.evaluate(([t, n]) => window.bench.runMarkdownIt(t, n), [text, keys]);
+    rows.push({ label, keys, pw, mi });
+  }
+  const f = (x) => x.toFixed(1).padStart(7);
+  console.log('\nKeystroke to preview updated and laid out (ms), headless Chromium, this machine');
+  console.log('post    keys | Postwright p50     p95     max  longtask lost | markdown-it p50     p95     max  longtask lost');
+  for (const { label, keys, pw, mi } of rows) {
+    console.log(`${label.padEnd(7)} ${String(keys).padStart(4)} |      ${f(pw.p50)} ${f(pw.p95)} ${f(pw.max)} ${f(pw.longTask)} ${String(pw.lost).padStart(4)} |       ${f(mi.p50)} ${f(mi.p95)} ${f(mi.max)} ${f(mi.longTask)} ${String(mi.lost).padStart(4)}`);
+  }
+  const widget = path.join(dist, 'widget');
+  const parts = fs.readdirSync(widget).filter((f) => /\.(js|wasm|css)$/.test(f)).sort();
+  console.log('\nWhat the page loads (dist/widget/, gzip -9):');
+  let total = 0;
+  for (const p of parts) { const n = gz(path.join(widget, p)); total += n; console.log(`  ${p.padEnd(26)} ${kb(n).padStart(10)}`); }
+  const pageCss = path.join(dist, 'page.css');
+  if (fs.existsSync(pageCss)) { const n = gz(pageCss); total += n; console.log(`  ${'page.css'.padEnd(26)} ${kb(n).padStart(10)}`); }
+  console.log(`  ${'total'.padEnd(26)} ${kb(total).padStart(10)}   (target: <= 200 KB)`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,68 @@
+// Import and export: an untouched post comes back byte for byte; a bad file
+// gets an alert and replaces nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openPage, repo, importText } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const fixtures = [
+  ...['from-dev-to-devrel.md', 'ic-take-on-devrel-2025.md'].map((f) => path.join(repo, '..', 'shared', 'samples', f)),
+  ...fs.readdirSync(path.join(repo, 'tests', 'fixtures', 'posts')).sort().map((f) => path.join(repo, 'tests', 'fixtures', 'posts', f)),
+];
+
+async function importBytes(page, name, buffer) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await (await chooser).setFiles({ name, mimeType: 'text/markdown', buffer });
+}
+
+async function exportBytes(page) {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const d = await download;
+  return { name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) };
+}
+
+test('import then export of an untouched post gives identical bytes', async () => {
+  assert.ok(fixtures.length >= 30, `round-trip fixtures: ${fixtures.length}`);
+  const page = await openPage(browser, server.base);
+  for (const file of fixtures) {
+    const bytes = fs.readFileSync(file);
+    const name = path.basename(file);
+    await importBytes(page, name, bytes);
+    await page.getByText(`Imported ${name}.`).last().waitFor();
+    const out = await exportBytes(page);
+    assert.ok(out.bytes.equals(bytes), `${name}: exported bytes differ (${out.bytes.length} vs ${bytes.length})`);
+    assert.match(out.name, /\.md$/);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('export names the file for the chosen generator', async () => {
+  const page = await openPage(browser, server.base);
+  await importText(page, 'x.md', '---\ntitle: "Hello, World!"\ndate: 2024-03-05\n---\nHi\n');
+  await page.getByText('Imported x.md.').waitFor();
+  assert.equal((await exportBytes(page)).name, 'hello-world.md');
+  await page.getByRole('combobox', { name: 'Generator' }).selectOption('jekyll');
+  assert.equal((await exportBytes(page)).name, '2024-03-05-hello-world.md');
+  await page.context().close();
+});
+
+test('a binary or non-UTF-8 file is refused with an alert and nothing is replaced', async () => {
+  const page = await openPage(browser, server.base);
+  await importText(page, 'good.md', '---\ntitle: Keep me\n---\nKept body\n');
+  await page.getByText('Imported good.md.').waitFor();
+  await importBytes(page, 'latin1.md', Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x3a, 0x20, 0xe9, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]));
+  await page.getByRole('alert').filter({ hasText: 'latin1.md' }).waitFor();
+  await importBytes(page, 'image.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+  await page.getByRole('alert').filter({ hasText: 'image.md' }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Markdown' }).inputValue(), 'Kept body\n');
+  assert.equal((await exportBytes(page)).bytes.toString(), '---\ntitle: Keep me\n---\nKept body\n');
+  await page.context().close();
+});
