@@ -292,7 +292,11 @@ pub(crate) fn remove(front: &str, key: &str) -> EditResult {
 pub(crate) fn rename(front: &str, from: &str, to: &str) -> EditResult {
     let snap = snapshot(front)?;
     let Some(kv) = snap.kvs.iter().find(|kv| kv.key == from) else {
-        return Err(EditError::NotFound(from.to_string()));
+        return if snap.all.iter().any(|(k, _)| k == from) {
+            Err(EditError::Unsupported(format!("`{from}` is a table")))
+        } else {
+            Err(EditError::NotFound(from.to_string()))
+        };
     };
     let out = format!("{}{}{}", &front[..kv.key_span.start], render_key(to)?, &front[kv.key_span.end..]);
     let want: Vec<_> = snap

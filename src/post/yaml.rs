@@ -471,6 +471,15 @@ fn same(a: &Yv, b: &Yv) -> bool {
     a == b || format!("{a:?}") == format!("{b:?}")
 }
 
+/// An anchored value may be used by aliases elsewhere: changing or removing
+/// it would change those fields too, so it is refused up front.
+fn check_anchor(front: &str, e: &Entry) -> Result<(), EditError> {
+    if token(front, e).starts_with('&') {
+        return Err(EditError::Unsupported(format!("`{}` defines an anchor (&) that other fields may use", e.key)));
+    }
+    Ok(())
+}
+
 fn refused() -> EditError {
     EditError::Unsupported("this edit could not be applied without disturbing other fields".into())
 }
@@ -499,6 +508,7 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
     let want: Vec<(String, Option<Yv>)>;
     if let Some(idx) = entries.iter().position(|e| e.key == key) {
         let e = &entries[idx];
+        check_anchor(front, e)?;
         let old = OldStyle { token: token(front, e), block: &front[e.token_line_full..e.span_end] };
         let (inline, block) = render_value(value, Some(&old), list_q)?;
         let prefix = &front[e.line_start..e.value_start];
@@ -571,6 +581,7 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
 pub(crate) fn remove(front: &str, key: &str) -> EditResult {
     let (map, entries) = prepare(front)?;
     let e = entries.iter().find(|e| e.key == key).ok_or_else(|| EditError::NotFound(key.to_string()))?;
+    check_anchor(front, e)?;
     let out = format!("{}{}", &front[..e.line_start], &front[e.span_end..]);
     let want: Vec<_> = map.into_iter().filter(|(k, _)| k != key).map(|(k, v)| (k, Some(v))).collect();
     verify(&out, &want)?;
