@@ -1,0 +1,104 @@
+//! Caps that bound time and memory on hostile input. They are checked on the
+//! raw front-matter text *before* any parser runs.
+//!
+//! What the parsers already limit: serde_yaml 0.9 stops at nesting depth 128
+//! and at `events * 100` alias jumps (but billion-laughs documents still
+//! expand to large values inside that budget); toml_edit stops at nesting 80;
+//! serde_json stops at depth 128. The caps below are tighter and apply to all
+//! formats.
+
+use super::Format;
+
+/// Largest file [`super::Post::from_bytes`] accepts.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+/// Largest front matter that is parsed into fields.
+pub const MAX_FRONT_MATTER_BYTES: usize = 256 * 1024;
+/// Most lines a front matter may have.
+pub const MAX_FRONT_MATTER_LINES: usize = 5_000;
+/// Most top-level keys (estimated before parsing, checked again after).
+pub const MAX_KEYS: usize = 1_000;
+/// Deepest nesting of indentation levels, flow brackets and `- ` prefixes.
+pub const MAX_DEPTH: usize = 32;
+/// Most YAML alias uses (`*name`); real posts use a handful at most.
+pub const MAX_ALIASES: usize = 64;
+
+/// Check the caps; `Err` carries a user-facing message.
+pub(crate) fn check(format: Format, front: &str) -> Result<(), String> {
+    if format == Format::None {
+        return Ok(());
+    }
+    if front.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(format!(
+            "front matter is too large ({} bytes, at most {MAX_FRONT_MATTER_BYTES})",
+            front.len()
+        ));
+    }
+    let lines = front.bytes().filter(|&b| b == b'\n').count();
+    if lines > MAX_FRONT_MATTER_LINES {
+        return Err(format!("front matter has too many lines ({lines}, at most {MAX_FRONT_MATTER_LINES})"));
+    }
+    let depth = estimate_depth(front);
+    if depth > MAX_DEPTH {
+        return Err(format!("front matter is nested too deeply (more than {MAX_DEPTH} levels)"));
+    }
+    if format == Format::Yaml {
+        let aliases = count_aliases(front);
+        if aliases > MAX_ALIASES {
+            return Err(format!("front matter uses too many aliases ({aliases}, at most {MAX_ALIASES})"));
+        }
+    }
+    Ok(())
+}
+
+/// Over-estimate of nesting depth: per line, the indentation stack depth plus
+/// leading `- ` items, plus the flow bracket depth (quotes ignored, so this
+/// may over-count inside strings, which only makes it stricter).
+fn estimate_depth(front: &str) -> usize {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow: usize = 0;
+    let mut max = 0;
+    for line in front.split('\n') {
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        let indent = line.len() - trimmed.len();
+        if !trimmed.trim().is_empty() && !trimmed.starts_with('#') && flow == 0 {
+            while indents.last().is_some_and(|&i| i > indent) {
+                indents.pop();
+            }
+            if indents.last() != Some(&indent) {
+                indents.push(indent);
+            }
+        }
+        let mut dashes = 0;
+        let mut rest = trimmed;
+        while let Some(r) = rest.strip_prefix("- ") {
+            dashes += 1;
+            rest = r.trim_start_matches(' ');
+        }
+        let mut line_max_flow = flow;
+        for b in line.bytes() {
+            match b {
+                b'[' | b'{' => {
+                    flow += 1;
+                    line_max_flow = line_max_flow.max(flow);
+                }
+                b']' | b'}' => flow = flow.saturating_sub(1),
+                _ => {}
+            }
+        }
+        max = max.max(indents.len() + dashes + line_max_flow);
+    }
+    max
+}
+
+/// Count `*alias` tokens (a `*` at the start of a token).
+fn count_aliases(front: &str) -> usize {
+    let b = front.as_bytes();
+    (0..b.len())
+        .filter(|&i| {
+            b[i] == b'*'
+                && (i == 0 || matches!(b[i - 1], b' ' | b'\t' | b'\n' | b'[' | b'{' | b',' | b':' | b'-'))
+                && i + 1 < b.len()
+                && !matches!(b[i + 1], b' ' | b'\t' | b'\n' | b'\r' | b'*')
+        })
+        .count()
+}

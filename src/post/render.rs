@@ -1,0 +1,164 @@
+//! Writing YAML scalars and lists in a chosen style.
+
+use super::{EditError, Value};
+
+/// The quoting style of a YAML scalar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Quote {
+    Plain,
+    Single,
+    Double,
+}
+
+/// Style of a scalar token by its first character.
+pub(crate) fn quote_of(token: &str) -> Quote {
+    match token.as_bytes().first() {
+        Some(b'"') => Quote::Double,
+        Some(b'\'') => Quote::Single,
+        _ => Quote::Plain,
+    }
+}
+
+/// Words YAML 1.1 (Jekyll's Psych, go-yaml v2) or 1.2 reads as non-strings.
+fn is_special_word(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "y", "yes", "n", "no", "true", "false", "on", "off", "null", "~", ".inf", "-.inf", "+.inf", ".nan",
+    ];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(s))
+}
+
+/// Does `s` look like a number in some YAML version (ints, floats, hex,
+/// octal, binary, sexagesimal, with underscores)?
+fn is_numberish(s: &str) -> bool {
+    let t = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let first = t.as_bytes().first();
+    let starts = matches!(first, Some(b'0'..=b'9')) || (t.starts_with('.') && t.len() > 1 && t.as_bytes()[1].is_ascii_digit());
+    starts && t.bytes().all(|b| b.is_ascii_hexdigit() || matches!(b, b'x' | b'X' | b'o' | b'O' | b'_' | b'.' | b':' | b'+' | b'-'))
+}
+
+/// Is `s` a date or timestamp spelling (kept plain on purpose)?
+fn is_date_like(s: &str) -> bool {
+    crate::validate::parse_date(s).is_some()
+}
+
+/// Can `s` be written as a plain scalar and read back as the same string, in
+/// block context (`flow == false`) or inside `[...]` (`flow == true`)?
+pub(crate) fn plain_ok(s: &str, flow: bool) -> bool {
+    if s.is_empty() || s.len() > 200 || s.trim() != s {
+        return false;
+    }
+    if s.chars().any(|c| c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{85}')) {
+        return false;
+    }
+    let first = s.as_bytes()[0];
+    if matches!(
+        first,
+        b'-' | b'?' | b':' | b',' | b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'|' | b'>' | b'\'' | b'"' | b'%' | b'@' | b'`'
+    ) {
+        // `-foo`, `?x` and `:x` are plain-safe but rarely worth the risk.
+        return false;
+    }
+    if s.contains(": ") || s.contains(" #") || s.ends_with(':') || s.contains(":\t") || s.contains("\t#") {
+        return false;
+    }
+    if flow && s.bytes().any(|b| matches!(b, b',' | b'[' | b']' | b'{' | b'}')) {
+        return false;
+    }
+    if is_special_word(s) {
+        return false;
+    }
+    if is_numberish(s) && !is_date_like(s) {
+        return false;
+    }
+    // Final check with the real parser.
+    let doc = if flow { format!("[{s}]") } else { format!("k: {s}") };
+    match serde_yaml::from_str::<serde_yaml::Value>(&doc) {
+        Ok(serde_yaml::Value::Sequence(v)) if flow => v.len() == 1 && v[0] == serde_yaml::Value::String(s.to_string()),
+        Ok(serde_yaml::Value::Mapping(m)) if !flow => m.get("k") == Some(&serde_yaml::Value::String(s.to_string())),
+        _ => false,
+    }
+}
+
+pub(crate) fn double_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}') => {
+                let n = c as u32;
+                if n <= 0xff {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else {
+                    out.push_str(&format!("\\u{n:04x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn single_quoted(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+/// Write a string scalar, preferring `pref` when it can represent `s`.
+pub(crate) fn scalar(s: &str, pref: Quote, flow: bool) -> String {
+    match pref {
+        Quote::Double => double_quoted(s),
+        Quote::Single
+            if !s.chars().any(|c| c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{85}')) =>
+        {
+            single_quoted(s)
+        }
+        Quote::Plain if plain_ok(s, flow) => s.to_string(),
+        _ => double_quoted(s),
+    }
+}
+
+/// Check a number spelling: it must read back as a YAML number.
+pub(crate) fn number_ok(n: &str) -> bool {
+    !n.is_empty()
+        && n.len() < 100
+        && n.trim() == n
+        && matches!(serde_yaml::from_str::<serde_yaml::Value>(n), Ok(serde_yaml::Value::Number(_)))
+}
+
+/// Write one list item or a single-line value, in flow context when `flow`.
+pub(crate) fn item(v: &Value, pref: Quote, flow: bool) -> Result<String, EditError> {
+    Ok(match v {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => {
+            if !number_ok(n) {
+                return Err(EditError::InvalidValue(format!("`{n}` is not a number")));
+            }
+            n.clone()
+        }
+        Value::String(s) => scalar(s, pref, flow),
+        Value::List(items) => flow_list(items, pref, ", ", false)?,
+        Value::Raw(r) => {
+            let r = r.trim();
+            if r.is_empty() || r.contains('\n') {
+                return Err(EditError::Unsupported("a multi-line structure inside a list".into()));
+            }
+            r.to_string()
+        }
+    })
+}
+
+/// `[a, b]` with the given item style, separator and inner padding.
+pub(crate) fn flow_list(items: &[Value], pref: Quote, sep: &str, pad: bool) -> Result<String, EditError> {
+    let parts = items.iter().map(|v| item(v, pref, true)).collect::<Result<Vec<_>, _>>()?;
+    if parts.is_empty() {
+        return Ok("[]".to_string());
+    }
+    Ok(if pad { format!("[ {} ]", parts.join(sep)) } else { format!("[{}]", parts.join(sep)) })
+}

@@ -1,0 +1,599 @@
+//! YAML front matter: values read with serde_yaml, edits applied to the text.
+
+use super::render::{self, Quote};
+use super::split::lines;
+use super::{limits, EditError, EditResult, Field, Order, Value};
+
+type Yv = serde_yaml::Value;
+pub(crate) type ParseErr = (String, usize, usize);
+
+/// A top-level key and the byte spans it owns in the front matter.
+#[derive(Debug, Clone)]
+struct Entry {
+    key: String,
+    line_no: usize,
+    line_start: usize,
+    key_start: usize,
+    key_end: usize,
+    /// Start of the value token on the key line (after `:` and blanks).
+    value_start: usize,
+    /// End of the value token (may be on a later line for multi-line quoted
+    /// or flow values); equals `value_start` for an empty/block value.
+    inline_end: usize,
+    /// End (after the line ending) of the line where the token ends.
+    token_line_full: usize,
+    /// End of the last line the key owns (after its line ending).
+    span_end: usize,
+}
+
+/// Parse with serde_yaml into ordered top-level pairs.
+fn load(front: &str) -> Result<Vec<(String, Yv)>, ParseErr> {
+    let v: Yv = serde_yaml::from_str(front).map_err(|e| {
+        let (l, c) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+        let msg = e.to_string();
+        let msg = match msg.find(" at line ") {
+            Some(i) => msg[..i].to_string(),
+            None => msg,
+        };
+        (format!("YAML syntax error: {msg}"), l, c)
+    })?;
+    let map = match v {
+        Yv::Null => return Ok(Vec::new()),
+        Yv::Mapping(m) => m,
+        _ => return Err(("front matter must be a list of `key: value` pairs".to_string(), 1, 1)),
+    };
+    if map.len() > limits::MAX_KEYS {
+        return Err((format!("front matter has too many keys ({}, at most {})", map.len(), limits::MAX_KEYS), 1, 1));
+    }
+    let mut out = Vec::with_capacity(map.len());
+    for (k, v) in map {
+        let key = match k {
+            Yv::String(s) => s,
+            Yv::Number(n) => n.to_string(),
+            Yv::Bool(b) => b.to_string(),
+            Yv::Null => "null".to_string(),
+            _ => return Err(("front matter keys must be simple names, not lists or mappings".to_string(), 1, 1)),
+        };
+        out.push((key, v));
+    }
+    Ok(out)
+}
+
+fn is_blank(s: &str) -> bool {
+    s.trim_matches([' ', '\t', '\r']).is_empty()
+}
+
+/// Scan the text for top-level keys and their line spans.
+fn scan(front: &str) -> Result<Vec<Entry>, String> {
+    let ls: Vec<(usize, usize, usize)> = lines(front).collect();
+    let bytes = front.as_bytes();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut i = 0;
+    while i < ls.len() {
+        let (s, e, f) = ls[i];
+        let line = &front[s..e];
+        let first = line.as_bytes().first().copied();
+        let is_dash = line == "-" || line.starts_with("- ") || line.starts_with("-\t");
+        if is_blank(line) || first == Some(b'#') {
+            i += 1;
+            continue;
+        }
+        if matches!(first, Some(b' ') | Some(b'\t')) || is_dash {
+            match entries.last_mut() {
+                Some(en) => en.span_end = f,
+                None if line.trim_start().starts_with('#') => {}
+                None => return Err("indented line before the first key".into()),
+            }
+            i += 1;
+            continue;
+        }
+        // A key line.
+        let (key, key_end) = match first {
+            Some(q @ (b'"' | b'\'')) => {
+                let close = scan_quoted(bytes, s, q, e).ok_or("unterminated quoted key")?;
+                let k: String = serde_yaml::from_str(&front[s..close]).map_err(|_| "bad quoted key")?;
+                (k, close)
+            }
+            _ => {
+                let lb = line.as_bytes();
+                let colon = (0..lb.len())
+                    .find(|&j| lb[j] == b':' && (j + 1 == lb.len() || matches!(lb[j + 1], b' ' | b'\t' | b'\r')))
+                    .ok_or("line without `key:`")?;
+                let k = line[..colon].trim_end_matches([' ', '\t']);
+                if k.is_empty()
+                    || k.contains(" #")
+                    || matches!(k.as_bytes()[0], b'?' | b'&' | b'*' | b'!' | b'[' | b'{' | b'|' | b'>' | b'%' | b'@' | b'`' | b'-' | b',' | b']' | b'}')
+                {
+                    return Err("unsupported key syntax".into());
+                }
+                (k.to_string(), s + k.len())
+            }
+        };
+        let mut p = key_end;
+        while p < e && matches!(bytes[p], b' ' | b'\t') {
+            p += 1;
+        }
+        if p >= e || bytes[p] != b':' {
+            return Err("expected `:` after key".into());
+        }
+        p += 1;
+        while p < e && matches!(bytes[p], b' ' | b'\t') {
+            p += 1;
+        }
+        let value_start = p;
+        let inline_end = scan_token(bytes, value_start, e).ok_or("unterminated value")?;
+        // The line holding the end of the token.
+        let mut k = i;
+        while k < ls.len() && ls[k].1 < inline_end {
+            k += 1;
+        }
+        if k >= ls.len() {
+            return Err("value runs past the end".into());
+        }
+        let (_, tail_e, tail_f) = ls[k];
+        let tail = front[inline_end..tail_e].trim_start_matches([' ', '\t']);
+        if !(tail.is_empty() || tail == "\r" || tail.starts_with('#')) {
+            return Err("unexpected text after value".into());
+        }
+        entries.push(Entry {
+            key,
+            line_no: i,
+            line_start: s,
+            key_start: s,
+            key_end,
+            value_start,
+            inline_end,
+            token_line_full: tail_f,
+            span_end: tail_f,
+        });
+        i = k + 1;
+    }
+    Ok(entries)
+}
+
+/// Index just after the closing quote of a quoted scalar starting at `start`.
+/// Double-quoted and single-quoted scalars may span lines unless `line_end`
+/// limits them (keys).
+fn scan_quoted(b: &[u8], start: usize, q: u8, limit: usize) -> Option<usize> {
+    let mut j = start + 1;
+    while j < limit {
+        if q == b'"' && b[j] == b'\\' {
+            j += 2;
+            continue;
+        }
+        if b[j] == q {
+            if q == b'\'' && j + 1 < limit && b[j + 1] == b'\'' {
+                j += 2;
+                continue;
+            }
+            return Some(j + 1);
+        }
+        j += 1;
+    }
+    None
+}
+
+/// End of the value token starting at `p` on a line ending at `e`.
+fn scan_token(b: &[u8], p: usize, e: usize) -> Option<usize> {
+    if p >= e || b[p] == b'#' {
+        return Some(p);
+    }
+    match b[p] {
+        q @ (b'"' | b'\'') => scan_quoted(b, p, q, b.len()),
+        b'[' | b'{' => {
+            let mut depth = 0usize;
+            let mut j = p;
+            let mut prev = b'[';
+            while j < b.len() {
+                let c = b[j];
+                match c {
+                    b'[' | b'{' => depth += 1,
+                    b']' | b'}' => {
+                        depth = depth.checked_sub(1)?;
+                        if depth == 0 {
+                            return Some(j + 1);
+                        }
+                    }
+                    b'"' | b'\'' if matches!(prev, b'[' | b'{' | b',' | b':') => {
+                        j = scan_quoted(b, j, c, b.len())?;
+                        prev = c;
+                        continue;
+                    }
+                    _ => {}
+                }
+                if !matches!(c, b' ' | b'\t' | b'\r' | b'\n') {
+                    prev = c;
+                }
+                j += 1;
+            }
+            None
+        }
+        b'|' | b'>' => {
+            let mut j = p;
+            while j < e && !matches!(b[j], b' ' | b'\t' | b'\r') {
+                j += 1;
+            }
+            Some(j)
+        }
+        _ => {
+            // Plain scalar (or anchor/tag followed by something): up to ` #`.
+            let mut j = p;
+            let mut end = p;
+            while j < e {
+                if b[j] == b'#' && matches!(b[j - 1], b' ' | b'\t') {
+                    break;
+                }
+                if !matches!(b[j], b' ' | b'\t' | b'\r') {
+                    end = j + 1;
+                }
+                j += 1;
+            }
+            Some(end)
+        }
+    }
+}
+
+/// The scanned entries, if they agree with what serde_yaml read.
+fn scan_checked(front: &str, map: &[(String, Yv)]) -> Option<Vec<Entry>> {
+    let es = scan(front).ok()?;
+    (es.len() == map.len() && es.iter().zip(map).all(|(e, (k, _))| e.key == *k)).then_some(es)
+}
+
+fn token<'a>(front: &'a str, e: &Entry) -> &'a str {
+    &front[e.value_start..e.inline_end]
+}
+
+/// Source text of a structured value, line endings normalized to `\n`.
+fn raw_source(front: &str, e: &Entry) -> String {
+    let start = if e.inline_end == e.value_start { e.token_line_full } else { e.value_start };
+    let text = front[start.min(e.span_end)..e.span_end].trim_end_matches(['\n', '\r']);
+    text.replace("\r\n", "\n")
+}
+
+fn scalar_value(v: &Yv) -> Option<Value> {
+    Some(match v {
+        Yv::Null => Value::Null,
+        Yv::Bool(b) => Value::Bool(*b),
+        Yv::Number(n) => Value::Number(n.to_string()),
+        Yv::String(s) => Value::String(s.clone()),
+        _ => return None,
+    })
+}
+
+fn convert(front: &str, v: &Yv, e: Option<&Entry>) -> Value {
+    if let Some(e) = e {
+        let t = token(front, e);
+        if t.starts_with(['&', '*', '!']) {
+            return Value::Raw(raw_source(front, e));
+        }
+        if let Yv::Number(_) = v {
+            if e.span_end == e.token_line_full && !t.is_empty() && quote_of_plain(t) {
+                return Value::Number(t.to_string());
+            }
+        }
+    }
+    if let Some(s) = scalar_value(v) {
+        return s;
+    }
+    if let Yv::Sequence(items) = v {
+        if let Some(list) = items.iter().map(scalar_value).collect::<Option<Vec<_>>>() {
+            return Value::List(list);
+        }
+    }
+    match e {
+        Some(e) => Value::Raw(raw_source(front, e)),
+        None => Value::Raw(serde_yaml::to_string(v).unwrap_or_default().trim_end().to_string()),
+    }
+}
+
+fn quote_of_plain(t: &str) -> bool {
+    render::quote_of(t) == Quote::Plain
+}
+
+pub(crate) fn fields(front: &str) -> Result<Vec<Field>, ParseErr> {
+    let map = load(front)?;
+    let entries = scan_checked(front, &map);
+    Ok(map
+        .iter()
+        .enumerate()
+        .map(|(i, (k, v))| {
+            let e = entries.as_ref().map(|es| &es[i]);
+            Field {
+                key: k.clone(),
+                value: convert(front, v, e),
+                line: e.map(|e| e.line_no + 1).unwrap_or(1),
+                column: 1,
+            }
+        })
+        .collect())
+}
+
+type Prepared = (Vec<(String, Yv)>, Vec<Entry>);
+
+fn prepare(front: &str) -> Result<Prepared, EditError> {
+    let map = load(front).map_err(|(m, l, c)| {
+        EditError::Syntax(Box::new(crate::validate::Diagnostic {
+            severity: crate::validate::Severity::Error,
+            message: m,
+            line: l,
+            column: c,
+            key: None,
+            fix: None,
+        }))
+    })?;
+    let entries = scan_checked(front, &map)
+        .ok_or_else(|| EditError::Unsupported("this front matter's layout is too unusual for a field edit".into()))?;
+    Ok((map, entries))
+}
+
+fn render_key(k: &str) -> Result<String, EditError> {
+    if k.contains(['\n', '\r']) || k.chars().any(|c| c.is_control()) {
+        return Err(EditError::InvalidKey(k.to_string()));
+    }
+    Ok(if render::plain_ok(k, true) && !k.contains(':') && !k.contains('#') {
+        k.to_string()
+    } else {
+        render::double_quoted(k)
+    })
+}
+
+/// Style facts about the existing value of a key.
+struct OldStyle<'a> {
+    token: &'a str,
+    /// Continuation lines (after the token's line) owned by the key.
+    block: &'a str,
+}
+
+fn first_flow_item_quote(tok: &str) -> Option<Quote> {
+    let inner = tok.strip_prefix('[')?.trim_start();
+    if inner.starts_with(']') || inner.is_empty() {
+        return None;
+    }
+    Some(render::quote_of(inner))
+}
+
+/// Render a value: (inline text after `key: `, block lines after the key line).
+fn render_value(
+    value: &Value,
+    old: Option<&OldStyle>,
+    doc_list_quote: Option<Quote>,
+) -> Result<(String, Vec<String>), EditError> {
+    let old_tok = old.map(|o| o.token).unwrap_or("");
+    let old_quote = if old_tok.starts_with(['[', '{', '|', '>', '&', '*', '!']) { Quote::Plain } else { render::quote_of(old_tok) };
+    match value {
+        Value::String(s) => {
+            if s.contains('\n') && old_tok.starts_with('|') {
+                if let Some(r) = literal_block(s, old.map(|o| o.block).unwrap_or("")) {
+                    return Ok(r);
+                }
+            }
+            Ok((render::scalar(s, old_quote, false), Vec::new()))
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => Ok((render::item(value, Quote::Plain, false)?, Vec::new())),
+        Value::List(items) => {
+            // Existing block list?
+            if let Some(o) = old.filter(|o| o.token.is_empty()) {
+                if let Some(first) = o.block.lines().map(|l| l.trim_end_matches('\r')).find(|l| !is_blank(l) && !l.trim_start().starts_with('#')) {
+                    let rest = first.trim_start_matches([' ', '\t']);
+                    if rest == "-" || rest.starts_with("- ") {
+                        let indent = &first[..first.len() - rest.len()];
+                        let after = &rest[1..];
+                        let gap_len = after.len() - after.trim_start_matches(' ').len();
+                        let gap = " ".repeat(gap_len.max(1));
+                        let q = render::quote_of(after.trim_start());
+                        let lines = items
+                            .iter()
+                            .map(|v| render::item(v, q, false).map(|t| format!("{indent}-{gap}{t}")))
+                            .collect::<Result<Vec<_>, _>>()?;
+                        if !lines.is_empty() {
+                            return Ok((String::new(), lines));
+                        }
+                        return Ok(("[]".into(), Vec::new()));
+                    }
+                }
+            }
+            if old_tok.starts_with('[') {
+                let q = first_flow_item_quote(old_tok).or(doc_list_quote).unwrap_or(Quote::Plain);
+                let sep = match old_tok.find(',') {
+                    Some(i) if !old_tok[i + 1..].starts_with([' ', '\n', '\r']) => ",",
+                    _ => ", ",
+                };
+                let pad = old_tok.starts_with("[ ") && !old_tok.contains('\n');
+                return Ok((render::flow_list(items, q, sep, pad)?, Vec::new()));
+            }
+            Ok((render::flow_list(items, doc_list_quote.unwrap_or(Quote::Plain), ", ", false)?, Vec::new()))
+        }
+        Value::Raw(r) => {
+            let r = r.replace("\r\n", "\n");
+            let r = r.trim_end();
+            if r.trim().is_empty() {
+                return Err(EditError::InvalidValue("empty structure".into()));
+            }
+            if !r.contains('\n') && !r.starts_with([' ', '\t']) {
+                return Ok((r.to_string(), Vec::new()));
+            }
+            let needs_indent = r.lines().filter(|l| !l.trim().is_empty()).any(|l| !l.starts_with([' ', '\t']));
+            let lines = r
+                .lines()
+                .map(|l| if needs_indent && !l.trim().is_empty() { format!("  {l}") } else { l.to_string() })
+                .collect();
+            Ok((String::new(), lines))
+        }
+    }
+}
+
+/// A literal block scalar for `s`, indented like the old block.
+fn literal_block(s: &str, old_block: &str) -> Option<(String, Vec<String>)> {
+    if s.chars().any(|c| c.is_control() && c != '\n') || s.starts_with([' ', '\n']) {
+        return None;
+    }
+    let indent = old_block
+        .lines()
+        .find(|l| !is_blank(l))
+        .map(|l| l.len() - l.trim_start_matches(' ').len())
+        .filter(|&n| n > 0)
+        .unwrap_or(2);
+    let trailing = s.len() - s.trim_end_matches('\n').len();
+    let header = match trailing {
+        0 => "|-",
+        1 => "|",
+        _ => "|+",
+    };
+    let content = s.trim_end_matches('\n');
+    if content.lines().any(|l| l.ends_with([' ', '\t'])) && trailing > 1 {
+        return None;
+    }
+    let pad = " ".repeat(indent);
+    let mut lines: Vec<String> =
+        content.split('\n').map(|l| if l.is_empty() { String::new() } else { format!("{pad}{l}") }).collect();
+    if trailing > 1 {
+        lines.extend(std::iter::repeat_n(String::new(), trailing - 1));
+    }
+    Some((header.to_string(), lines))
+}
+
+fn doc_list_quote(front: &str, entries: &[Entry]) -> Option<Quote> {
+    entries.iter().find_map(|e| first_flow_item_quote(token(front, e)))
+}
+
+fn expected(v: &Value) -> Option<Yv> {
+    Some(match v {
+        Value::Null => Yv::Null,
+        Value::Bool(b) => Yv::Bool(*b),
+        Value::Number(n) => serde_yaml::from_str(n).ok()?,
+        Value::String(s) => Yv::String(s.clone()),
+        Value::List(items) => Yv::Sequence(items.iter().map(expected).collect::<Option<Vec<_>>>()?),
+        Value::Raw(r) => serde_yaml::from_str(r).ok()?,
+    })
+}
+
+fn same(a: &Yv, b: &Yv) -> bool {
+    a == b || format!("{a:?}") == format!("{b:?}")
+}
+
+/// An anchored value may be used by aliases elsewhere: changing or removing
+/// it would change those fields too, so it is refused up front.
+fn check_anchor(front: &str, e: &Entry) -> Result<(), EditError> {
+    if token(front, e).starts_with('&') {
+        return Err(EditError::Unsupported(format!("`{}` defines an anchor (&) that other fields may use", e.key)));
+    }
+    Ok(())
+}
+
+fn refused() -> EditError {
+    EditError::Unsupported("this edit could not be applied without disturbing other fields".into())
+}
+
+/// Check that `new_front` holds `want` (old pairs with the one change).
+fn verify(new_front: &str, want: &[(String, Option<Yv>)]) -> Result<(), EditError> {
+    let got = load(new_front).map_err(|_| refused())?;
+    if got.len() != want.len() {
+        return Err(refused());
+    }
+    for ((gk, gv), (wk, wv)) in got.iter().zip(want) {
+        if gk != wk || wv.as_ref().is_some_and(|wv| !same(gv, wv)) {
+            return Err(refused());
+        }
+    }
+    if scan_checked(new_front, &got).is_none() {
+        return Err(refused());
+    }
+    Ok(())
+}
+
+pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &str) -> EditResult {
+    let (map, entries) = prepare(front)?;
+    let list_q = doc_list_quote(front, &entries);
+    let out;
+    let want: Vec<(String, Option<Yv>)>;
+    if let Some(idx) = entries.iter().position(|e| e.key == key) {
+        let e = &entries[idx];
+        check_anchor(front, e)?;
+        let old = OldStyle { token: token(front, e), block: &front[e.token_line_full..e.span_end] };
+        let (inline, block) = render_value(value, Some(&old), list_q)?;
+        let prefix = &front[e.line_start..e.value_start];
+        let rest = &front[e.inline_end..e.token_line_full];
+        let mut s = String::with_capacity(front.len() + inline.len() + 64);
+        s.push_str(&front[..e.line_start]);
+        if inline.is_empty() {
+            s.push_str(prefix.trim_end_matches([' ', '\t']));
+        } else {
+            s.push_str(prefix);
+            if !prefix.ends_with([' ', '\t']) {
+                s.push(' ');
+            }
+        }
+        s.push_str(&inline);
+        if !inline.is_empty() && rest.starts_with('#') {
+            s.push(' ');
+        }
+        s.push_str(rest);
+        if !block.is_empty() && !rest.ends_with('\n') {
+            s.push_str(eol);
+        }
+        for l in &block {
+            s.push_str(l);
+            s.push_str(eol);
+        }
+        s.push_str(&front[e.span_end..]);
+        out = s;
+        want = map
+            .iter()
+            .map(|(k, v)| if k == key { (k.clone(), expected(value)) } else { (k.clone(), Some(v.clone())) })
+            .collect();
+    } else {
+        let (inline, block) = render_value(value, None, list_q)?;
+        let mut text = render_key(key)?;
+        text.push(':');
+        if !inline.is_empty() {
+            text.push(' ');
+            text.push_str(&inline);
+        }
+        text.push_str(eol);
+        for l in &block {
+            text.push_str(l);
+            text.push_str(eol);
+        }
+        let find = |k: &String| entries.iter().position(|e| &e.key == k);
+        let (pos, idx) = if let Some(i) = order.before.iter().find_map(find) {
+            (entries[i].span_end, i + 1)
+        } else if let Some(i) = order.after.iter().find_map(find) {
+            (entries[i].line_start, i)
+        } else {
+            (front.len(), entries.len())
+        };
+        let mut s = String::with_capacity(front.len() + text.len() + 2);
+        s.push_str(&front[..pos]);
+        if pos > 0 && !front[..pos].ends_with('\n') {
+            s.push_str(eol);
+        }
+        s.push_str(&text);
+        s.push_str(&front[pos..]);
+        out = s;
+        let mut w: Vec<(String, Option<Yv>)> = map.iter().map(|(k, v)| (k.clone(), Some(v.clone()))).collect();
+        w.insert(idx.min(w.len()), (key.to_string(), expected(value)));
+        want = w;
+    }
+    verify(&out, &want)?;
+    Ok(out)
+}
+
+pub(crate) fn remove(front: &str, key: &str) -> EditResult {
+    let (map, entries) = prepare(front)?;
+    let e = entries.iter().find(|e| e.key == key).ok_or_else(|| EditError::NotFound(key.to_string()))?;
+    check_anchor(front, e)?;
+    let out = format!("{}{}", &front[..e.line_start], &front[e.span_end..]);
+    let want: Vec<_> = map.into_iter().filter(|(k, _)| k != key).map(|(k, v)| (k, Some(v))).collect();
+    verify(&out, &want)?;
+    Ok(out)
+}
+
+pub(crate) fn rename(front: &str, from: &str, to: &str) -> EditResult {
+    let (map, entries) = prepare(front)?;
+    let e = entries.iter().find(|e| e.key == from).ok_or_else(|| EditError::NotFound(from.to_string()))?;
+    let out = format!("{}{}{}", &front[..e.key_start], render_key(to)?, &front[e.key_end..]);
+    let want: Vec<_> =
+        map.into_iter().map(|(k, v)| (if k == from { to.to_string() } else { k }, Some(v))).collect();
+    verify(&out, &want)?;
+    Ok(out)
+}
