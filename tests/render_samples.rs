@@ -16,7 +16,7 @@ fn body(post: &str) -> &str {
 
 #[test]
 fn devrel_2025_footnotes_and_escaped_underscores() {
-    let html = markdown::render_html(body(&sample("ic-take-on-devrel-2025.md")));
+    let html = markdown::render_html(body(&sample("ic-take-on-devrel-2025.md")), &Default::default());
     // Footnote references and their definitions.
     assert!(html.contains("href=\"#1\"") || html.contains("href=\"#fn"), "footnote reference: {html}");
     assert!(html.contains("RIF: Reduction in Force"), "footnote definition");
@@ -31,7 +31,7 @@ fn devrel_2025_footnotes_and_escaped_underscores() {
 
 #[test]
 fn dev_to_devrel_headings() {
-    let html = markdown::render_html(body(&sample("from-dev-to-devrel.md")));
+    let html = markdown::render_html(body(&sample("from-dev-to-devrel.md")), &Default::default());
     assert!(html.contains(">I write more code as a developer advocate</h2>"), "{html}");
     assert!(html.contains("<a href=\"https://github.com/rothgar/rothgar/blob/master/SPEAKING.md\">public speaking</a>"));
 }

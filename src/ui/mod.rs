@@ -510,13 +510,12 @@ impl Component for Editor {
                             on_remove={link.callback(Msg::RemoveField)}
                             on_add={link.callback(Msg::AddField)}
                             on_fix={on_fix.clone()} />
-                        <details class="pw-raw" open={self.broken}>
-                            <summary>{"Raw front matter"}</summary>
+                        <div class="pw-raw">
                             <label for="pw-raw-front-matter" class="pw-label">{"Raw front matter"}</label>
-                            <textarea id="pw-raw-front-matter" class="pw-input pw-mono" rows="8" spellcheck="false"
+                            <textarea id="pw-raw-front-matter" class="pw-input pw-mono" rows="6" spellcheck="false"
                                 value={self.post.front_matter().to_string()} oninput={raw_input} onchange={onchange.clone()}
                                 readonly={self.config.readonly} disabled={self.config.disabled} />
-                        </details>
+                        </div>
                     </div>
                 </div>
 
