@@ -1,1 +1,3 @@
 //! Browser IO: thin wrappers over web APIs (storage, files, clipboard).
+
+pub mod storage;
