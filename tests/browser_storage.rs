@@ -46,6 +46,30 @@ fn quota_exceeded_on_real_local_storage() {
 }
 
 #[wasm_bindgen_test]
+fn memory_store_quota_models_chromium() {
+    let store = empty_local_store();
+    let filled = contract::fill_to_brim(&store, "filler:");
+    store.clear_all().unwrap();
+    let model = postwright::drafts::MemoryStore::CHROMIUM_QUOTA_UNITS;
+    let diff = filled.abs_diff(model);
+    assert!(diff * 100 < model, "Chromium took {filled} units, MemoryStore models {model}");
+    let memory = postwright::drafts::MemoryStore::with_quota(model);
+    assert!(contract::fill_to_brim(&memory, "filler:") + 16 > model);
+}
+
+#[wasm_bindgen_test]
+fn any_store_opens_local_storage_when_allowed() {
+    let (store, err) = AnyStore::open_or_memory();
+    assert!(err.is_none());
+    assert!(store.is_persistent());
+    contract::create_save_load({
+        LocalStore::open().unwrap().clear_all().unwrap();
+        store
+    });
+    empty_local_store();
+}
+
+#[wasm_bindgen_test]
 fn a_full_storage_never_loses_the_stored_draft() {
     let store = empty_local_store();
     let drafts = DraftStore::new(&store, "tab");

@@ -135,3 +135,13 @@ fn never_panics_on_arbitrary_stored_values() {
         let _ = drafts.delete("x", u64::MAX);
     }
 }
+
+#[test]
+fn fill_to_brim_fills_a_quota_exactly() {
+    let s = MemoryStore::with_quota(123_457);
+    s.set("x", "already here").unwrap();
+    let added = contract::fill_to_brim(&s, "f:");
+    // Full to within one more filler key.
+    assert!(s.used_units() <= 123_457 && s.used_units() + 16 > 123_457, "{}", s.used_units());
+    assert_eq!(added, s.used_units() - entry_units("x", "already here"));
+}

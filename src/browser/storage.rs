@@ -192,3 +192,48 @@ pub fn new_tab_id() -> String {
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
+
+/// The drafts' storage whichever is available: `localStorage`, or memory
+/// when storage is blocked (drafts then live only as long as the tab).
+#[derive(Debug, Clone)]
+pub enum AnyStore {
+    Local(LocalStore),
+    Memory(crate::drafts::MemoryStore),
+}
+
+impl AnyStore {
+    /// `localStorage` if it can be opened, else an in-memory store and the
+    /// reason (show it: the user must export before closing the tab).
+    pub fn open_or_memory() -> (AnyStore, Option<StorageError>) {
+        match LocalStore::open() {
+            Ok(local) => (AnyStore::Local(local), None),
+            Err(e) => (AnyStore::Memory(crate::drafts::MemoryStore::new()), Some(e)),
+        }
+    }
+
+    pub fn is_persistent(&self) -> bool {
+        matches!(self, AnyStore::Local(_))
+    }
+
+    fn inner(&self) -> &dyn KeyValueStore {
+        match self {
+            AnyStore::Local(s) => s,
+            AnyStore::Memory(s) => s,
+        }
+    }
+}
+
+impl KeyValueStore for AnyStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.inner().get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.inner().set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.inner().remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.inner().keys()
+    }
+}

@@ -448,8 +448,9 @@ pub fn unchanged_save_writes_nothing<S: KeyValueStore>(store: S) {
     assert_eq!(drafts.load(&id).unwrap().updated_ms, T0);
 }
 
-/// Fills `store` to the last unit with filler keys (`"{prefix}{n}"`) and
-/// returns how many units were added. Works on any quota.
+/// Fills `store` with filler keys (`"{prefix}{n}"`) until not even one more
+/// key of one character fits, and returns how many units were added. Works
+/// on any quota.
 pub fn fill_to_brim<S: KeyValueStore>(store: &S, prefix: &str) -> usize {
     let mut added = 0;
     let mut n = 0;

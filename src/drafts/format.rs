@@ -196,3 +196,67 @@ pub(crate) fn quick_rev(raw: &str) -> u64 {
     let digits: &str = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
     digits.parse().unwrap_or(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(raw: &str) -> &'static str {
+        match parse::<DraftEnvelope>(raw) {
+            Parsed::Current(_) => "current",
+            Parsed::Legacy(_) => "legacy",
+            Parsed::Newer(_) => "newer",
+            Parsed::Corrupt(_) => "corrupt",
+        }
+    }
+
+    #[test]
+    fn classifies_stored_values() {
+        assert_eq!(kind("{\"v\":2,\"rev\":1,\"id\":\"a\",\"text\":\"t\"}"), "current");
+        assert_eq!(kind("# A post\n"), "legacy");
+        assert_eq!(kind(""), "legacy");
+        assert_eq!(kind("{not json at all"), "legacy");
+        assert_eq!(kind("{\"title\": \"json without v\"}"), "legacy");
+        assert_eq!(kind("[1,2]"), "legacy");
+        assert_eq!(kind("{\"v\":3}"), "newer");
+        assert_eq!(kind("{\"v\":2,\"rev\":1,\"id\":\"a\",\"te"), "corrupt");
+        assert_eq!(kind(" { \"v\" :2"), "corrupt");
+        assert_eq!(kind("{\"v\":2}"), "corrupt");
+        assert_eq!(kind("{\"v\":1,\"text\":\"x\"}"), "corrupt");
+        assert_eq!(kind("{\"v\":\"2\"}"), "corrupt");
+    }
+
+    #[test]
+    fn quick_rev_reads_what_we_write() {
+        let env = DraftEnvelope {
+            v: FORMAT_VERSION,
+            rev: 42,
+            id: "x".into(),
+            title: String::new(),
+            date: None,
+            text: "{\"v\":2,\"rev\":7".into(),
+            cursor: Cursor::default(),
+            created_ms: 0,
+            updated_ms: 0,
+            writer: String::new(),
+        };
+        assert_eq!(quick_rev(&to_json(&env).unwrap()), 42);
+        assert_eq!(quick_rev("plain"), 0);
+        assert_eq!(quick_rev("{\"v\":2,\"rev\":"), 0);
+        assert_eq!(quick_rev("{\"v\":2,\"rev\":99999999999999999999999}"), 0);
+    }
+
+    #[test]
+    fn guesses_v1_titles() {
+        assert_eq!(guess_title("\n\n## Hello world  \nbody"), "Hello world");
+        assert_eq!(guess_title("---\ntitle: x\n---\n"), "title: x");
+        assert_eq!(guess_title(""), "");
+        assert_eq!(guess_title(&"é".repeat(100)).chars().count(), 80);
+    }
+
+    #[test]
+    fn cursor_clamps() {
+        assert_eq!(Cursor { start: 5, end: 2 }.clamped(10), Cursor { start: 5, end: 5 });
+        assert_eq!(Cursor { start: 50, end: 60 }.clamped(10), Cursor::caret(10));
+    }
+}

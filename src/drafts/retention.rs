@@ -52,3 +52,45 @@ pub(crate) fn retain(revs: &mut Vec<RevisionEntry>, now_ms: u64, budget: usize) 
     revs.drain(..drop);
     before - revs.len()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::drafts::format::Cursor;
+
+    fn rev(id: u64, saved_ms: u64, len: usize) -> RevisionEntry {
+        RevisionEntry {
+            id,
+            saved_ms,
+            rev: id,
+            title: String::new(),
+            date: None,
+            text: "x".repeat(len),
+            cursor: Cursor::default(),
+        }
+    }
+
+    #[test]
+    fn keeps_the_last_twenty_and_hourly_ones() {
+        let now = 100 * HOUR_MS;
+        // 48 hours of revisions, one every 30 minutes.
+        let mut revs: Vec<_> = (0..96).map(|i| rev(i, now - (96 - i) * HOUR_MS / 2, 1)).collect();
+        let dropped = retain(&mut revs, now, usize::MAX);
+        // 20 newest cover the last 10 hours; 14 more hours one each.
+        assert_eq!(revs.len(), 20 + 14);
+        assert_eq!(dropped, 96 - 34);
+        assert_eq!(revs.last().unwrap().id, 95);
+        assert!(revs.iter().all(|r| now - r.saved_ms < HOURLY_HOURS * HOUR_MS));
+    }
+
+    #[test]
+    fn budget_drops_oldest_first() {
+        let mut revs: Vec<_> = (0..10).map(|i| rev(i, i * 1000, 100)).collect();
+        let one = revision_units(&revs[9]);
+        retain(&mut revs, 10_000, 3 * one + 5);
+        let ids: Vec<u64> = revs.iter().map(|r| r.id).collect();
+        assert_eq!(ids, [7, 8, 9]);
+        retain(&mut revs, 10_000, 0);
+        assert!(revs.is_empty());
+    }
+}
