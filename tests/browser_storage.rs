@@ -52,7 +52,10 @@ fn memory_store_quota_models_chromium() {
     store.clear_all().unwrap();
     let model = postwright::drafts::MemoryStore::CHROMIUM_QUOTA_UNITS;
     let diff = filled.abs_diff(model);
-    assert!(diff * 100 < model, "Chromium took {filled} units, MemoryStore models {model}");
+    assert!(
+        diff * 100 < model,
+        "Chromium took {filled} units, MemoryStore models {model}"
+    );
     let memory = postwright::drafts::MemoryStore::with_quota(model);
     assert!(contract::fill_to_brim(&memory, "filler:") + 16 > model);
 }
@@ -76,7 +79,9 @@ fn a_full_storage_never_loses_the_stored_draft() {
     let info = DraftInfo::new("Post", None);
     let id = drafts.create("what I wrote", &info, 1).unwrap();
     contract::fill_to_brim(&store, "filler:");
-    let err = drafts.save(&id, &"more ".repeat(10_000), Cursor::default(), &info, 2, 1).unwrap_err();
+    let err = drafts
+        .save(&id, &"more ".repeat(10_000), Cursor::default(), &info, 2, 1)
+        .unwrap_err();
     assert_eq!(err.to_string(), StorageError::QuotaExceeded.to_string());
     assert_eq!(drafts.load(&id).unwrap().text, "what I wrote");
     store.clear_all().unwrap();
@@ -85,25 +90,45 @@ fn a_full_storage_never_loses_the_stored_draft() {
 #[wasm_bindgen_test]
 fn js_errors_map_to_storage_errors() {
     let quota = DomException::new_with_message_and_name("full", "QuotaExceededError").unwrap();
-    assert_eq!(storage_error_from_js(&quota.into()), StorageError::QuotaExceeded);
+    assert_eq!(
+        storage_error_from_js(&quota.into()),
+        StorageError::QuotaExceeded
+    );
     let security = DomException::new_with_message_and_name("no", "SecurityError").unwrap();
-    assert_eq!(storage_error_from_js(&security.into()), StorageError::Blocked);
+    assert_eq!(
+        storage_error_from_js(&security.into()),
+        StorageError::Blocked
+    );
     let other = DomException::new_with_message_and_name("oops", "InvalidStateError").unwrap();
-    assert!(matches!(storage_error_from_js(&other.into()), StorageError::Other(m) if m.contains("oops")));
+    assert!(
+        matches!(storage_error_from_js(&other.into()), StorageError::Other(m) if m.contains("oops"))
+    );
     let thrown_string = JsValue::from_str("weird");
-    assert_eq!(storage_error_from_js(&thrown_string), StorageError::Other("weird".into()));
+    assert_eq!(
+        storage_error_from_js(&thrown_string),
+        StorageError::Other("weird".into())
+    );
     let type_error: JsValue = js_sys::TypeError::new("bad").into();
-    assert!(matches!(storage_error_from_js(&type_error), StorageError::Other(m) if m.contains("bad")));
+    assert!(
+        matches!(storage_error_from_js(&type_error), StorageError::Other(m) if m.contains("bad"))
+    );
 }
 
 #[wasm_bindgen_test]
 fn a_sandboxed_frame_gets_blocked_not_a_panic() {
     let document = web_sys::window().unwrap().document().unwrap();
-    let iframe: web_sys::HtmlIFrameElement =
-        document.create_element("iframe").unwrap().dyn_into().unwrap();
+    let iframe: web_sys::HtmlIFrameElement = document
+        .create_element("iframe")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     // No allow-same-origin: the frame has an opaque origin, its storage is off limits.
     iframe.set_attribute("sandbox", "allow-scripts").unwrap();
-    document.document_element().unwrap().append_child(&iframe).unwrap();
+    document
+        .document_element()
+        .unwrap()
+        .append_child(&iframe)
+        .unwrap();
     let frame_window = iframe.content_window().unwrap();
     let result = LocalStore::open_in(&frame_window);
     iframe.remove();
@@ -129,7 +154,11 @@ fn storage_events_reach_the_listener_until_dropped() {
 
     dispatch_storage_event(Some("postwright:draft:abc"), Some(store.raw()));
     dispatch_storage_event(None, None);
-    let session = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    let session = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
     dispatch_storage_event(Some("postwright:draft:abc"), Some(&session));
     {
         let seen = seen.borrow();
@@ -142,7 +171,11 @@ fn storage_events_reach_the_listener_until_dropped() {
     }
     drop(listener);
     dispatch_storage_event(Some("postwright:draft:abc"), Some(store.raw()));
-    assert_eq!(seen.borrow().len(), 2, "no events after the guard is dropped");
+    assert_eq!(
+        seen.borrow().len(),
+        2,
+        "no events after the guard is dropped"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -32,7 +32,11 @@ fn memory_store_quota_counts_utf16_units_of_keys_and_values() {
     s.set("cd", "x").unwrap();
     assert_eq!(s.used_units(), 8);
     assert_eq!(s.set("ab", "123456"), Err(StorageError::QuotaExceeded));
-    assert_eq!(s.get("ab").unwrap().as_deref(), Some("😀é"), "failed set changes nothing");
+    assert_eq!(
+        s.get("ab").unwrap().as_deref(),
+        Some("😀é"),
+        "failed set changes nothing"
+    );
     s.remove("ab").unwrap();
     assert_eq!(s.used_units(), 3);
     assert_eq!(s.keys().unwrap(), ["cd"]);
@@ -52,7 +56,9 @@ fn storage_errors_tell_what_to_do() {
     assert!(full.contains("full") && full.contains("NOT saved") && full.contains("Export"));
     assert!(StorageError::Blocked.to_string().contains("Export"));
     assert!(StorageError::Unavailable.to_string().contains("Export"));
-    assert!(StorageError::Other("boom".into()).to_string().contains("boom"));
+    assert!(StorageError::Other("boom".into())
+        .to_string()
+        .contains("boom"));
     let conflict = SaveError::Conflict {
         theirs: Box::new(Draft {
             id: "x".into(),
@@ -95,8 +101,13 @@ fn a_failed_draft_write_is_never_reported_as_saved() {
     let info = DraftInfo::new("T", None);
     let id = ok.create("kept", &info, 1).unwrap();
     let failing = DraftStore::new(DraftWritesFail(mem.clone()), "t");
-    let err = failing.save(&id, "lost?", Cursor::default(), &info, 2, 1).unwrap_err();
-    assert_eq!(err, SaveError::Storage(StorageError::Other("disk error".into())));
+    let err = failing
+        .save(&id, "lost?", Cursor::default(), &info, 2, 1)
+        .unwrap_err();
+    assert_eq!(
+        err,
+        SaveError::Storage(StorageError::Other("disk error".into()))
+    );
     assert_eq!(ok.load(&id).unwrap().text, "kept");
     assert!(failing.create("new", &info, 3).is_err());
     assert_eq!(ok.list().unwrap().len(), 1);
@@ -106,8 +117,20 @@ fn a_failed_draft_write_is_never_reported_as_saved() {
 fn cursor_is_clamped_to_the_text() {
     let drafts = DraftStore::new(MemoryStore::new(), "t");
     let id = drafts.create("abc", &DraftInfo::default(), 1).unwrap();
-    drafts.save(&id, "abc", Cursor { start: 9, end: 2 }, &DraftInfo::default(), 2, 1).unwrap();
-    assert_eq!(drafts.load(&id).unwrap().cursor, Cursor { start: 3, end: 3 });
+    drafts
+        .save(
+            &id,
+            "abc",
+            Cursor { start: 9, end: 2 },
+            &DraftInfo::default(),
+            2,
+            1,
+        )
+        .unwrap();
+    assert_eq!(
+        drafts.load(&id).unwrap().cursor,
+        Cursor { start: 3, end: 3 }
+    );
 }
 
 #[test]
@@ -115,12 +138,31 @@ fn never_panics_on_arbitrary_stored_values() {
     let mem = MemoryStore::new();
     let drafts = DraftStore::new(&mem, "t");
     let values = [
-        "", "{", "{}", "[]", "null", "{\"v\":", "{\"v\":2}", "{\"v\":-1}", "{\"v\":\"2\"}",
-        "{\"v\":2,\"rev\":99999999999999999999999}", "{\"v\":1e400}", "\u{0}", "{\"v\":2,\"rev\":",
-        "  {\"v\" : 2, \"text\": 5}", "{\"v\":18446744073709551615}",
+        "",
+        "{",
+        "{}",
+        "[]",
+        "null",
+        "{\"v\":",
+        "{\"v\":2}",
+        "{\"v\":-1}",
+        "{\"v\":\"2\"}",
+        "{\"v\":2,\"rev\":99999999999999999999999}",
+        "{\"v\":1e400}",
+        "\u{0}",
+        "{\"v\":2,\"rev\":",
+        "  {\"v\" : 2, \"text\": 5}",
+        "{\"v\":18446744073709551615}",
     ];
     for (i, v) in values.iter().enumerate() {
-        for key in ["draft:x", "revs:x", "index", "trash", "last_open", "corrupt:x:1"] {
+        for key in [
+            "draft:x",
+            "revs:x",
+            "index",
+            "trash",
+            "last_open",
+            "corrupt:x:1",
+        ] {
             mem.set(&format!("postwright:{key}"), v).unwrap();
         }
         let _ = drafts.list();
@@ -129,8 +171,21 @@ fn never_panics_on_arbitrary_stored_values() {
         let _ = drafts.load_revision("x", 1);
         let _ = drafts.last_open();
         let _ = drafts.corrupt_entries();
-        let _ = drafts.save("x", "t", Cursor::default(), &DraftInfo::default(), i as u64, 1);
-        let _ = drafts.undo_delete(&DeleteToken { id: "x".into(), deleted_ms: 0 }, 0);
+        let _ = drafts.save(
+            "x",
+            "t",
+            Cursor::default(),
+            &DraftInfo::default(),
+            i as u64,
+            1,
+        );
+        let _ = drafts.undo_delete(
+            &DeleteToken {
+                id: "x".into(),
+                deleted_ms: 0,
+            },
+            0,
+        );
         let _ = drafts.purge_trash(u64::MAX);
         let _ = drafts.delete("x", u64::MAX);
     }
@@ -142,6 +197,10 @@ fn fill_to_brim_fills_a_quota_exactly() {
     s.set("x", "already here").unwrap();
     let added = contract::fill_to_brim(&s, "f:");
     // Full to within one more filler key.
-    assert!(s.used_units() <= 123_457 && s.used_units() + 16 > 123_457, "{}", s.used_units());
+    assert!(
+        s.used_units() <= 123_457 && s.used_units() + 16 > 123_457,
+        "{}",
+        s.used_units()
+    );
     assert_eq!(added, s.used_units() - entry_units("x", "already here"));
 }

@@ -18,7 +18,9 @@ pub fn storage_error_from_js(err: &JsValue) -> StorageError {
         None => {
             let field = |f: &str| {
                 if err.is_object() {
-                    js_sys::Reflect::get(err, &JsValue::from_str(f)).ok().and_then(|v| v.as_string())
+                    js_sys::Reflect::get(err, &JsValue::from_str(f))
+                        .ok()
+                        .and_then(|v| v.as_string())
                 } else {
                     None
                 }
@@ -75,19 +77,28 @@ impl LocalStore {
 
 impl KeyValueStore for LocalStore {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        self.storage.get_item(key).map_err(|e| storage_error_from_js(&e))
+        self.storage
+            .get_item(key)
+            .map_err(|e| storage_error_from_js(&e))
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.storage.set_item(key, value).map_err(|e| storage_error_from_js(&e))
+        self.storage
+            .set_item(key, value)
+            .map_err(|e| storage_error_from_js(&e))
     }
 
     fn remove(&self, key: &str) -> Result<(), StorageError> {
-        self.storage.remove_item(key).map_err(|e| storage_error_from_js(&e))
+        self.storage
+            .remove_item(key)
+            .map_err(|e| storage_error_from_js(&e))
     }
 
     fn keys(&self) -> Result<Vec<String>, StorageError> {
-        let n = self.storage.length().map_err(|e| storage_error_from_js(&e))?;
+        let n = self
+            .storage
+            .length()
+            .map_err(|e| storage_error_from_js(&e))?;
         let mut keys = Vec::with_capacity(n as usize);
         for i in 0..n {
             if let Some(k) = self.storage.key(i).map_err(|e| storage_error_from_js(&e))? {
@@ -102,7 +113,9 @@ impl KeyValueStore for LocalStore {
 /// (`navigator.storage.persist()`). Resolves to whether it is persisted;
 /// false when the API is missing or anything fails.
 pub async fn request_persistence() -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     let navigator = window.navigator();
     // `navigator.storage` is missing in insecure contexts and old browsers.
     let Ok(manager) = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")) else {
@@ -117,7 +130,9 @@ pub async fn request_persistence() -> bool {
         return false;
     }
     let manager: web_sys::StorageManager = manager.unchecked_into();
-    let Ok(promise) = manager.persist() else { return false };
+    let Ok(promise) = manager.persist() else {
+        return false;
+    };
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .ok()
@@ -164,7 +179,9 @@ pub fn on_storage_change(
     let window = web_sys::window().ok_or(StorageError::Unavailable)?;
     let local = window.local_storage().ok().flatten();
     let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-        let Some(event) = event.dyn_ref::<StorageEvent>() else { return };
+        let Some(event) = event.dyn_ref::<StorageEvent>() else {
+            return;
+        };
         if let (Some(area), Some(local)) = (event.storage_area(), local.as_ref()) {
             if JsValue::from(area) != JsValue::from(local.clone()) {
                 return;

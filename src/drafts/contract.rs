@@ -45,7 +45,14 @@ pub fn create_save_load<S: KeyValueStore>(store: S) {
 
     let text = "# Hello\n\nWorld ✓ 😀\n";
     let out = drafts
-        .save(&id, text, Cursor { start: 3, end: 8 }, &info("Hello again"), T0 + SEC, 1)
+        .save(
+            &id,
+            text,
+            Cursor { start: 3, end: 8 },
+            &info("Hello again"),
+            T0 + SEC,
+            1,
+        )
         .unwrap();
     assert!(out.changed);
     assert_eq!(out.rev, 2);
@@ -59,9 +66,15 @@ pub fn create_save_load<S: KeyValueStore>(store: S) {
 
     // Every key is in the namespace, and every value is a v2 envelope.
     for key in store.keys().unwrap() {
-        assert!(key.starts_with("postwright:"), "key outside the namespace: {key}");
+        assert!(
+            key.starts_with("postwright:"),
+            "key outside the namespace: {key}"
+        );
         let raw = store.get(&key).unwrap().unwrap();
-        assert!(raw.starts_with("{\"v\":2,"), "not an envelope under {key}: {raw}");
+        assert!(
+            raw.starts_with("{\"v\":2,"),
+            "not an envelope under {key}: {raw}"
+        );
     }
     assert!(matches!(drafts.load("nope"), Err(LoadError::NotFound)));
 }
@@ -69,8 +82,12 @@ pub fn create_save_load<S: KeyValueStore>(store: S) {
 pub fn list_and_search<S: KeyValueStore>(store: S) {
     let drafts = DraftStore::new(&store, "tabA");
     assert!(drafts.list().unwrap().is_empty());
-    let a = drafts.create("a", &info("Rust in the Browser"), T0).unwrap();
-    let b = drafts.create("bb", &info("Gardening notes"), T0 + 2 * SEC).unwrap();
+    let a = drafts
+        .create("a", &info("Rust in the Browser"), T0)
+        .unwrap();
+    let b = drafts
+        .create("bb", &info("Gardening notes"), T0 + 2 * SEC)
+        .unwrap();
     let c = drafts.create("ccc", &info("Why RUST?"), T0 + SEC).unwrap();
     let list = drafts.list().unwrap();
     let ids: Vec<&str> = list.iter().map(|m| m.id.as_str()).collect();
@@ -79,13 +96,30 @@ pub fn list_and_search<S: KeyValueStore>(store: S) {
     assert_eq!(list[0].updated_ms, T0 + 2 * SEC);
     for m in &list {
         let key = drafts.draft_key(&m.id);
-        assert_eq!(m.size, entry_units(&key, &store.get(&key).unwrap().unwrap()));
+        assert_eq!(
+            m.size,
+            entry_units(&key, &store.get(&key).unwrap().unwrap())
+        );
     }
     // A save moves a draft to the top.
-    drafts.save(&a, "a2", Cursor::default(), &info("Rust in the Browser"), T0 + 3 * SEC, 1).unwrap();
+    drafts
+        .save(
+            &a,
+            "a2",
+            Cursor::default(),
+            &info("Rust in the Browser"),
+            T0 + 3 * SEC,
+            1,
+        )
+        .unwrap();
     assert_eq!(drafts.list().unwrap()[0].id, a);
 
-    let found: Vec<String> = drafts.search("rust").unwrap().into_iter().map(|m| m.id).collect();
+    let found: Vec<String> = drafts
+        .search("rust")
+        .unwrap()
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
     assert_eq!(found, [a.clone(), c.clone()]);
     assert_eq!(drafts.search("  GARDEN ").unwrap().len(), 1);
     assert!(drafts.search("nothing like it").unwrap().is_empty());
@@ -98,19 +132,36 @@ pub fn duplicate<S: KeyValueStore>(store: S) {
     let copy = drafts.duplicate(&id, T0 + SEC).unwrap();
     assert_ne!(copy, id);
     let d = drafts.load(&copy).unwrap();
-    assert_eq!((d.text.as_str(), d.title.as_str(), d.rev), ("body", "Original", 1));
+    assert_eq!(
+        (d.text.as_str(), d.title.as_str(), d.rev),
+        ("body", "Original", 1)
+    );
     assert_eq!(drafts.list().unwrap().len(), 2);
     // They are independent.
-    drafts.save(&copy, "changed", Cursor::default(), &info("Copy"), T0 + 2 * SEC, 1).unwrap();
+    drafts
+        .save(
+            &copy,
+            "changed",
+            Cursor::default(),
+            &info("Copy"),
+            T0 + 2 * SEC,
+            1,
+        )
+        .unwrap();
     assert_eq!(drafts.load(&id).unwrap().text, "body");
-    assert!(matches!(drafts.duplicate("nope", T0), Err(SaveError::Load(LoadError::NotFound))));
+    assert!(matches!(
+        drafts.duplicate("nope", T0),
+        Err(SaveError::Load(LoadError::NotFound))
+    ));
 }
 
 pub fn delete_and_undo<S: KeyValueStore>(store: S) {
     let drafts = DraftStore::new(&store, "tabA");
     let a = drafts.create("text a", &info("A"), T0).unwrap();
     let b = drafts.create("text b", &info("B"), T0).unwrap();
-    drafts.save(&a, "text a2", Cursor::default(), &info("A"), T0 + SEC, 1).unwrap();
+    drafts
+        .save(&a, "text a2", Cursor::default(), &info("A"), T0 + SEC, 1)
+        .unwrap();
 
     let token = drafts.delete(&a, T0 + 2 * SEC).unwrap();
     assert!(matches!(drafts.load(&a), Err(LoadError::NotFound)));
@@ -121,24 +172,50 @@ pub fn delete_and_undo<S: KeyValueStore>(store: S) {
     assert_eq!(d.text, "text a2");
     assert_eq!(drafts.revisions(&a).len(), 1, "revisions come back too");
     assert_eq!(drafts.list().unwrap().len(), 2);
-    assert!(!drafts.undo_delete(&token, T0 + 3 * SEC).unwrap(), "undo only once");
+    assert!(
+        drafts.undo_delete(&token, T0 + 3 * SEC).unwrap(),
+        "undo twice is harmless"
+    );
+    assert_eq!(drafts.list().unwrap().len(), 2);
 
     // The next delete ends the undo window of the previous one.
     let ta = drafts.delete(&a, T0 + 4 * SEC).unwrap();
     let tb = drafts.delete(&b, T0 + 5 * SEC).unwrap();
     assert!(!drafts.undo_delete(&ta, T0 + 6 * SEC).unwrap());
-    assert!(store.get(&drafts.draft_key(&a)).unwrap().is_none(), "a is purged");
-    assert!(store.keys().unwrap().iter().all(|k| !k.contains(&a)), "no leftovers of a");
+    assert!(
+        store.get(&drafts.draft_key(&a)).unwrap().is_none(),
+        "a is purged"
+    );
+    assert!(
+        store.keys().unwrap().iter().all(|k| !k.contains(&a)),
+        "no leftovers of a"
+    );
     // The undo window ends.
-    assert!(!drafts.undo_delete(&tb, T0 + 5 * SEC + DEFAULT_UNDO_WINDOW_MS + 1).unwrap());
-    drafts.purge_trash(T0 + 5 * SEC + DEFAULT_UNDO_WINDOW_MS + 1).unwrap();
-    assert!(store.get(&drafts.draft_key(&b)).unwrap().is_none(), "b is purged");
+    assert!(!drafts
+        .undo_delete(&tb, T0 + 5 * SEC + DEFAULT_UNDO_WINDOW_MS + 1)
+        .unwrap());
+    drafts
+        .purge_trash(T0 + 5 * SEC + DEFAULT_UNDO_WINDOW_MS + 1)
+        .unwrap();
+    assert!(
+        store.get(&drafts.draft_key(&b)).unwrap().is_none(),
+        "b is purged"
+    );
     assert!(drafts.list().unwrap().is_empty());
 
     // A save from a tab that still had the deleted draft open brings it back.
     let c = drafts.create("c", &info("C"), T0).unwrap();
     drafts.delete(&c, T0 + SEC).unwrap();
-    let out = drafts.save(&c, "c typed on", Cursor::default(), &info("C"), T0 + 2 * SEC, 1).unwrap();
+    let out = drafts
+        .save(
+            &c,
+            "c typed on",
+            Cursor::default(),
+            &info("C"),
+            T0 + 2 * SEC,
+            1,
+        )
+        .unwrap();
     assert!(out.recreated);
     assert_eq!(drafts.load(&c).unwrap().text, "c typed on");
     assert_eq!(drafts.list().unwrap().len(), 1);
@@ -151,31 +228,51 @@ pub fn revisions_and_restore<S: KeyValueStore>(store: S) {
     let mut rev = 1;
     for i in 2..=4 {
         let out = drafts
-            .save(&id, &format!("v{i}"), Cursor::caret(1), &info(&format!("T{i}")), T0 + i * SEC, rev)
+            .save(
+                &id,
+                &format!("v{i}"),
+                Cursor::caret(1),
+                &info(&format!("T{i}")),
+                T0 + i * SEC,
+                rev,
+            )
             .unwrap();
         rev = out.rev;
     }
     // A save changing only the cursor or title keeps no revision.
-    rev = drafts.save(&id, "v4", Cursor::caret(2), &info("T4b"), T0 + 5 * SEC, rev).unwrap().rev;
+    rev = drafts
+        .save(&id, "v4", Cursor::caret(2), &info("T4b"), T0 + 5 * SEC, rev)
+        .unwrap()
+        .rev;
     let revs = drafts.revisions(&id);
-    let texts: Vec<String> =
-        revs.iter().map(|r| drafts.load_revision(&id, r.rev_id).unwrap().text).collect();
+    let texts: Vec<String> = revs
+        .iter()
+        .map(|r| drafts.load_revision(&id, r.rev_id).unwrap().text)
+        .collect();
     assert_eq!(texts, ["v3", "v2", "v1"], "earlier versions, newest first");
     assert_eq!(revs[0].title, "T3");
     assert_eq!(revs[2].saved_ms, T0);
     assert_eq!(revs[2].rev, 1);
     assert_eq!(revs[0].size, 2);
 
-    let out = drafts.restore_revision(&id, revs[2].rev_id, T0 + 6 * SEC, rev).unwrap();
+    let out = drafts
+        .restore_revision(&id, revs[2].rev_id, T0 + 6 * SEC, rev)
+        .unwrap();
     let d = drafts.load(&id).unwrap();
-    assert_eq!((d.text.as_str(), d.title.as_str(), d.rev), ("v1", "T1", out.rev));
+    assert_eq!(
+        (d.text.as_str(), d.title.as_str(), d.rev),
+        ("v1", "T1", out.rev)
+    );
     let texts: Vec<String> = drafts
         .revisions(&id)
         .iter()
         .map(|r| drafts.load_revision(&id, r.rev_id).unwrap().text)
         .collect();
     assert_eq!(texts, ["v4", "v3", "v2", "v1"], "what was current is kept");
-    assert!(matches!(drafts.load_revision(&id, 999), Err(LoadError::NotFound)));
+    assert!(matches!(
+        drafts.load_revision(&id, 999),
+        Err(LoadError::NotFound)
+    ));
     // Restoring checks the rev like a save.
     assert!(matches!(
         drafts.restore_revision(&id, revs[0].rev_id, T0 + 7 * SEC, rev),
@@ -192,7 +289,17 @@ pub fn revision_retention<S: KeyValueStore>(store: S) {
     let mut now = T0;
     for i in 1..=180u64 {
         now = T0 + i * step;
-        rev = drafts.save(&id, &format!("save {i}"), Cursor::default(), &info("T"), now, rev).unwrap().rev;
+        rev = drafts
+            .save(
+                &id,
+                &format!("save {i}"),
+                Cursor::default(),
+                &info("T"),
+                now,
+                rev,
+            )
+            .unwrap()
+            .rev;
     }
     let revs = drafts.revisions(&id);
     // The 20 newest...
@@ -201,14 +308,25 @@ pub fn revision_retention<S: KeyValueStore>(store: S) {
     }
     // ...plus one per clock hour of the last 24 hours, nothing older.
     for r in &revs {
-        assert!(now - r.saved_ms < HOURLY_HOURS * HOUR, "too old: {}", r.saved_ms);
+        assert!(
+            now - r.saved_ms < HOURLY_HOURS * HOUR,
+            "too old: {}",
+            r.saved_ms
+        );
     }
     // (Every hour had saves; the oldest hour is partly out of the window.)
     for h in 1..HOURLY_HOURS - 1 {
         let bucket = now / HOUR - h;
-        assert!(revs.iter().any(|r| r.saved_ms / HOUR == bucket), "no revision kept for hour -{h}");
+        assert!(
+            revs.iter().any(|r| r.saved_ms / HOUR == bucket),
+            "no revision kept for hour -{h}"
+        );
     }
-    assert!(revs.len() <= KEEP_LAST + HOURLY_HOURS as usize + 1, "{} kept", revs.len());
+    assert!(
+        revs.len() <= KEEP_LAST + HOURLY_HOURS as usize + 1,
+        "{} kept",
+        revs.len()
+    );
 
     // A per-draft budget bounds them, oldest dropped first.
     let mut small = DraftStore::new(&store, "tabA");
@@ -217,10 +335,24 @@ pub fn revision_retention<S: KeyValueStore>(store: S) {
     let mut rev = 1;
     for i in 1..=10u64 {
         let text = format!("{i}{}", "x".repeat(500));
-        rev = small.save(&id, &text, Cursor::default(), &info("Big"), T0 + i * SEC, rev).unwrap().rev;
+        rev = small
+            .save(
+                &id,
+                &text,
+                Cursor::default(),
+                &info("Big"),
+                T0 + i * SEC,
+                rev,
+            )
+            .unwrap()
+            .rev;
     }
     let revs = small.revisions(&id);
-    assert!(!revs.is_empty() && revs.len() < 4, "{} kept in 2000 units", revs.len());
+    assert!(
+        !revs.is_empty() && revs.len() < 4,
+        "{} kept in 2000 units",
+        revs.len()
+    );
     assert_eq!(revs[0].saved_ms, T0 + 9 * SEC, "the newest is kept");
 }
 
@@ -243,19 +375,34 @@ pub fn migration_from_v1<S: KeyValueStore>(store: S) {
     assert!(raw.starts_with("{\"v\":2,"), "migrated on load: {raw}");
     assert_eq!(drafts.load("proto").unwrap(), d);
     assert_eq!(drafts.load("jsonish").unwrap().text, "{\"a\": 1}");
-    drafts.save("proto", "edited", Cursor::default(), &info("My first post"), T0, 1).unwrap();
+    drafts
+        .save(
+            "proto",
+            "edited",
+            Cursor::default(),
+            &info("My first post"),
+            T0,
+            1,
+        )
+        .unwrap();
     assert_eq!(drafts.revisions("proto").len(), 1);
     assert!(drafts.corrupt_entries().unwrap().is_empty());
 
     // A newer format is left alone.
     let newer = "{\"v\":3,\"whatever\":true}";
     store.set("postwright:draft:future", newer).unwrap();
-    assert!(matches!(drafts.load("future"), Err(LoadError::NewerFormat(3))));
+    assert!(matches!(
+        drafts.load("future"),
+        Err(LoadError::NewerFormat(3))
+    ));
     assert!(matches!(
         drafts.save("future", "x", Cursor::default(), &info("x"), T0, 1),
         Err(SaveError::NewerFormat(3))
     ));
-    assert_eq!(store.get("postwright:draft:future").unwrap().as_deref(), Some(newer));
+    assert_eq!(
+        store.get("postwright:draft:future").unwrap().as_deref(),
+        Some(newer)
+    );
     assert_eq!(drafts.list().unwrap().len(), 2);
 }
 
@@ -277,8 +424,10 @@ pub fn corrupt_entries_set_aside<S: KeyValueStore>(store: S) {
     assert!(drafts.revisions(&good).is_empty());
     let mut corrupt = drafts.corrupt_entries().unwrap();
     corrupt.sort_by(|a, b| a.from_key.cmp(&b.from_key));
-    let raws: Vec<(&str, &str)> =
-        corrupt.iter().map(|c| (c.from_key.as_str(), c.raw.as_str())).collect();
+    let raws: Vec<(&str, &str)> = corrupt
+        .iter()
+        .map(|c| (c.from_key.as_str(), c.raw.as_str()))
+        .collect();
     assert_eq!(
         raws,
         [
@@ -293,11 +442,18 @@ pub fn corrupt_entries_set_aside<S: KeyValueStore>(store: S) {
     }
     // Set aside again under another key: nothing overwritten.
     store.set("postwright:draft:bad", "{\"v\":2}").unwrap();
-    assert!(matches!(drafts.load("bad"), Err(LoadError::Corrupt { set_aside_key: Some(_) })));
+    assert!(matches!(
+        drafts.load("bad"),
+        Err(LoadError::Corrupt {
+            set_aside_key: Some(_)
+        })
+    ));
     assert_eq!(drafts.corrupt_entries().unwrap().len(), 4);
     // A save over a corrupt entry keeps the corrupt text aside.
     store.set("postwright:draft:bad", "{\"v\":2,").unwrap();
-    drafts.save("bad", "fresh", Cursor::default(), &info("Fresh"), T0, 0).unwrap();
+    drafts
+        .save("bad", "fresh", Cursor::default(), &info("Fresh"), T0, 0)
+        .unwrap();
     assert_eq!(drafts.load("bad").unwrap().text, "fresh");
     assert_eq!(drafts.corrupt_entries().unwrap().len(), 5);
     for c in drafts.corrupt_entries().unwrap() {
@@ -305,7 +461,10 @@ pub fn corrupt_entries_set_aside<S: KeyValueStore>(store: S) {
     }
     assert!(drafts.corrupt_entries().unwrap().is_empty());
     drafts.discard_corrupt(&drafts.draft_key(&good)).unwrap();
-    assert!(drafts.load(&good).is_ok(), "discard_corrupt only removes corrupt entries");
+    assert!(
+        drafts.load(&good).is_ok(),
+        "discard_corrupt only removes corrupt entries"
+    );
 }
 
 pub fn conflict_between_tabs<S: KeyValueStore>(store: S) {
@@ -315,23 +474,65 @@ pub fn conflict_between_tabs<S: KeyValueStore>(store: S) {
     let rev_a = tab_a.load(&id).unwrap().rev;
     let rev_b = tab_b.load(&id).unwrap().rev;
 
-    let out = tab_a.save(&id, "A's text", Cursor::default(), &info("Post"), T0 + SEC, rev_a).unwrap();
-    let err = tab_b.save(&id, "B's text", Cursor::caret(3), &info("Post"), T0 + 2 * SEC, rev_b).unwrap_err();
-    let SaveError::Conflict { theirs } = err else { panic!("expected a conflict, got {err:?}") };
+    let out = tab_a
+        .save(
+            &id,
+            "A's text",
+            Cursor::default(),
+            &info("Post"),
+            T0 + SEC,
+            rev_a,
+        )
+        .unwrap();
+    let err = tab_b
+        .save(
+            &id,
+            "B's text",
+            Cursor::caret(3),
+            &info("Post"),
+            T0 + 2 * SEC,
+            rev_b,
+        )
+        .unwrap_err();
+    let SaveError::Conflict { theirs } = err else {
+        panic!("expected a conflict, got {err:?}")
+    };
     assert_eq!(theirs.text, "A's text");
     assert_eq!(theirs.writer, "tabA");
     assert_eq!(theirs.rev, out.rev);
-    assert_eq!(tab_a.load(&id).unwrap().text, "A's text", "B overwrote nothing");
+    assert_eq!(
+        tab_a.load(&id).unwrap().text,
+        "A's text",
+        "B overwrote nothing"
+    );
 
     // Keep both.
-    let copy = tab_b.save_as_copy("B's text", Cursor::caret(3), &info("Post (tab B)"), T0 + 3 * SEC).unwrap();
+    let copy = tab_b
+        .save_as_copy(
+            "B's text",
+            Cursor::caret(3),
+            &info("Post (tab B)"),
+            T0 + 3 * SEC,
+        )
+        .unwrap();
     assert_eq!(tab_a.load(&copy).unwrap().text, "B's text");
     assert_eq!(tab_a.load(&copy).unwrap().cursor, Cursor::caret(3));
     assert_eq!(tab_a.load(&id).unwrap().text, "A's text");
     // Keep mine: theirs stays as a revision.
-    let out = tab_b.force_save(&id, "B's text", Cursor::default(), &info("Post"), T0 + 4 * SEC).unwrap();
+    let out = tab_b
+        .force_save(
+            &id,
+            "B's text",
+            Cursor::default(),
+            &info("Post"),
+            T0 + 4 * SEC,
+        )
+        .unwrap();
     let d = tab_a.load(&id).unwrap();
-    assert_eq!((d.text.as_str(), d.writer.as_str(), d.rev), ("B's text", "tabB", out.rev));
+    assert_eq!(
+        (d.text.as_str(), d.writer.as_str(), d.rev),
+        ("B's text", "tabB", out.rev)
+    );
     let kept: Vec<String> = tab_a
         .revisions(&id)
         .iter()
@@ -340,7 +541,14 @@ pub fn conflict_between_tabs<S: KeyValueStore>(store: S) {
     assert!(kept.contains(&"A's text".to_owned()));
     // A's next save with its old rev conflicts too.
     assert!(matches!(
-        tab_a.save(&id, "A again", Cursor::default(), &info("Post"), T0 + 5 * SEC, rev_a + 1),
+        tab_a.save(
+            &id,
+            "A again",
+            Cursor::default(),
+            &info("Post"),
+            T0 + 5 * SEC,
+            rev_a + 1
+        ),
         Err(SaveError::Conflict { .. })
     ));
     // Both tabs list the same drafts.
@@ -411,7 +619,16 @@ pub fn index_rebuilt_after_crash<S: KeyValueStore>(store: S) {
     let a = drafts.create("a", &info("Old title"), T0).unwrap();
     assert_eq!(drafts.list().unwrap()[0].title, "Old title");
     let crashing = DraftStore::new(IndexWritesFail(&store), "tabA");
-    crashing.save(&a, "a, longer", Cursor::default(), &info("New title"), T0 + SEC, 1).unwrap();
+    crashing
+        .save(
+            &a,
+            "a, longer",
+            Cursor::default(),
+            &info("New title"),
+            T0 + SEC,
+            1,
+        )
+        .unwrap();
     let b = crashing.create("b", &info("B"), T0 + 2 * SEC).unwrap();
     let list = drafts.list().unwrap();
     assert_eq!(list.len(), 2);
@@ -442,7 +659,9 @@ pub fn event_concerns<S: KeyValueStore>(store: S) {
 pub fn unchanged_save_writes_nothing<S: KeyValueStore>(store: S) {
     let drafts = DraftStore::new(&store, "tabA");
     let id = drafts.create("same", &info("Same"), T0).unwrap();
-    let out = drafts.save(&id, "same", Cursor::caret(0), &info("Same"), T0 + SEC, 1).unwrap();
+    let out = drafts
+        .save(&id, "same", Cursor::caret(0), &info("Same"), T0 + SEC, 1)
+        .unwrap();
     assert!(!out.changed);
     assert_eq!(out.rev, 1);
     assert_eq!(drafts.load(&id).unwrap().updated_ms, T0);
@@ -484,10 +703,29 @@ pub fn quota_exceeded<S: KeyValueStore>(store: S, fill: impl Fn(&S)) {
     let mut rev = 1;
     for i in 1..=5u64 {
         let text = format!("{i}{}", "r".repeat(2000));
-        rev = drafts.save(&id, &text, Cursor::default(), &info("Post"), T0 + i * SEC, rev).unwrap().rev;
+        rev = drafts
+            .save(
+                &id,
+                &text,
+                Cursor::default(),
+                &info("Post"),
+                T0 + i * SEC,
+                rev,
+            )
+            .unwrap()
+            .rev;
         let text = format!("{i}{}", "o".repeat(2000));
-        rev_other =
-            drafts.save(&other, &text, Cursor::default(), &info("Other"), T0 + i * SEC, rev_other).unwrap().rev;
+        rev_other = drafts
+            .save(
+                &other,
+                &text,
+                Cursor::default(),
+                &info("Other"),
+                T0 + i * SEC,
+                rev_other,
+            )
+            .unwrap()
+            .rev;
     }
     assert_eq!(drafts.revisions(&id).len(), 5);
     let revs_before = drafts.revisions(&id).len() + drafts.revisions(&other).len();
@@ -495,27 +733,55 @@ pub fn quota_exceeded<S: KeyValueStore>(store: S, fill: impl Fn(&S)) {
 
     // Needs ~3000 more units: made by pruning revisions, oldest first.
     let grown = format!("grown{}", "g".repeat(5000));
-    let out = drafts.save(&id, &grown, Cursor::default(), &info("Post"), T0 + 10 * SEC, rev).unwrap();
+    let out = drafts
+        .save(
+            &id,
+            &grown,
+            Cursor::default(),
+            &info("Post"),
+            T0 + 10 * SEC,
+            rev,
+        )
+        .unwrap();
     assert!(out.revisions_pruned > 0);
     rev = out.rev;
     assert_eq!(drafts.load(&id).unwrap().text, grown);
     let revs_after = drafts.revisions(&id).len() + drafts.revisions(&other).len();
     assert!(revs_after < revs_before);
-    for r in drafts.revisions(&id).iter().chain(drafts.revisions(&other).iter()) {
+    for r in drafts
+        .revisions(&id)
+        .iter()
+        .chain(drafts.revisions(&other).iter())
+    {
         assert!(r.saved_ms >= T0 + 2 * SEC, "the oldest went first");
     }
 
     // Far more than all revisions can free: fails, nothing changed.
     fill(&store);
     let huge = "h".repeat(200_000);
-    let err = drafts.save(&id, &huge, Cursor::default(), &info("Post"), T0 + 11 * SEC, rev).unwrap_err();
+    let err = drafts
+        .save(
+            &id,
+            &huge,
+            Cursor::default(),
+            &info("Post"),
+            T0 + 11 * SEC,
+            rev,
+        )
+        .unwrap_err();
     assert_eq!(err, SaveError::Storage(StorageError::QuotaExceeded));
     assert!(err.to_string().contains("NOT saved"));
     let d = drafts.load(&id).unwrap();
-    assert_eq!((d.text.as_str(), d.rev), (grown.as_str(), rev), "previous version intact");
+    assert_eq!(
+        (d.text.as_str(), d.rev),
+        (grown.as_str(), rev),
+        "previous version intact"
+    );
     assert_eq!(drafts.load(&other).unwrap().rev, rev_other);
     assert_eq!(drafts.list().unwrap().len(), 2);
-    let err = drafts.create(&huge, &info("New"), T0 + 12 * SEC).unwrap_err();
+    let err = drafts
+        .create(&huge, &info("New"), T0 + 12 * SEC)
+        .unwrap_err();
     assert_eq!(err, SaveError::Storage(StorageError::QuotaExceeded));
     assert_eq!(drafts.list().unwrap().len(), 2, "no half-created draft");
     // Deleting still works on a full storage.

@@ -2,8 +2,24 @@
 //!
 //! Format versions:
 //! * v1 (the first prototype): the plain text of a draft under
-//!   `"{ns}:draft:{id}"`, nothing else. Migrated to v2 on load.
-//! * v2: JSON envelopes, see the structs below.
+//!   `"{ns}:draft:{id}"`, nothing else. Migrated to v2 on load (rev 1, title
+//!   guessed from the first line, timestamps 0).
+//! * v2: JSON envelopes, one per key (`ns` defaults to `postwright`):
+//!
+//! | key | value |
+//! | --- | --- |
+//! | `{ns}:draft:{id}` | `{"v":2,"rev":3,"id":"..","title":"..","date":"2024-05-01"/null,"text":"..","cursor":{"start":0,"end":0},"created_ms":..,"updated_ms":..,"writer":"tab id"}` |
+//! | `{ns}:revs:{id}` | `{"v":2,"next":7,"revs":[{"id":6,"saved_ms":..,"rev":2,"title":"..","date":..,"text":"..","cursor":{..}}, ..]}` (earlier versions, oldest first) |
+//! | `{ns}:index` | `{"v":2,"drafts":[{"id":"..","title":"..","date":..,"updated_ms":..,"size":..,"rev":..}, ..]}` (a cache) |
+//! | `{ns}:trash` | `{"v":2,"id":"..","deleted_ms":..}` (the draft's own keys stay until purged) |
+//! | `{ns}:last_open` | `{"v":2,"id":".."}` |
+//! | `{ns}:corrupt:{what}:{n}` | `{"v":2,"from_key":"..","reason":"..","raw":"the unreadable value, verbatim"}` |
+//!
+//! A value that does not start with `{` (or is JSON without `"v"`) is v1
+//! text; one that starts like an envelope but cannot be read is corrupt and
+//! set aside; `"v"` above 2 is a newer format, left untouched. `rev` comes
+//! right after `v` so that the index can be checked without parsing drafts.
+//! Cursor positions and sizes are in UTF-16 code units.
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
@@ -192,7 +208,9 @@ pub(crate) fn guess_title(text: &str) -> String {
 /// The rev of a draft entry as written by this code (`{"v":2,"rev":N,...`),
 /// read without parsing the whole entry; 0 for anything else (v1 text).
 pub(crate) fn quick_rev(raw: &str) -> u64 {
-    let Some(rest) = raw.strip_prefix("{\"v\":2,\"rev\":") else { return 0 };
+    let Some(rest) = raw.strip_prefix("{\"v\":2,\"rev\":") else {
+        return 0;
+    };
     let digits: &str = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
     digits.parse().unwrap_or(0)
 }
@@ -212,7 +230,10 @@ mod tests {
 
     #[test]
     fn classifies_stored_values() {
-        assert_eq!(kind("{\"v\":2,\"rev\":1,\"id\":\"a\",\"text\":\"t\"}"), "current");
+        assert_eq!(
+            kind("{\"v\":2,\"rev\":1,\"id\":\"a\",\"text\":\"t\"}"),
+            "current"
+        );
         assert_eq!(kind("# A post\n"), "legacy");
         assert_eq!(kind(""), "legacy");
         assert_eq!(kind("{not json at all"), "legacy");
@@ -256,7 +277,10 @@ mod tests {
 
     #[test]
     fn cursor_clamps() {
-        assert_eq!(Cursor { start: 5, end: 2 }.clamped(10), Cursor { start: 5, end: 5 });
+        assert_eq!(
+            Cursor { start: 5, end: 2 }.clamped(10),
+            Cursor { start: 5, end: 5 }
+        );
         assert_eq!(Cursor { start: 50, end: 60 }.clamped(10), Cursor::caret(10));
     }
 }

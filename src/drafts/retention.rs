@@ -74,13 +74,17 @@ mod tests {
     fn keeps_the_last_twenty_and_hourly_ones() {
         let now = 100 * HOUR_MS;
         // 48 hours of revisions, one every 30 minutes.
-        let mut revs: Vec<_> = (0..96).map(|i| rev(i, now - (96 - i) * HOUR_MS / 2, 1)).collect();
+        let mut revs: Vec<_> = (0..96)
+            .map(|i| rev(i, now - (96 - i) * HOUR_MS / 2, 1))
+            .collect();
         let dropped = retain(&mut revs, now, usize::MAX);
         // 20 newest cover the last 10 hours; 14 more hours one each.
         assert_eq!(revs.len(), 20 + 14);
         assert_eq!(dropped, 96 - 34);
         assert_eq!(revs.last().unwrap().id, 95);
-        assert!(revs.iter().all(|r| now - r.saved_ms < HOURLY_HOURS * HOUR_MS));
+        assert!(revs
+            .iter()
+            .all(|r| now - r.saved_ms < HOURLY_HOURS * HOUR_MS));
     }
 
     #[test]

@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::format::{
-    guess_title, parse, quick_rev, to_json, CorruptEnvelope, Cursor, DraftEnvelope, DraftMeta, IndexEnvelope,
-    LastOpenEnvelope, Parsed, RevisionEntry, RevsEnvelope, TrashEnvelope, FORMAT_VERSION,
+    guess_title, parse, quick_rev, to_json, CorruptEnvelope, Cursor, DraftEnvelope, DraftMeta,
+    IndexEnvelope, LastOpenEnvelope, Parsed, RevisionEntry, RevsEnvelope, TrashEnvelope,
+    FORMAT_VERSION,
 };
 use super::kv::{entry_units, utf16_len, KeyValueStore, StorageError};
 use super::retention::{retain, revision_units};
@@ -21,7 +22,10 @@ pub struct DraftInfo {
 
 impl DraftInfo {
     pub fn new(title: impl Into<String>, date: Option<String>) -> Self {
-        DraftInfo { title: title.into(), date }
+        DraftInfo {
+            title: title.into(),
+            date,
+        }
     }
 }
 
@@ -104,7 +108,9 @@ pub enum LoadError {
     NotFound,
     /// The entry could not be read; it was set aside under `set_aside_key`
     /// (None if even that failed: it is then left where it was).
-    Corrupt { set_aside_key: Option<String> },
+    Corrupt {
+        set_aside_key: Option<String>,
+    },
     /// Written by a newer Postwright; left untouched.
     NewerFormat(u64),
     Storage(StorageError),
@@ -113,12 +119,18 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::NotFound => f.write_str("This draft no longer exists (deleted, maybe in another tab)."),
-            LoadError::Corrupt { set_aside_key: Some(_) } => f.write_str(
+            LoadError::NotFound => {
+                f.write_str("This draft no longer exists (deleted, maybe in another tab).")
+            }
+            LoadError::Corrupt {
+                set_aside_key: Some(_),
+            } => f.write_str(
                 "This draft could not be read. Its stored text was set aside: download it from \
                  \"Unreadable drafts\" to recover what you can.",
             ),
-            LoadError::Corrupt { set_aside_key: None } => f.write_str(
+            LoadError::Corrupt {
+                set_aside_key: None,
+            } => f.write_str(
                 "This draft could not be read, and browser storage is too full to set it aside. \
                  Export or delete other drafts, then try again.",
             ),
@@ -203,7 +215,13 @@ fn sanitize(s: &str, fallback: &str) -> String {
     let s: String = s
         .chars()
         .take(64)
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     if s.is_empty() {
         fallback.to_owned()
@@ -314,7 +332,9 @@ impl<S: KeyValueStore> DraftStore<S> {
         match key {
             None => true,
             Some(k) => {
-                k.starts_with(&self.draft_prefix()) || k == self.index_key() || k == self.trash_key()
+                k.starts_with(&self.draft_prefix())
+                    || k == self.index_key()
+                    || k == self.trash_key()
             }
         }
     }
@@ -324,7 +344,10 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// Sets an unreadable entry aside under `corrupt:...`, verbatim, then
     /// removes it. Returns the new key.
     fn set_aside(&self, from_key: &str, raw: &str, reason: &str) -> Result<String, StorageError> {
-        let what = from_key.strip_prefix(&format!("{}:", self.ns)).unwrap_or(from_key).replace(':', "_");
+        let what = from_key
+            .strip_prefix(&format!("{}:", self.ns))
+            .unwrap_or(from_key)
+            .replace(':', "_");
         let env = CorruptEnvelope {
             v: FORMAT_VERSION,
             from_key: from_key.to_owned(),
@@ -464,7 +487,10 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// removed, so that the next `list` rebuilds it.
     fn write_index(&self, mut drafts: Vec<DraftMeta>) {
         sort_newest_first(&mut drafts);
-        let env = IndexEnvelope { v: FORMAT_VERSION, drafts };
+        let env = IndexEnvelope {
+            v: FORMAT_VERSION,
+            drafts,
+        };
         let ok = to_json(&env).is_ok_and(|json| self.store.set(&self.index_key(), &json).is_ok());
         if !ok {
             let _ = self.store.remove(&self.index_key());
@@ -551,7 +577,9 @@ impl<S: KeyValueStore> DraftStore<S> {
     fn index_matches(&self, drafts: &[DraftMeta]) -> Result<bool, StorageError> {
         for m in drafts {
             let key = self.draft_key(&m.id);
-            let Some(raw) = self.store.get(&key)? else { return Ok(false) };
+            let Some(raw) = self.store.get(&key)? else {
+                return Ok(false);
+            };
             if entry_units(&key, &raw) != m.size || quick_rev(&raw) != m.rev {
                 return Ok(false);
             }
@@ -601,11 +629,15 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// units are freed. Returns how many were dropped.
     fn free_revisions(&self, need: usize) -> usize {
         let prefix = format!("{}:revs:", self.ns);
-        let Ok(keys) = self.store.keys() else { return 0 };
+        let Ok(keys) = self.store.keys() else {
+            return 0;
+        };
         let mut all: BTreeMap<String, RevsEnvelope> = BTreeMap::new();
         let mut candidates = Vec::new();
         for key in keys.into_iter().filter(|k| k.starts_with(&prefix)) {
-            let Ok(Some(raw)) = self.store.get(&key) else { continue };
+            let Ok(Some(raw)) = self.store.get(&key) else {
+                continue;
+            };
             if let Parsed::Current(env) = parse::<RevsEnvelope>(&raw) {
                 for r in &env.revs {
                     candidates.push((r.saved_ms, key.clone(), r.id, revision_units(r)));
@@ -625,7 +657,9 @@ impl<S: KeyValueStore> DraftStore<S> {
         }
         let mut count = 0;
         for (key, ids) in dropped {
-            let Some(mut env) = all.remove(&key) else { continue };
+            let Some(mut env) = all.remove(&key) else {
+                continue;
+            };
             let before = env.revs.len();
             env.revs.retain(|r| !ids.contains(&r.id));
             let done = if env.revs.is_empty() {
@@ -643,8 +677,14 @@ impl<S: KeyValueStore> DraftStore<S> {
 
     fn read_revs(&self, id: &str) -> RevsEnvelope {
         let key = self.revs_key(id);
-        let empty = RevsEnvelope { v: FORMAT_VERSION, next: 1, revs: Vec::new() };
-        let Ok(Some(raw)) = self.store.get(&key) else { return empty };
+        let empty = RevsEnvelope {
+            v: FORMAT_VERSION,
+            next: 1,
+            revs: Vec::new(),
+        };
+        let Ok(Some(raw)) = self.store.get(&key) else {
+            return empty;
+        };
         match parse::<RevsEnvelope>(&raw) {
             Parsed::Current(env) => env,
             Parsed::Newer(_) => empty,
@@ -666,7 +706,9 @@ impl<S: KeyValueStore> DraftStore<S> {
         if env.revs.last().is_some_and(|r| r.text == prev.text) {
             return 0;
         }
-        let next = env.next.max(env.revs.iter().map(|r| r.id + 1).max().unwrap_or(1));
+        let next = env
+            .next
+            .max(env.revs.iter().map(|r| r.id + 1).max().unwrap_or(1));
         env.revs.push(RevisionEntry {
             id: next,
             saved_ms: prev.updated_ms,
@@ -684,7 +726,9 @@ impl<S: KeyValueStore> DraftStore<S> {
                 let _ = self.store.remove(&key);
                 return pruned;
             }
-            let Ok(json) = to_json(&env) else { return pruned };
+            let Ok(json) = to_json(&env) else {
+                return pruned;
+            };
             match self.store.set(&key, &json) {
                 Ok(()) => return pruned,
                 Err(StorageError::QuotaExceeded) => {
@@ -769,10 +813,14 @@ impl<S: KeyValueStore> DraftStore<S> {
             Ok(Stored::Missing) => Ok(None),
             Ok(Stored::Current(d, _)) => Ok(Some(d)),
             Ok(Stored::Legacy(text, _)) => Ok(Some(self.legacy_draft(id, text))),
-            Err(LoadError::Corrupt { set_aside_key: Some(_) }) => Ok(None),
-            Err(LoadError::Corrupt { set_aside_key: None }) => {
-                Err(SaveError::Load(LoadError::Corrupt { set_aside_key: None }))
-            }
+            Err(LoadError::Corrupt {
+                set_aside_key: Some(_),
+            }) => Ok(None),
+            Err(LoadError::Corrupt {
+                set_aside_key: None,
+            }) => Err(SaveError::Load(LoadError::Corrupt {
+                set_aside_key: None,
+            })),
             Err(LoadError::NewerFormat(v)) => Err(SaveError::NewerFormat(v)),
             Err(LoadError::NotFound) => Ok(None),
             Err(LoadError::Storage(e)) => Err(SaveError::Storage(e)),
@@ -813,7 +861,9 @@ impl<S: KeyValueStore> DraftStore<S> {
         let current = self.current_for_write(id)?;
         if let Some(cur) = &current {
             if cur.rev != expected_rev {
-                return Err(SaveError::Conflict { theirs: Box::new(cur.clone()) });
+                return Err(SaveError::Conflict {
+                    theirs: Box::new(cur.clone()),
+                });
             }
         }
         self.write_version(id, current, expected_rev, text, cursor, info, now_ms)
@@ -861,11 +911,18 @@ impl<S: KeyValueStore> DraftStore<S> {
                 self.purge(&old.id)?;
             }
         }
-        let env = TrashEnvelope { v: FORMAT_VERSION, id: id.to_owned(), deleted_ms: now_ms };
+        let env = TrashEnvelope {
+            v: FORMAT_VERSION,
+            id: id.to_owned(),
+            deleted_ms: now_ms,
+        };
         let json = to_json(&env).map_err(StorageError::Other)?;
         self.store.set(&self.trash_key(), &json)?;
         self.remove_index_entry(id);
-        Ok(DeleteToken { id: id.to_owned(), deleted_ms: now_ms })
+        Ok(DeleteToken {
+            id: id.to_owned(),
+            deleted_ms: now_ms,
+        })
     }
 
     fn purge(&self, id: &str) -> Result<(), StorageError> {
@@ -875,11 +932,14 @@ impl<S: KeyValueStore> DraftStore<S> {
     }
 
     /// Restores the draft `token` deleted, if still in the trash and within
-    /// the undo window. Returns whether it was restored.
+    /// the undo window. Returns whether the draft is back (also true if it
+    /// already was, e.g. saved again by another tab).
     pub fn undo_delete(&self, token: &DeleteToken, now_ms: u64) -> Result<bool, StorageError> {
-        let Some(t) = self.trashed_id() else { return Ok(false) };
-        if t.id != token.id
-            || t.deleted_ms != token.deleted_ms
+        let trash = self.trashed_id();
+        let Some(t) = trash.filter(|t| t.id == token.id) else {
+            return Ok(self.store.get(&self.draft_key(&token.id))?.is_some());
+        };
+        if t.deleted_ms != token.deleted_ms
             || now_ms.saturating_sub(t.deleted_ms) > self.undo_window_ms
         {
             return Ok(false);
@@ -893,7 +953,9 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// for good. Call now and then (e.g. on start).
     pub fn purge_trash(&self, now_ms: u64) -> Result<(), StorageError> {
         match self.trashed_id() {
-            Some(t) if now_ms.saturating_sub(t.deleted_ms) > self.undo_window_ms => self.purge(&t.id),
+            Some(t) if now_ms.saturating_sub(t.deleted_ms) > self.undo_window_ms => {
+                self.purge(&t.id)
+            }
             _ => Ok(()),
         }
     }
@@ -903,14 +965,22 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// The draft open last, if it still exists.
     pub fn last_open(&self) -> Option<String> {
         let raw = self.store.get(&self.last_open_key()).ok()??;
-        let Parsed::Current(env) = parse::<LastOpenEnvelope>(&raw) else { return None };
+        let Parsed::Current(env) = parse::<LastOpenEnvelope>(&raw) else {
+            return None;
+        };
         let exists = self.store.get(&self.draft_key(&env.id)).ok()?.is_some();
         (exists && !self.is_trashed(&env.id)).then_some(env.id)
     }
 
     pub fn set_last_open(&self, id: &str) -> Result<(), StorageError> {
-        let env = LastOpenEnvelope { v: FORMAT_VERSION, id: id.to_owned() };
-        self.store.set(&self.last_open_key(), &to_json(&env).map_err(StorageError::Other)?)
+        let env = LastOpenEnvelope {
+            v: FORMAT_VERSION,
+            id: id.to_owned(),
+        };
+        self.store.set(
+            &self.last_open_key(),
+            &to_json(&env).map_err(StorageError::Other)?,
+        )
     }
 
     // ----- revisions -----
@@ -962,7 +1032,14 @@ impl<S: KeyValueStore> DraftStore<S> {
         expected_rev: u64,
     ) -> Result<SaveOutcome, SaveError> {
         let r = self.load_revision(id, rev_id).map_err(SaveError::Load)?;
-        self.save(id, &r.text, r.cursor, &DraftInfo::new(r.title, r.date), now_ms, expected_rev)
+        self.save(
+            id,
+            &r.text,
+            r.cursor,
+            &DraftInfo::new(r.title, r.date),
+            now_ms,
+            expected_rev,
+        )
     }
 
     // ----- unreadable entries -----
@@ -971,8 +1048,15 @@ impl<S: KeyValueStore> DraftStore<S> {
     pub fn corrupt_entries(&self) -> Result<Vec<CorruptEntry>, StorageError> {
         let prefix = self.corrupt_prefix();
         let mut out = Vec::new();
-        for key in self.store.keys()?.into_iter().filter(|k| k.starts_with(&prefix)) {
-            let Some(raw) = self.store.get(&key)? else { continue };
+        for key in self
+            .store
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+        {
+            let Some(raw) = self.store.get(&key)? else {
+                continue;
+            };
             out.push(match parse::<CorruptEnvelope>(&raw) {
                 Parsed::Current(env) => CorruptEntry {
                     key,
@@ -980,7 +1064,12 @@ impl<S: KeyValueStore> DraftStore<S> {
                     reason: env.reason,
                     raw: env.raw,
                 },
-                _ => CorruptEntry { key, from_key: String::new(), reason: "unknown".into(), raw },
+                _ => CorruptEntry {
+                    key,
+                    from_key: String::new(),
+                    reason: "unknown".into(),
+                    raw,
+                },
             });
         }
         Ok(out)
@@ -997,5 +1086,9 @@ impl<S: KeyValueStore> DraftStore<S> {
 }
 
 fn sort_newest_first(drafts: &mut [DraftMeta]) {
-    drafts.sort_by(|a, b| b.updated_ms.cmp(&a.updated_ms).then_with(|| a.id.cmp(&b.id)));
+    drafts.sort_by(|a, b| {
+        b.updated_ms
+            .cmp(&a.updated_ms)
+            .then_with(|| a.id.cmp(&b.id))
+    });
 }
