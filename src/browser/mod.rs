@@ -2,5 +2,6 @@
 //! textarea's editing commands) and the widget's JS face.
 
 pub mod files;
+pub mod storage;
 pub mod textarea;
 pub mod widget;
