@@ -2,8 +2,10 @@
 //! [`Editor::update`] applies it to the post (through the core's minimal
 //! edits), refreshes what is derived from the post, and the view shows it.
 
+mod drafts_panel;
 mod form;
 mod preview;
+mod session;
 mod tags;
 mod toolbar;
 
@@ -14,13 +16,17 @@ use web_sys::{HtmlElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::browser::{files, textarea};
+use crate::drafts::{Cursor, Draft, DraftInfo, KeyValueStore};
+use wasm_bindgen::JsCast;
 use crate::editing::Action;
 use crate::export::{self, NameParts, Preset};
 use crate::markdown::{self, RenderOptions, Stats};
 use crate::post::{Field, Post, Value};
 use crate::schema::Schema;
 use crate::validate::{self, Diagnostic, Fix, Severity};
+use drafts_panel::DraftsPanel;
 use form::{problem_line, FrontMatterForm};
+use session::{info_of, Session};
 use preview::{Preview, PreviewBlock};
 use toolbar::Toolbar;
 
@@ -102,6 +108,26 @@ pub enum Msg {
     ToggleForm,
     /// The editor scrolled: keep the preview at the same relative place.
     SyncScroll,
+    /// A whole post pasted into the Markdown box (front matter and all).
+    PastePost(String),
+    // --- drafts ---
+    /// Autosave now (debounce timer, page hidden).
+    SaveNow,
+    /// Another tab changed local storage.
+    StorageChanged(Option<String>),
+    NewDraft,
+    OpenDraft(String),
+    DuplicateDraft(String),
+    DeleteDraft(String),
+    UndoDelete,
+    SearchDrafts(String),
+    RestoreRevision(u64),
+    DownloadCorrupt(String),
+    DiscardCorrupt(String),
+    /// After another tab saved the same draft: keep ours (theirs stays a revision)…
+    KeepMine,
+    /// …or take theirs (ours is saved as a new draft).
+    UseTheirs,
 }
 
 #[derive(Clone, PartialEq)]
@@ -130,6 +156,10 @@ pub struct Editor {
     form_open: bool,
     markdown_ref: NodeRef,
     preview_ref: NodeRef,
+    /// Autosaved drafts, when the host gave a storage key.
+    session: Option<Session>,
+    /// Where to put the caret once the textarea exists (a restored draft).
+    pending_cursor: Option<Cursor>,
 }
 
 impl Editor {
@@ -162,11 +192,50 @@ impl Editor {
         self.refresh_body();
     }
 
-    /// Tells the host the value changed (its `input` event).
-    fn publish(&self, ctx: &Context<Self>) {
+    /// Tells the host the value changed (its `input` event) and schedules the autosave.
+    fn publish(&mut self, ctx: &Context<Self>) {
         let host = &ctx.props().host;
         *host.value.borrow_mut() = self.post.to_text();
         (host.on_input)();
+        if let Some(session) = &mut self.session {
+            session.touch(ctx.link());
+        }
+    }
+
+    /// Shows `text` as the current post (a draft opened, the host's value).
+    fn show(&mut self, ctx: &Context<Self>, text: &str, cursor: Option<Cursor>) {
+        self.post = Post::parse(text);
+        self.pending_cursor = cursor;
+        self.refresh_all();
+        *ctx.props().host.value.borrow_mut() = self.post.to_text();
+    }
+
+    fn cursor(&self) -> Cursor {
+        self.textarea()
+            .map(|a| Cursor {
+                start: a.selection_start().ok().flatten().unwrap_or(0) as usize,
+                end: a.selection_end().ok().flatten().unwrap_or(0) as usize,
+            })
+            .unwrap_or_default()
+    }
+
+    /// Saves pending edits now; a failure is shown and the text stays in memory.
+    fn save_now(&mut self) {
+        let cursor = self.cursor();
+        let Some(session) = &mut self.session else { return };
+        if let Err(e) = session.save(&self.post, cursor) {
+            self.alert(Severity::Error, e.to_string());
+        }
+    }
+
+    fn open_draft(&mut self, ctx: &Context<Self>, draft: Draft) {
+        let text = draft.text.clone();
+        let cursor = draft.cursor;
+        if let Some(session) = &mut self.session {
+            session.switch_to(&draft);
+        }
+        self.show(ctx, &text, Some(cursor));
+        (ctx.props().host.on_input)();
     }
 
     fn alert(&mut self, severity: Severity, text: impl Into<String>) {
@@ -256,12 +325,40 @@ impl Component for Editor {
             form_open: true,
             markdown_ref: NodeRef::default(),
             preview_ref: NodeRef::default(),
+            session: None,
+            pending_cursor: None,
         };
         if let Some(e) = schema_error {
             editor.alert(Severity::Warning, e);
         }
+        if let Some(ns) = editor.config.storage_key.clone() {
+            let opened = Session::open(&ns, &ctx.props().initial, ctx.link());
+            if let Some(e) = &opened.session.memory_only {
+                editor.alert(Severity::Warning, e.to_string());
+            }
+            if let Some(preset) = opened.session.store.storage().get(&format!("{ns}:preset")).ok().flatten() {
+                if let Some(p) = Preset::from_id(&preset) {
+                    editor.preset = p;
+                }
+            }
+            editor.post = Post::parse(&opened.text);
+            editor.pending_cursor = opened.cursor;
+            *ctx.props().host.value.borrow_mut() = opened.text;
+            editor.session = Some(opened.session);
+        }
         editor.refresh_all();
         editor
+    }
+
+    fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
+        if let (Some(cursor), Some(area)) = (self.pending_cursor.take(), self.textarea()) {
+            let _ = area.set_selection_range(cursor.start as u32, cursor.end as u32);
+        }
+    }
+
+    fn destroy(&mut self, _ctx: &Context<Self>) {
+        // Removing the editor must not lose the last second of typing.
+        self.save_now();
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
@@ -332,8 +429,10 @@ impl Component for Editor {
                 return false;
             }
             Msg::SetValue(text) => {
-                self.post = Post::parse(&text);
-                self.refresh_all();
+                self.show(ctx, &text, None);
+                if let Some(session) = &mut self.session {
+                    session.touch(ctx.link());
+                }
             }
             Msg::SetOption(name, value) => {
                 self.config.set(&name, value);
@@ -378,19 +477,47 @@ impl Component for Editor {
                 return false;
             }
             Msg::Imported(results) => {
+                self.save_now();
                 let mut opened = false;
                 for (name, result) in results {
                     match result {
-                        Ok(post) if !opened => {
-                            self.post = post;
-                            self.refresh_all();
-                            self.publish(ctx);
+                        Ok(post) => {
+                            // With drafts, every file becomes a draft; the first one is opened.
+                            let text = post.to_text();
+                            let created = self.session.as_ref().map(|s| {
+                                s.store.create(&text, &info_of(&post), session_now()).and_then(|id| {
+                                    s.store.load(&id).map_err(crate::drafts::SaveError::Load)
+                                })
+                            });
+                            match created {
+                                Some(Err(e)) => {
+                                    self.alert(Severity::Error, format!("{name} was opened but not stored: {e}"));
+                                    if !opened {
+                                        self.show(ctx, &text, None);
+                                        self.publish(ctx);
+                                        opened = true;
+                                    }
+                                    continue;
+                                }
+                                Some(Ok(draft)) if !opened => self.open_draft(ctx, draft),
+                                Some(Ok(_)) => {}
+                                None if !opened => {
+                                    self.show(ctx, &text, None);
+                                    self.publish(ctx);
+                                }
+                                None => {
+                                    self.alert(Severity::Info, format!("{name}: this editor holds one post; import it on its own."));
+                                    continue;
+                                }
+                            }
                             opened = true;
                             self.alert(Severity::Info, format!("Imported {name}."));
                         }
-                        Ok(_) => self.alert(Severity::Info, format!("{name}: only one file at a time here; import it on its own.")),
                         Err(e) => self.alert(Severity::Error, format!("{name} was not imported: {e}. Nothing was replaced.")),
                     }
+                }
+                if let Some(s) = &mut self.session {
+                    s.refresh_lists();
                 }
             }
             Msg::Export => {
@@ -412,7 +539,13 @@ impl Component for Editor {
                 Ok(()) => self.alert(Severity::Info, "Copied the post to the clipboard."),
                 Err(e) => self.alert(Severity::Error, format!("Could not copy to the clipboard: {e}")),
             },
-            Msg::SetPreset(preset) => self.preset = preset,
+            Msg::SetPreset(preset) => {
+                self.preset = preset;
+                if let Some(s) = &self.session {
+                    let key = format!("{}:preset", s.store.namespace());
+                    let _ = s.store.storage().set(&key, preset.id());
+                }
+            }
             Msg::DismissAlert(id) => self.alerts.retain(|a| a.id != id),
             Msg::ToggleTheme => {
                 let dark_now = self.dark.unwrap_or_else(prefers_dark);
@@ -427,6 +560,171 @@ impl Component for Editor {
                     preview.set_scroll_top((ratio * target).round() as i32);
                 }
                 return false;
+            }
+            Msg::PastePost(text) => {
+                self.show(ctx, &text, None);
+                self.publish(ctx);
+                self.alert(Severity::Info, "Pasted a whole post: its front matter is in the form.");
+            }
+            Msg::SaveNow => {
+                self.save_now();
+            }
+            Msg::StorageChanged(key) => {
+                let Some(session) = &mut self.session else { return false };
+                if session.store.event_concerns(key.as_deref(), &session.id) {
+                    match session.store.load(&session.id) {
+                        Ok(theirs) if theirs.rev != session.rev => {
+                            if session.dirty {
+                                session.conflict = Some(Box::new(theirs));
+                            } else {
+                                self.open_draft(ctx, theirs);
+                                self.alert(Severity::Info, "This draft was updated from another tab.");
+                            }
+                        }
+                        Ok(_) => {}
+                        Err(crate::drafts::LoadError::NotFound) => {
+                            // Deleted elsewhere: keep the text, and store it again on the next save.
+                            session.dirty = true;
+                            self.alert(Severity::Warning, "This draft was deleted in another tab; your text is kept and will be saved again.");
+                        }
+                        Err(e) => self.alert(Severity::Error, e.to_string()),
+                    }
+                }
+                if let Some(s) = &mut self.session {
+                    s.refresh_lists();
+                }
+            }
+            Msg::NewDraft => {
+                self.save_now();
+                let text = "---\ntitle: \"\"\n---\n\n";
+                let created = self.session.as_ref().map(|s| {
+                    s.store.create(text, &DraftInfo::new("", None), session_now()).and_then(|id| s.store.load(&id).map_err(crate::drafts::SaveError::Load))
+                });
+                match created {
+                    Some(Ok(draft)) => self.open_draft(ctx, draft),
+                    Some(Err(e)) => self.alert(Severity::Error, format!("No new draft: {e}")),
+                    None => {
+                        self.show(ctx, text, None);
+                        self.publish(ctx);
+                    }
+                }
+            }
+            Msg::OpenDraft(id) => {
+                self.save_now();
+                let loaded = self.session.as_ref().map(|s| s.store.load(&id));
+                match loaded {
+                    Some(Ok(draft)) => self.open_draft(ctx, draft),
+                    Some(Err(e)) => self.alert(Severity::Error, e.to_string()),
+                    None => {}
+                }
+            }
+            Msg::DuplicateDraft(id) => {
+                self.save_now();
+                if let Some(s) = &mut self.session {
+                    match s.store.duplicate(&id, session_now()) {
+                        Ok(_) => s.refresh_lists(),
+                        Err(e) => self.alert(Severity::Error, e.to_string()),
+                    }
+                }
+            }
+            Msg::DeleteDraft(id) => {
+                self.save_now();
+                let Some(s) = &mut self.session else { return false };
+                let title = s.drafts.iter().find(|d| d.id == id).map(|d| d.title.clone()).unwrap_or_default();
+                match s.store.delete(&id, session_now()) {
+                    Ok(token) => {
+                        s.deleted = Some((token, if title.is_empty() { "Untitled".into() } else { title }));
+                        s.refresh_lists();
+                        if id == s.id {
+                            // The open draft went: open the newest other one, or a new draft.
+                            let next = s.drafts.first().map(|d| d.id.clone());
+                            match next.and_then(|n| s.store.load(&n).ok()) {
+                                Some(draft) => self.open_draft(ctx, draft),
+                                None => ctx.link().send_message(Msg::NewDraft),
+                            }
+                        }
+                    }
+                    Err(e) => self.alert(Severity::Error, e.to_string()),
+                }
+            }
+            Msg::UndoDelete => {
+                if let Some(s) = &mut self.session {
+                    if let Some((token, _)) = s.deleted.take() {
+                        match s.store.undo_delete(&token, session_now()) {
+                            Ok(true) => s.refresh_lists(),
+                            Ok(false) => self.alert(Severity::Warning, "That draft can no longer be restored."),
+                            Err(e) => self.alert(Severity::Error, e.to_string()),
+                        }
+                    }
+                }
+            }
+            Msg::SearchDrafts(query) => {
+                if let Some(s) = &mut self.session {
+                    s.query = query;
+                    s.refresh_lists();
+                }
+            }
+            Msg::RestoreRevision(rev_id) => {
+                self.save_now();
+                let Some(s) = &mut self.session else { return false };
+                let restored = s.store.restore_revision(&s.id, rev_id, session_now(), s.rev).and_then(|_| {
+                    s.store.load(&s.id).map_err(crate::drafts::SaveError::Load)
+                });
+                match restored {
+                    Ok(draft) => {
+                        self.open_draft(ctx, draft);
+                        self.alert(Severity::Info, "Revision restored; the version before it is kept in Revisions.");
+                    }
+                    Err(e) => self.alert(Severity::Error, e.to_string()),
+                }
+            }
+            Msg::DownloadCorrupt(key) => {
+                if let Some(entry) = self.session.as_ref().and_then(|s| s.corrupt.iter().find(|c| c.key == key).cloned()) {
+                    if let Err(e) = files::download("unreadable-draft.txt", entry.raw.as_bytes(), "text/plain") {
+                        self.alert(Severity::Error, format!("Download failed: {e}"));
+                    }
+                }
+                return false;
+            }
+            Msg::DiscardCorrupt(key) => {
+                if let Some(s) = &mut self.session {
+                    let _ = s.store.discard_corrupt(&key);
+                    s.refresh_lists();
+                }
+            }
+            Msg::KeepMine => {
+                let cursor = self.cursor();
+                let info = info_of(&self.post);
+                let text = self.post.to_text();
+                if let Some(s) = &mut self.session {
+                    match s.store.force_save(&s.id, &text, cursor, &info, session_now()) {
+                        Ok(outcome) => {
+                            s.conflict = None;
+                            s.rev = outcome.rev;
+                            s.dirty = false;
+                            s.status = session::SaveStatus::Saved;
+                            s.refresh_lists();
+                        }
+                        Err(e) => self.alert(Severity::Error, e.to_string()),
+                    }
+                }
+            }
+            Msg::UseTheirs => {
+                let cursor = self.cursor();
+                let info = info_of(&self.post);
+                let text = self.post.to_text();
+                let Some(s) = &mut self.session else { return false };
+                let Some(theirs) = s.conflict.take() else { return false };
+                match s.store.save_as_copy(&text, cursor, &info, session_now()) {
+                    Ok(_) => {
+                        self.open_draft(ctx, *theirs);
+                        self.alert(Severity::Info, "Your version was kept as a separate draft.");
+                    }
+                    Err(e) => {
+                        s.conflict = Some(theirs);
+                        self.alert(Severity::Error, format!("Your version could not be kept ({e}); nothing was replaced."));
+                    }
+                }
             }
         }
         true
@@ -462,6 +760,60 @@ impl Component for Editor {
         let problems: Vec<&Diagnostic> =
             self.diagnostics.iter().filter(|d| matches!(d.severity, Severity::Error | Severity::Warning)).collect();
         let on_fix = link.callback(Msg::ApplyFix);
+        let onpaste = link.batch_callback(|e: Event| {
+            let e: web_sys::ClipboardEvent = e.unchecked_into();
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let text = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
+            // A whole post (front matter and all) pasted into an empty or fully
+            // selected editor opens as a post, its front matter in the form.
+            let all_selected = area.selection_start().ok().flatten() == Some(0)
+                && area.selection_end().ok().flatten() == Some(area.value().encode_utf16().count() as u32);
+            let is_post = Post::parse(&text).format() != crate::post::Format::None;
+            if is_post && (area.value().trim().is_empty() || all_selected) {
+                e.prevent_default();
+                Some(Msg::PastePost(text))
+            } else {
+                None
+            }
+        });
+        let session_alerts = self.session.as_ref().map(|s| {
+            html! {
+                <>
+                    if s.conflict.is_some() {
+                        <div class="pw-alert pw-alert-error" role="alert">
+                            <span>{"This draft was changed in another tab while you were editing it here. Your version is not saved yet."}</span>
+                            <span class="pw-alert-actions">
+                                <button type="button" onclick={link.callback(|_| Msg::KeepMine)}>{"Keep mine"}</button>
+                                <button type="button" onclick={link.callback(|_| Msg::UseTheirs)}>{"Use theirs"}</button>
+                            </span>
+                        </div>
+                    }
+                    if let session::SaveStatus::Failed(reason) = &s.status {
+                        <div class="pw-alert pw-alert-error" role="alert">
+                            <span>{ reason }</span>
+                            <span class="pw-alert-actions">
+                                <button type="button" onclick={link.callback(|_| Msg::Export)}>{"Export now"}</button>
+                                <button type="button" onclick={link.callback(|_| Msg::SaveNow)}>{"Retry"}</button>
+                            </span>
+                        </div>
+                    }
+                    if let Some((_, title)) = &s.deleted {
+                        <div class="pw-alert pw-alert-info" role="status">
+                            <span>{ format!("Deleted “{title}”.") }</span>
+                            <button type="button" onclick={link.callback(|_| Msg::UndoDelete)}>{"Undo"}</button>
+                        </div>
+                    }
+                </>
+            }
+        });
+        let drafts_panel = self.session.as_ref().map(|s| html! {
+            <DraftsPanel drafts={s.drafts.clone()} current={s.id.clone()} query={s.query.clone()}
+                revisions={s.revisions.clone()} corrupt={s.corrupt.clone()} status={s.status_text()}
+                on_new={link.callback(|_| Msg::NewDraft)} on_open={link.callback(Msg::OpenDraft)}
+                on_duplicate={link.callback(Msg::DuplicateDraft)} on_delete={link.callback(Msg::DeleteDraft)}
+                on_search={link.callback(Msg::SearchDrafts)} on_restore={link.callback(Msg::RestoreRevision)}
+                on_download_corrupt={link.callback(Msg::DownloadCorrupt)} on_discard_corrupt={link.callback(Msg::DiscardCorrupt)} />
+        });
 
         html! {
             <div class={classes!("pw-editor", theme)} {ondrop} {ondragover}>
@@ -482,6 +834,7 @@ impl Component for Editor {
                 </header>
 
                 <div class="pw-alerts">
+                    { for session_alerts }
                     if !problems.is_empty() {
                         <div class="pw-alert pw-alert-problems" role="alert">
                             { for problems.iter().map(|d| problem_line(d, &on_fix)) }
@@ -499,6 +852,9 @@ impl Component for Editor {
                     }) }
                 </div>
 
+                <div class={classes!("pw-body", drafts_panel.is_some().then_some("pw-with-drafts"))}>
+                { for drafts_panel }
+                <div class="pw-main">
                 <div class="pw-meta">
                     <button type="button" class="pw-disclosure" aria-expanded={self.form_open.to_string()} aria-controls="pw-form-body"
                         onclick={link.callback(|_| Msg::ToggleForm)}>{ if self.form_open { "Hide front matter" } else { "Show front matter" } }</button>
@@ -524,7 +880,7 @@ impl Component for Editor {
                         <Toolbar on_action={link.callback(Msg::Command)} disabled={self.config.readonly || self.config.disabled} />
                         <label for="pw-markdown" class="pw-label">{"Markdown"}</label>
                         <textarea id="pw-markdown" class="pw-markdown" ref={self.markdown_ref.clone()}
-                            value={self.post.body().to_string()} {oninput} {onkeydown} {onchange} {onscroll}
+                            value={self.post.body().to_string()} {oninput} {onkeydown} {onchange} {onscroll} {onpaste}
                             readonly={self.config.readonly} disabled={self.config.disabled} spellcheck="true" />
                         <div class="pw-status">
                             { format!("{} words · {} min read", self.stats.words, self.stats.reading_minutes) }
@@ -532,9 +888,15 @@ impl Component for Editor {
                     </div>
                     <Preview blocks={self.blocks.clone()} {title} node_ref={self.preview_ref.clone()} />
                 </div>
+                </div>
+                </div>
             </div>
         }
     }
+}
+
+fn session_now() -> u64 {
+    crate::browser::storage::now_ms()
 }
 
 fn severity_class(s: Severity) -> &'static str {

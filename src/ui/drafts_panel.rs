@@ -1,0 +1,119 @@
+//! The drafts side panel: list `Drafts` (open, duplicate, delete with undo,
+//! search by title), `New draft`, the open draft's revisions, and entries
+//! that could not be read (offered for download).
+
+use yew::prelude::*;
+
+use crate::drafts::{CorruptEntry, DraftMeta, RevisionMeta};
+
+#[derive(Properties, PartialEq)]
+pub struct DraftsProps {
+    pub drafts: Vec<DraftMeta>,
+    pub current: String,
+    pub query: String,
+    pub revisions: Vec<RevisionMeta>,
+    pub corrupt: Vec<CorruptEntry>,
+    pub status: String,
+    pub on_new: Callback<()>,
+    pub on_open: Callback<String>,
+    pub on_duplicate: Callback<String>,
+    pub on_delete: Callback<String>,
+    pub on_search: Callback<String>,
+    pub on_restore: Callback<u64>,
+    pub on_download_corrupt: Callback<String>,
+    pub on_discard_corrupt: Callback<String>,
+}
+
+/// `2026-11-22 14:05` in local time, from epoch milliseconds.
+pub fn when(ms: u64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+fn title_or_untitled(title: &str) -> String {
+    if title.trim().is_empty() {
+        "Untitled".to_string()
+    } else {
+        title.to_string()
+    }
+}
+
+#[function_component(DraftsPanel)]
+pub fn drafts_panel(p: &DraftsProps) -> Html {
+    let oninput = p.on_search.reform(|e: InputEvent| e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+    html! {
+        <aside class="pw-drafts" aria-label="Drafts panel">
+            <div class="pw-drafts-head">
+                <h2 class="pw-drafts-title">{"Drafts"}</h2>
+                <button type="button" onclick={p.on_new.reform(|_| ())}>{"New draft"}</button>
+            </div>
+            <input type="search" class="pw-input" aria-label="Search drafts" placeholder="Search by title" value={p.query.clone()} {oninput} />
+            <ul class="pw-draft-list" aria-label="Drafts">
+                { for p.drafts.iter().map(|d| {
+                    let title = title_or_untitled(&d.title);
+                    let current = d.id == p.current;
+                    let (open, dup, del) = (d.id.clone(), d.id.clone(), d.id.clone());
+                    html! {
+                        <li class={classes!("pw-draft", current.then_some("pw-draft-current"))} key={d.id.clone()}
+                            aria-current={current.then_some("true")}>
+                            <button type="button" class="pw-draft-open" onclick={p.on_open.reform(move |_| open.clone())}>
+                                <span class="pw-draft-name">{ &title }</span>
+                                <span class="pw-draft-when">
+                                    { d.date.clone().map(|d| format!("{} · ", d.chars().take(10).collect::<String>())).unwrap_or_default() }
+                                    { format!("edited {}", when(d.updated_ms)) }
+                                </span>
+                            </button>
+                            <button type="button" class="pw-icon-button" aria-label={format!("Duplicate {title}")} title="Duplicate"
+                                onclick={p.on_duplicate.reform(move |_| dup.clone())}>{"⧉"}</button>
+                            <button type="button" class="pw-icon-button" aria-label={format!("Delete {title}")} title="Delete"
+                                onclick={p.on_delete.reform(move |_| del.clone())}>{"🗑"}</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <p class="pw-save-status" role="status">{ &p.status }</p>
+            if !p.revisions.is_empty() {
+                <details class="pw-revisions">
+                    <summary>{ format!("Revisions ({})", p.revisions.len()) }</summary>
+                    <ul aria-label="Revisions">
+                        { for p.revisions.iter().map(|r| {
+                            let id = r.rev_id;
+                            let label = format!("{} · {}", when(r.saved_ms), title_or_untitled(&r.title));
+                            html! {
+                                <li key={r.rev_id}>
+                                    <span>{ &label }</span>
+                                    <button type="button" aria-label={format!("Restore revision of {label}")}
+                                        onclick={p.on_restore.reform(move |_| id)}>{"Restore"}</button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </details>
+            }
+            if !p.corrupt.is_empty() {
+                <div class="pw-corrupt">
+                    <h3>{"Unreadable drafts"}</h3>
+                    <ul aria-label="Unreadable drafts">
+                        { for p.corrupt.iter().map(|c| {
+                            let (k1, k2) = (c.key.clone(), c.key.clone());
+                            html! {
+                                <li key={c.key.clone()}>
+                                    <span>{ &c.reason }</span>
+                                    <button type="button" onclick={p.on_download_corrupt.reform(move |_| k1.clone())}>{"Download"}</button>
+                                    <button type="button" onclick={p.on_discard_corrupt.reform(move |_| k2.clone())}>{"Discard"}</button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </div>
+            }
+        </aside>
+    }
+}
