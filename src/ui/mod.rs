@@ -596,7 +596,8 @@ impl Component for Editor {
             }
             Msg::NewDraft => {
                 self.save_now();
-                let text = "---\ntitle: \"\"\n---\n\n";
+                let starter = session::starter_text();
+                let text = starter.as_str();
                 let created = self.session.as_ref().map(|s| {
                     s.store.create(text, &DraftInfo::new("", None), session_now()).and_then(|id| s.store.load(&id).map_err(crate::drafts::SaveError::Load))
                 });

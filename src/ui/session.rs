@@ -64,6 +64,11 @@ pub fn info_of(post: &Post) -> DraftInfo {
     DraftInfo::new(post.title().unwrap_or_default(), date)
 }
 
+/// What a new draft starts with: the fields every post needs, ready to fill.
+pub fn starter_text() -> String {
+    format!("---\ntitle: \"\"\ndate: {}\ndraft: true\n---\n\n", crate::browser::files::today())
+}
+
 fn now() -> u64 {
     storage::now_ms()
 }
@@ -82,6 +87,7 @@ impl Session {
                 let cursor = Some(d.cursor);
                 (Some(d), text, cursor)
             }
+            _ if initial.is_empty() => (None, starter_text(), None),
             _ => (None, initial.to_string(), None),
         };
         let (id, rev) = match draft {
