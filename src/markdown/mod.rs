@@ -1,18 +1,35 @@
 //! Markdown to safe HTML: the one place that owns the Markdown dialect.
+//!
+//! * [`dialect`]: which extensions are on, heading slugs;
+//! * `render`: pulldown-cmark's parser and writer with a filtering adapter
+//!   between them (raw HTML, URLs, heading attributes and ids, shortcodes,
+//!   block boundaries);
+//! * `sanitize`: the raw-HTML allowlist filter over html5gum's tokenizer
+//!   ([`sanitize_html`]);
+//! * `shortcodes`: Hugo shortcodes shown as inert placeholders;
+//! * `url`: the URL allowlist and base-URL resolution;
+//! * `blocks`: top-level blocks with stable keys for incremental preview;
+//! * `stats`: word count and reading time.
+//!
+//! A post never runs script: every tag in the output is either written by
+//! pulldown-cmark's writer from filtered events or re-serialized from an
+//! allowlist by the filter; all text and attribute values are escaped.
 
-use pulldown_cmark::{html, Options, Parser};
+mod blocks;
+pub mod dialect;
+mod render;
+mod sanitize;
+mod shortcodes;
+mod stats;
+mod url;
 
-/// The dialect: CommonMark plus the GitHub extensions blog posts use.
-pub fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-}
+pub use blocks::{render_blocks, Block};
+pub use dialect::{options, slugify, RenderOptions};
+pub use sanitize::sanitize_html;
+pub use stats::{stats, Stats, WORDS_PER_MINUTE};
 
-/// Renders a post body to HTML.
-pub fn render_html(body: &str) -> String {
-    let mut out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut out, Parser::new_ext(body, options()));
-    out
+/// Renders a post body (no front matter) to safe HTML. Equal to the
+/// concatenation of [`render_blocks`]' HTML.
+pub fn render_html(body: &str, opts: &RenderOptions) -> String {
+    render::render(body, opts).html
 }
