@@ -294,3 +294,11 @@ fn never_panics_on_edge_inputs() {
         let _ = sanitize_html(s);
     }
 }
+
+#[test]
+#[ignore]
+fn dump_corpus() {
+    for (name, body) in xss_fixtures() {
+        println!("== {name}\n{}", render_html(&body, &opts()));
+    }
+}

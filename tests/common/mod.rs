@@ -16,11 +16,17 @@ const FORBIDDEN_ATTRS: &[&str] = &["style", "srcdoc", "formaction", "action", "x
 
 fn url_ok(v: &str, attr: &str, tag: &str) -> bool {
     let norm: String = v.chars().filter(|c| *c > ' ' && *c != '\u{7f}').collect::<String>().to_ascii_lowercase();
+    // WHATWG URL parser: a scheme is an ASCII letter followed by letters,
+    // digits, `+`, `-`, `.`, then `:`; anything else is a relative URL.
+    // (Every space and control character was removed above, which is
+    // stricter than the browser's stripping.)
     let Some(colon) = norm.find(':') else { return true };
-    if norm[..colon].contains(['/', '?', '#', '\\']) {
+    let scheme = &norm[..colon];
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !is_scheme {
         return true;
     }
-    let scheme = &norm[..colon];
     match scheme {
         "http" | "https" | "mailto" | "tel" => true,
         "data" => {
