@@ -1,41 +1,35 @@
 //! Markdown to safe HTML: the one place that owns the Markdown dialect.
-//! (Interim version: the sanitizing renderer lands from the markdown branch.)
+//!
+//! * [`dialect`]: which extensions are on, heading slugs;
+//! * `render`: pulldown-cmark's parser and writer with a filtering adapter
+//!   between them (raw HTML, URLs, heading attributes and ids, shortcodes,
+//!   block boundaries);
+//! * `sanitize`: the raw-HTML allowlist filter over html5gum's tokenizer
+//!   ([`sanitize_html`]);
+//! * `shortcodes`: Hugo shortcodes shown as inert placeholders;
+//! * `url`: the URL allowlist and base-URL resolution;
+//! * `blocks`: top-level blocks with stable keys for incremental preview;
+//! * `stats`: word count and reading time.
+//!
+//! A post never runs script: every tag in the output is either written by
+//! pulldown-cmark's writer from filtered events or re-serialized from an
+//! allowlist by the filter; all text and attribute values are escaped.
 
-use pulldown_cmark::{html, Options, Parser};
+mod blocks;
+pub mod dialect;
+mod render;
+mod sanitize;
+mod shortcodes;
+mod stats;
+mod url;
 
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct RenderOptions {
-    pub smart_punctuation: bool,
-    pub base_url: Option<String>,
-}
+pub use blocks::{render_blocks, Block};
+pub use dialect::{options, slugify, RenderOptions};
+pub use sanitize::sanitize_html;
+pub use stats::{stats, Stats, WORDS_PER_MINUTE};
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Block {
-    pub key: u64,
-    pub html: String,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Stats {
-    pub words: usize,
-    pub reading_minutes: usize,
-}
-
-pub fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
-}
-
-pub fn render_html(body: &str, _opts: &RenderOptions) -> String {
-    let mut out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut out, Parser::new_ext(body, options()));
-    out
-}
-
-pub fn render_blocks(body: &str, opts: &RenderOptions) -> Vec<Block> {
-    vec![Block { key: 0, html: render_html(body, opts) }]
-}
-
-pub fn stats(body: &str) -> Stats {
-    let words = body.split_whitespace().count();
-    Stats { words, reading_minutes: words.div_ceil(230).max(usize::from(words > 0)) }
+/// Renders a post body (no front matter) to safe HTML. Equal to the
+/// concatenation of [`render_blocks`]' HTML.
+pub fn render_html(body: &str, opts: &RenderOptions) -> String {
+    render::render(body, opts).html
 }

@@ -54,3 +54,7 @@ pub fn read_dir(dir: &str) -> Vec<(String, String)> {
     v.sort();
     v
 }
+
+pub mod safety;
+#[allow(unused_imports)]
+pub use safety::*;

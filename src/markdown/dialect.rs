@@ -1,0 +1,43 @@
+//! The Markdown dialect: the one place that says which extensions are on.
+
+use pulldown_cmark::Options;
+
+/// Rendering options (the UI's preview settings).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Curly quotes, en/em dashes and ellipses.
+    pub smart_punctuation: bool,
+    /// The site's base URL (e.g. `https://example.com/`): relative link and
+    /// image URLs are resolved against it so the preview shows the images.
+    /// Ignored unless it is an absolute `http(s)` URL.
+    pub base_url: Option<String>,
+}
+
+/// CommonMark plus the extensions blog posts use: tables, footnotes,
+/// strikethrough, task lists and heading attributes (`{#id .class}`; other
+/// attributes are dropped by the renderer).
+pub fn options(smart_punctuation: bool) -> Options {
+    let mut o = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    if smart_punctuation {
+        o |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    o
+}
+
+/// The anchor id GitHub and Hugo would give a heading with this text:
+/// lowercased, letters, digits, `-` and `_` kept, spaces turned into `-`.
+pub fn slugify(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            s.extend(c.to_lowercase());
+        } else if c.is_whitespace() {
+            s.push('-');
+        }
+    }
+    s
+}

@@ -1,0 +1,419 @@
+//! The raw-HTML filter: an allowlist over a WHATWG tokenizer (html5gum), with
+//! every kept token re-serialized by us.
+//!
+//! Soundness rests on re-serialization, not on matching the browser's parse:
+//! the browser only ever sees tags we wrote (allowlisted names and attributes,
+//! quoted, escaped values) and escaped text. None of the allowlisted elements
+//! switches the browser's tokenizer out of the data state (no raw-text,
+//! RCDATA, foreign or plaintext elements), so whatever the input did to *our*
+//! tokenizer, the browser parses our output exactly as we wrote it. Content
+//! of dangerous elements (`script`, `style`, `svg`, ...) is dropped, and an
+//! unclosed one drops everything up to the end of its scope.
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+use super::url::{clean_url, Base, UrlKind};
+
+/// Attributes allowed on every allowlisted element.
+const GLOBAL_ATTRS: &[&str] = &["class", "id", "title", "lang", "dir"];
+
+/// An allowlisted element: its canonical name, whether it is void, and the
+/// attributes it may carry besides the global ones.
+struct Spec {
+    name: &'static str,
+    void: bool,
+    attrs: &'static [&'static str],
+}
+
+const fn el(name: &'static str, attrs: &'static [&'static str]) -> Spec {
+    Spec { name, void: false, attrs }
+}
+const fn void(name: &'static str, attrs: &'static [&'static str]) -> Spec {
+    Spec { name, void: true, attrs }
+}
+
+static ELEMENTS: &[Spec] = &[
+    el("a", &["href"]),
+    el("abbr", &[]),
+    el("article", &[]),
+    el("aside", &[]),
+    el("b", &[]),
+    el("bdi", &[]),
+    el("bdo", &[]),
+    el("blockquote", &["cite"]),
+    void("br", &[]),
+    el("caption", &[]),
+    el("center", &[]),
+    el("cite", &[]),
+    el("code", &[]),
+    void("col", &["span"]),
+    el("colgroup", &["span"]),
+    el("dd", &[]),
+    el("del", &["cite", "datetime"]),
+    el("details", &["open"]),
+    el("dfn", &[]),
+    el("div", &[]),
+    el("dl", &[]),
+    el("dt", &[]),
+    el("em", &[]),
+    el("figcaption", &[]),
+    el("figure", &[]),
+    el("footer", &[]),
+    el("h1", &[]),
+    el("h2", &[]),
+    el("h3", &[]),
+    el("h4", &[]),
+    el("h5", &[]),
+    el("h6", &[]),
+    el("header", &[]),
+    void("hr", &[]),
+    el("i", &[]),
+    void("img", &["src", "alt", "width", "height", "loading"]),
+    el("ins", &["cite", "datetime"]),
+    el("kbd", &[]),
+    el("li", &["value"]),
+    el("mark", &[]),
+    el("ol", &["start", "reversed", "type"]),
+    el("p", &[]),
+    el("pre", &[]),
+    el("q", &["cite"]),
+    el("rp", &[]),
+    el("rt", &[]),
+    el("ruby", &[]),
+    el("s", &[]),
+    el("samp", &[]),
+    el("section", &[]),
+    el("small", &[]),
+    el("span", &[]),
+    el("strike", &[]),
+    el("strong", &[]),
+    el("sub", &[]),
+    el("summary", &[]),
+    el("sup", &[]),
+    el("table", &[]),
+    el("tbody", &[]),
+    el("td", &["colspan", "rowspan", "align"]),
+    el("tfoot", &[]),
+    el("th", &["colspan", "rowspan", "align", "scope"]),
+    el("thead", &[]),
+    el("time", &["datetime"]),
+    el("tr", &[]),
+    el("tt", &[]),
+    el("u", &[]),
+    el("ul", &[]),
+    el("var", &[]),
+    void("wbr", &[]),
+];
+
+fn spec(name: &[u8]) -> Option<&'static Spec> {
+    ELEMENTS
+        .binary_search_by(|s| s.name.as_bytes().cmp(name))
+        .ok()
+        .map(|i| &ELEMENTS[i])
+}
+
+/// Elements dropped together with their content (all non-void). Raw-text
+/// ones are tokenized as such (html5gum's naive state switching), the others
+/// are skipped up to their balanced end tag.
+fn drops_content(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"script"
+            | b"style"
+            | b"template"
+            | b"iframe"
+            | b"object"
+            | b"applet"
+            | b"noscript"
+            | b"noembed"
+            | b"noframes"
+            | b"xmp"
+            | b"plaintext"
+            | b"textarea"
+            | b"title"
+            | b"svg"
+            | b"math"
+            | b"select"
+            | b"frameset"
+            | b"head"
+            | b"audio"
+            | b"video"
+            | b"canvas"
+            | b"portal"
+            | b"datalist"
+    )
+}
+
+/// Where a fragment comes from: a whole HTML block (or any standalone
+/// fragment), or one CommonMark inline HTML item (one tag or comment).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Block,
+    Inline,
+}
+
+struct Skip {
+    name: Vec<u8>,
+    nest: u32,
+    depth: usize,
+}
+
+struct Open {
+    name: &'static str,
+    depth: usize,
+}
+
+/// The filter's state, kept across the raw-HTML events of one document:
+/// elements opened by raw HTML and not yet closed (so that output stays
+/// balanced), and an element whose content is being dropped.
+pub(crate) struct HtmlFilter<'b> {
+    base: Option<&'b Base>,
+    skip: Option<Skip>,
+    open: Vec<Open>,
+}
+
+impl<'b> HtmlFilter<'b> {
+    pub(crate) fn new(base: Option<&'b Base>) -> Self {
+        HtmlFilter { base, skip: None, open: Vec::new() }
+    }
+
+    /// True while the content of a dropped element (opened by inline HTML)
+    /// is being skipped: the renderer then drops Markdown text too.
+    pub(crate) fn skipping(&self) -> bool {
+        self.skip.is_some()
+    }
+
+    /// True if no element opened by raw HTML is still open.
+    pub(crate) fn balanced(&self) -> bool {
+        self.open.is_empty()
+    }
+
+    /// Filters one fragment found at Markdown nesting `depth`, appending the
+    /// safe HTML to `out`.
+    pub(crate) fn feed(&mut self, frag: &str, mode: Mode, depth: usize, out: &mut String) {
+        let mut emitter = DefaultEmitter::default();
+        emitter.naively_switch_states(true);
+        let start_len = out.len();
+        let mut escaped_inline = false;
+        for token in Tokenizer::new_with_emitter(frag, emitter) {
+            let Ok(token) = token;
+            if let Some(skip) = &mut self.skip {
+                match &token {
+                    Token::StartTag(t) if t.name.0 == skip.name && !t.self_closing => skip.nest += 1,
+                    Token::EndTag(t) if t.name.0 == skip.name => {
+                        skip.nest -= 1;
+                        if skip.nest == 0 {
+                            self.skip = None;
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            match token {
+                Token::StartTag(t) => {
+                    if drops_content(&t.name) {
+                        // `<svg/>` and `<math/>` really are empty; `<script/>` is not.
+                        let foreign = matches!(t.name.0.as_slice(), b"svg" | b"math");
+                        if !(t.self_closing && foreign) {
+                            self.skip = Some(Skip { name: t.name.0.clone(), nest: 1, depth });
+                        }
+                    } else if let Some(spec) = spec(&t.name) {
+                        self.write_start(spec, &t.attributes, out);
+                        if !spec.void {
+                            self.open.push(Open { name: spec.name, depth });
+                        }
+                    } else if mode == Mode::Inline {
+                        escaped_inline = true;
+                    }
+                }
+                Token::EndTag(t) => {
+                    if let Some(spec) = spec(&t.name) {
+                        if !spec.void {
+                            self.close(spec.name, depth, out);
+                        }
+                    } else if mode == Mode::Inline && !drops_content(&t.name) {
+                        escaped_inline = true;
+                    }
+                }
+                Token::String(s) => escape_text(&String::from_utf8_lossy(&s), out),
+                // Comments, doctypes, processing instructions: dropped.
+                Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+            }
+        }
+        if escaped_inline {
+            // One inline tag we do not allow (`<some advocate>`, `<form ...>`):
+            // show it as the text the author typed.
+            out.truncate(start_len);
+            escape_text(frag, out);
+        }
+        if mode == Mode::Block {
+            // A dropped element's content ends with its HTML block.
+            self.skip = None;
+        }
+    }
+
+    fn write_start(
+        &self,
+        spec: &Spec,
+        attrs: &std::collections::BTreeMap<html5gum::HtmlString, html5gum::Spanned<html5gum::HtmlString, ()>>,
+        out: &mut String,
+    ) {
+        out.push('<');
+        out.push_str(spec.name);
+        for (k, v) in attrs {
+            let Ok(k) = std::str::from_utf8(&k.0) else { continue };
+            let Some(k) = GLOBAL_ATTRS.iter().chain(spec.attrs).find(|a| **a == k) else {
+                continue;
+            };
+            let v = String::from_utf8_lossy(&v.value);
+            let value = match *k {
+                "href" | "cite" => clean_url(&v, UrlKind::Link, self.base),
+                "src" => clean_url(&v, UrlKind::Image, self.base),
+                "id" => Some(filter_id(&v)).filter(|s| !s.is_empty()),
+                "class" => Some(filter_classes(&v)).filter(|s| !s.is_empty()),
+                "loading" => matches!(&*v, "lazy" | "eager").then(|| v.to_string()),
+                "width" | "height" | "span" | "colspan" | "rowspan" | "start" | "value" => {
+                    let t = v.trim();
+                    (!t.is_empty() && t.len() < 10 && t.bytes().all(|b| b.is_ascii_digit() || b == b'%'))
+                        .then(|| t.to_string())
+                }
+                "dir" => matches!(&*v, "ltr" | "rtl" | "auto").then(|| v.to_string()),
+                _ => Some(v.into_owned()),
+            };
+            if let Some(value) = value {
+                out.push(' ');
+                out.push_str(k);
+                out.push_str("=\"");
+                escape_attr(&value, out);
+                out.push('"');
+            }
+        }
+        out.push('>');
+    }
+
+    /// Closes the innermost open `name` opened at this depth, and any element
+    /// opened after it. A stray end tag is dropped.
+    fn close(&mut self, name: &str, depth: usize, out: &mut String) {
+        let found = self
+            .open
+            .iter()
+            .rev()
+            .take_while(|o| o.depth == depth)
+            .position(|o| o.name == name);
+        if let Some(pos) = found {
+            for _ in 0..=pos {
+                if let Some(o) = self.open.pop() {
+                    push_end(o.name, out);
+                }
+            }
+        }
+    }
+
+    /// Leaving Markdown nesting level `depth`: closes what raw HTML opened
+    /// inside it and stops skipping dropped content begun inside it.
+    pub(crate) fn leave(&mut self, depth: usize, out: &mut String) {
+        while self.open.last().is_some_and(|o| o.depth >= depth) {
+            if let Some(o) = self.open.pop() {
+                push_end(o.name, out);
+            }
+        }
+        if self.skip.as_ref().is_some_and(|s| s.depth >= depth) {
+            self.skip = None;
+        }
+    }
+
+    /// Closes everything still open (end of document or fragment).
+    pub(crate) fn finish(&mut self, out: &mut String) {
+        self.leave(0, out);
+    }
+}
+
+fn push_end(name: &str, out: &mut String) {
+    out.push_str("</");
+    out.push_str(name);
+    out.push('>');
+}
+
+/// Keeps the characters that are harmless in an `id` (and in a fragment).
+pub(crate) fn filter_id(v: &str) -> String {
+    v.chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+        .collect()
+}
+
+fn filter_classes(v: &str) -> String {
+    let mut s = String::new();
+    for class in v.split_ascii_whitespace() {
+        let c: String = class.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_')).collect();
+        if !c.is_empty() {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(&c);
+        }
+    }
+    s
+}
+
+/// Escapes text content: `&`, `<`, `>`, `"` (and `'`).
+pub(crate) fn escape_text(s: &str, out: &mut String) {
+    let bytes = s.as_bytes();
+    let mut last = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            0 => "\u{FFFD}",
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(rep);
+        last = i + 1;
+    }
+    out.push_str(&s[last..]);
+}
+
+/// Escapes an attribute value (same set as text).
+pub(crate) fn escape_attr(s: &str, out: &mut String) {
+    escape_text(s, out)
+}
+
+/// Filters an untrusted HTML fragment to safe HTML: allowlisted elements and
+/// attributes only, URLs restricted to http(s), mailto, tel, relative and
+/// fragment links (and a few `data:image/*` types for `img src`), dangerous
+/// elements dropped with their content, comments dropped, text escaped,
+/// unclosed elements closed.
+pub fn sanitize_html(fragment: &str) -> String {
+    let mut out = String::with_capacity(fragment.len());
+    let mut f = HtmlFilter::new(None);
+    f.feed(fragment, Mode::Block, 0, &mut out);
+    f.finish(&mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allowlist_is_sorted() {
+        assert!(ELEMENTS.windows(2).all(|w| w[0].name < w[1].name));
+    }
+
+    #[test]
+    fn basics() {
+        assert_eq!(sanitize_html("<b onclick=x>hi</b>"), "<b>hi</b>");
+        assert_eq!(sanitize_html("<script>alert(1)</script>ok"), "ok");
+        assert_eq!(sanitize_html("<a href='javascript:x' target=_top>y</a>"), "<a>y</a>");
+        assert_eq!(sanitize_html("<a href=\"&#106;avascript:x\">y"), "<a>y</a>");
+        assert_eq!(sanitize_html("<img src=x onerror=alert(1)>"), "<img src=\"x\">");
+        assert_eq!(sanitize_html("<div>a</span></div></div>"), "<div>a</div>");
+        assert_eq!(sanitize_html("a<!-- x --!> <img src=x onerror=y> -->"), "a <img src=\"x\"> --&gt;");
+        assert_eq!(sanitize_html("<svg><script>x</script></svg>t"), "t");
+        assert_eq!(sanitize_html("<p title=\"</p><script>\">x"), "<p title=\"&lt;/p&gt;&lt;script&gt;\">x</p>");
+    }
+}

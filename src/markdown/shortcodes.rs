@@ -1,0 +1,220 @@
+//! Hugo shortcodes (`{{< name args >}}`, `{{% name args %}}`, closing forms and
+//! the `{{</* escaped */>}}` form): found before Markdown parsing, as Hugo
+//! does, and replaced in a private copy of the body by placeholders
+//! (`U+E000 index U+E001`) that Markdown leaves alone. The renderer turns the
+//! placeholders into labelled, inert spans or divs. Nothing is ever executed
+//! and the author's text is not changed.
+
+use std::borrow::Cow;
+
+use super::sanitize::escape_text;
+
+pub(crate) const OPEN: char = '\u{E000}';
+pub(crate) const CLOSE: char = '\u{E001}';
+/// Longest shortcode we recognize, in bytes.
+const MAX_LEN: usize = 4096;
+
+pub(crate) struct Shortcode {
+    /// The text to show, e.g. `{{< youtube abc >}}`.
+    pub(crate) text: String,
+    /// `{{</* ... */>}}`: shown as plain text, not as a placeholder.
+    pub(crate) escaped: bool,
+}
+
+/// Replaces the shortcodes of `body` by placeholders. Returns the body to
+/// parse and the shortcodes (empty, and the body borrowed, if there are none).
+pub(crate) fn extract(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>) {
+    if !orig.contains("{{<") && !orig.contains("{{%") {
+        return (Cow::Borrowed(orig), Vec::new());
+    }
+    // Placeholder characters typed by the author would only show some
+    // shortcode's text, but keep them out anyway.
+    let cleaned;
+    let body = if orig.contains([OPEN, CLOSE]) {
+        cleaned = orig.replace([OPEN, CLOSE], "\u{FFFD}");
+        cleaned.as_str()
+    } else {
+        orig
+    };
+    let mut codes = Vec::new();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(i) = body[from..].find("{{").map(|i| i + from) {
+        from = i + 2;
+        let Some(delim) = body[i + 2..].chars().next().filter(|c| *c == '<' || *c == '%') else {
+            continue;
+        };
+        let inner_start = i + 3;
+        let rest = &body[inner_start..];
+        let trimmed = rest.trim_start();
+        let escaped = trimmed.starts_with("/*");
+        let closer = match (escaped, delim) {
+            (true, '<') => "*/>}}",
+            (true, _) => "*/%}}",
+            (false, '<') => ">}}",
+            (false, _) => "%}}",
+        };
+        let limit = rest.len().min(MAX_LEN);
+        let Some(end) = find_within(rest, closer, limit) else { continue };
+        let inner = &rest[..end];
+        let lead = rest.len() - trimmed.len();
+        if escaped && end < lead + 2 {
+            continue;
+        }
+        if inner.contains("\n\n") || inner.contains("\r\n\r\n") {
+            continue;
+        }
+        let cd = if delim == '<' { '>' } else { '%' };
+        let text = if escaped {
+            let mut t = format!("{{{{{delim}{}", &inner[..lead]);
+            t.push_str(&inner[lead + 2..]);
+            t.push(cd);
+            t.push_str("}}");
+            t
+        } else {
+            format!("{{{{{delim}{inner}{cd}}}}}")
+        };
+        let end_abs = inner_start + end + closer.len();
+        out.push_str(&body[copied..i]);
+        out.push(OPEN);
+        out.push_str(&codes.len().to_string());
+        out.push(CLOSE);
+        codes.push(Shortcode { text, escaped });
+        copied = end_abs;
+        from = end_abs;
+    }
+    if codes.is_empty() {
+        return (Cow::Borrowed(orig), codes);
+    }
+    out.push_str(&body[copied..]);
+    (Cow::Owned(out), codes)
+}
+
+fn find_within(hay: &str, needle: &str, limit: usize) -> Option<usize> {
+    let mut end = limit.min(hay.len()) + needle.len();
+    while end > hay.len() || !hay.is_char_boundary(end) {
+        if end > hay.len() {
+            end = hay.len();
+        } else {
+            end -= 1;
+        }
+    }
+    hay[..end].find(needle)
+}
+
+/// A piece of text holding placeholders.
+pub(crate) enum Piece<'t, 'c> {
+    Text(&'t str),
+    Code(&'c Shortcode),
+}
+
+/// Splits `text` into plain text and shortcodes.
+pub(crate) fn pieces<'t, 'c>(text: &'t str, codes: &'c [Shortcode], mut f: impl FnMut(Piece<'t, 'c>)) {
+    let mut rest = text;
+    while let Some(i) = rest.find(OPEN) {
+        let after = &rest[i + OPEN.len_utf8()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let code = after[digits..]
+            .starts_with(CLOSE)
+            .then(|| after[..digits].parse::<usize>().ok())
+            .flatten()
+            .and_then(|n| codes.get(n));
+        match code {
+            Some(c) => {
+                if i > 0 {
+                    f(Piece::Text(&rest[..i]));
+                }
+                f(Piece::Code(c));
+                rest = &after[digits + CLOSE.len_utf8()..];
+            }
+            None => {
+                let upto = i + OPEN.len_utf8();
+                f(Piece::Text(&rest[..upto]));
+                rest = &rest[upto..];
+            }
+        }
+    }
+    if !rest.is_empty() {
+        f(Piece::Text(rest));
+    }
+}
+
+/// `text` with its placeholders replaced by the shortcodes' literal text.
+pub(crate) fn literal<'t>(text: &'t str, codes: &[Shortcode]) -> Cow<'t, str> {
+    if codes.is_empty() || !text.contains(OPEN) {
+        return Cow::Borrowed(text);
+    }
+    let mut s = String::with_capacity(text.len() + 32);
+    pieces(text, codes, |p| match p {
+        Piece::Text(t) => s.push_str(t),
+        Piece::Code(c) => s.push_str(&c.text),
+    });
+    Cow::Owned(s)
+}
+
+/// Safe HTML for `text` (escaped) with placeholders as labelled spans.
+pub(crate) fn inline_html(text: &str, codes: &[Shortcode], out: &mut String) {
+    pieces(text, codes, |p| match p {
+        Piece::Text(t) => escape_text(t, out),
+        Piece::Code(c) => push_code(c, "span", out),
+    });
+}
+
+pub(crate) fn push_code(c: &Shortcode, tag: &str, out: &mut String) {
+    if c.escaped {
+        escape_text(&c.text, out);
+        return;
+    }
+    out.push('<');
+    out.push_str(tag);
+    out.push_str(" class=\"pw-shortcode\" title=\"Hugo shortcode\">");
+    escape_text(&c.text, out);
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
+}
+
+/// If `text` is only placeholders and whitespace, the shortcodes it holds.
+pub(crate) fn only_codes<'c>(text: &str, codes: &'c [Shortcode], found: &mut Vec<&'c Shortcode>) -> bool {
+    let mut only = true;
+    pieces(text, codes, |p| match p {
+        Piece::Text(t) => only &= t.trim().is_empty(),
+        Piece::Code(c) => found.push(c),
+    });
+    only
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_shortcodes() {
+        let (b, c) = extract("a {{< youtube abc >}} b {{% notice %}}x{{% /notice %}} {{</* raw */>}} {{ .Title }}");
+        assert_eq!(c.len(), 4);
+        assert_eq!(c[0].text, "{{< youtube abc >}}");
+        assert_eq!(c[1].text, "{{% notice %}}");
+        assert_eq!(c[2].text, "{{% /notice %}}");
+        assert_eq!(c[3].text, "{{< raw >}}");
+        assert!(c[3].escaped);
+        assert!(b.ends_with("{{ .Title }}"));
+        assert_eq!(literal(&b, &c), "a {{< youtube abc >}} b {{% notice %}}x{{% /notice %}} {{< raw >}} {{ .Title }}");
+    }
+
+    #[test]
+    fn no_shortcodes_borrows() {
+        let (b, c) = extract("plain {{ x }} {{< unclosed");
+        assert!(matches!(b, Cow::Borrowed(_)));
+        assert!(c.is_empty());
+    }
+
+    #[test]
+    fn forged_placeholders_are_inert() {
+        let (b, c) = extract("\u{E000}0\u{E001} {{< a >}} \u{E001}");
+        let mut out = String::new();
+        inline_html(&b, &c, &mut out);
+        assert_eq!(out.matches("pw-shortcode").count(), 1);
+        assert!(!out.contains(['\u{E000}', '\u{E001}']));
+    }
+}
