@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The type of a front-matter field, driving the editor widget and validation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldType {
     String,
     Text,
@@ -21,7 +21,7 @@ pub enum FieldType {
     Object,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldDef {
     pub key: String,
     pub label: String,
@@ -31,7 +31,7 @@ pub struct FieldDef {
 }
 
 /// An ordered list of field definitions; the order is where new keys go.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Schema {
     pub fields: Vec<FieldDef>,
 }

@@ -2,12 +2,12 @@
 //! positions, wrong types (with fixes), missing required fields, unknown keys
 //! close to known ones (with a rename fix), and unparsable dates.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::post::{Field, Format, Post, Value};
 use crate::schema::{FieldType, Schema};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Severity {
     Error,
     Warning,
@@ -15,7 +15,7 @@ pub enum Severity {
 }
 
 /// A finding; `line`/`column` are 1-based in the whole file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
@@ -26,7 +26,7 @@ pub struct Diagnostic {
 }
 
 /// A one-click fix, applied with [`Post::rename`] or [`Post::set`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Fix {
     RenameKey { from: String, to: String },
     SetValue { key: String, value: Value },

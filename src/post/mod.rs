@@ -29,14 +29,14 @@ mod yaml;
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::schema::Schema;
 use crate::validate::{Diagnostic, Severity};
 use split::Parts;
 
 /// The syntax of a post's front matter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Format {
     Yaml,
     Toml,
@@ -50,7 +50,7 @@ pub enum Format {
 /// `"2025-05-05 17:35:52.919448"`); `Number` holds the number's source
 /// spelling; `Raw` holds nested mappings and other structures (anchors,
 /// aliases, tags, tables, lists of mappings) as source text, kept verbatim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Value {
     Null,
     Bool(bool),
@@ -71,7 +71,7 @@ impl Value {
 }
 
 /// A top-level front-matter field with its 1-based position in the whole file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Field {
     pub key: String,
     pub value: Value,
