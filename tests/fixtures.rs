@@ -275,3 +275,66 @@ fn edit_errors() {
     assert!(matches!(p.set("", &Value::Null, &schema), Err(EditError::InvalidKey(_))));
     assert_eq!(p.to_text(), "---\ntitle: a\nauthor: b\n---\n");
 }
+
+#[test]
+fn body_start_lines_and_front_matter_text() {
+    let read = |n: &str| Post::parse(&std::fs::read_to_string(format!("{}{n}", fixtures_dir())).unwrap());
+    let p = read("01-basic.md");
+    assert_eq!(p.body_start_line(), 7);
+    assert_eq!(p.front_matter(), "title: Hello World\ndate: 2024-01-15\ntags: [rust, wasm]\ndraft: false\n");
+    assert_eq!(p.body(), "\n# Hello\n\nBody text.\n");
+    let p = read("10-json-bare.md");
+    assert_eq!(p.body_start_line(), 6);
+    assert!(p.front_matter().starts_with('{') && p.front_matter().ends_with('}'));
+    let p = read("11-none.md");
+    assert_eq!((p.body_start_line(), p.front_matter()), (1, ""));
+    let p = read("13-empty-front-matter.md");
+    assert_eq!((p.format(), p.front_matter(), p.body_start_line()), (Format::Yaml, "", 3));
+    let p = read("23-front-only.md");
+    assert_eq!((p.body(), p.body_start_line()), ("", 4));
+    let p = read("05-bom.md");
+    assert!(p.has_bom());
+    assert_eq!(p.fields().unwrap()[0].line, 2);
+    let p = read("40-bom-crlf-toml.md");
+    assert_eq!(p.line_ending(), "\r\n");
+    assert_eq!(p.get("date"), Some(Value::String("2022-11-11T11:11:11+02:00".into())));
+    let p = read("12-none-with-hr.md");
+    assert_eq!(p.format(), Format::None);
+    assert_eq!(p.fields().unwrap(), vec![]);
+}
+
+#[test]
+fn exact_edits_in_json_and_toml() {
+    let schema = Schema::blog();
+    let mut p = Post::parse("---json\n{\n  \"title\": \"T\",\n  \"draft\": false\n}\n---\n");
+    p.remove("draft").unwrap();
+    assert_eq!(p.to_text(), "---json\n{\n  \"title\": \"T\"\n}\n---\n");
+    p.set("tags", &Value::List(vec![Value::String("a".into())]), &schema).unwrap();
+    assert_eq!(p.to_text(), "---json\n{\n  \"title\": \"T\",\n  \"tags\": [\"a\"]\n}\n---\n");
+    p.rename("tags", "categories").unwrap();
+    assert_eq!(p.to_text(), "---json\n{\n  \"title\": \"T\",\n  \"categories\": [\"a\"]\n}\n---\n");
+
+    let mut p = Post::parse("+++\ntitle = \"T\" # the title\n[params]\nx = 1\n+++\n");
+    p.set("draft", &Value::Bool(true), &schema).unwrap();
+    assert_eq!(p.to_text(), "+++\ntitle = \"T\" # the title\ndraft = true\n[params]\nx = 1\n+++\n");
+    p.set("title", &Value::String("U".into()), &schema).unwrap();
+    assert_eq!(p.to_text(), "+++\ntitle = \"U\" # the title\ndraft = true\n[params]\nx = 1\n+++\n");
+    p.remove("title").unwrap();
+    assert_eq!(p.to_text(), "+++\ndraft = true\n[params]\nx = 1\n+++\n");
+    assert!(matches!(p.set("x", &Value::Null, &schema), Err(EditError::InvalidValue(_))));
+}
+
+#[test]
+fn yaml_comments_stay_put() {
+    let schema = Schema::blog();
+    let text = "---\ntitle: T # keep me\n# about tags\ntags:\n  - a\n  # inner\n  - b\n\n# tail\n---\n";
+    let mut p = Post::parse(text);
+    p.set("title", &Value::String("U".into()), &schema).unwrap();
+    assert_eq!(p.to_text(), text.replace("title: T #", "title: U #"));
+    let mut p = Post::parse(text);
+    p.remove("tags").unwrap();
+    assert_eq!(p.to_text(), "---\ntitle: T # keep me\n# about tags\n\n# tail\n---\n");
+    let mut p = Post::parse(text);
+    p.set("tags", &Value::List(vec![Value::String("c".into())]), &schema).unwrap();
+    assert_eq!(p.to_text(), "---\ntitle: T # keep me\n# about tags\ntags:\n  - c\n\n# tail\n---\n");
+}
