@@ -124,6 +124,12 @@ fn h11_invalid_utf8_reports_offset() {
 }
 
 #[test]
+fn h11b_utf16_is_reported_as_not_utf8() {
+    let b = [0xff, 0xfe, b'-', 0, b'-', 0, b'-', 0, b'\n', 0];
+    assert_eq!(Post::from_bytes(&b), Err(ImportError::InvalidUtf8 { offset: 0 }));
+}
+
+#[test]
 fn h12_binary_rejected() {
     let b = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
     assert!(matches!(Post::from_bytes(b), Err(ImportError::Binary { offset: 8 })));

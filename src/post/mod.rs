@@ -172,6 +172,10 @@ impl Post {
         if bytes.len() > limits::MAX_FILE_BYTES {
             return Err(ImportError::TooLarge { size: bytes.len(), max: limits::MAX_FILE_BYTES });
         }
+        if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+            // UTF-16: say "not UTF-8" rather than "binary".
+            return Err(ImportError::InvalidUtf8 { offset: 0 });
+        }
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
             return Err(ImportError::Binary { offset });
         }
