@@ -25,6 +25,18 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
 }
 
+impl std::fmt::Display for Diagnostic {
+    /// `3:1: error: message` (what the CLI prints after the file name).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        write!(f, "{}:{}: {sev}: {}", self.line, self.column, self.message)
+    }
+}
+
 /// A one-click fix, applied with [`Post::rename`] or [`Post::set`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Fix {

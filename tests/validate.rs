@@ -125,3 +125,16 @@ fn schema_blog_and_user_schemas() {
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].severity, Severity::Warning);
 }
+
+#[test]
+fn apply_fixes_and_display() {
+    let schema = Schema::blog();
+    let mut p = Post::parse("---\nautho: J\ntitle: T\ndate: 2020-07-23\ntags: rust\n---\n");
+    let d = validate(&p, &schema);
+    assert_eq!(d[0].to_string(), "2:1: warning: unknown key `autho`: did you mean `author`?");
+    for fix in d.iter().filter_map(|d| d.fix.as_ref()) {
+        p.apply_fix(fix, &schema).unwrap();
+    }
+    assert_eq!(p.to_text(), "---\nauthor: J\ntitle: T\ndate: 2020-07-23\ntags: [rust]\n---\n");
+    assert!(validate(&p, &schema).is_empty());
+}

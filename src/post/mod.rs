@@ -374,6 +374,14 @@ impl Post {
         self.commit_front(new_front)
     }
 
+    /// Apply a fix offered by [`crate::validate::validate`].
+    pub fn apply_fix(&mut self, fix: &crate::validate::Fix, schema: &Schema) -> Result<(), EditError> {
+        match fix {
+            crate::validate::Fix::RenameKey { from, to } => self.rename(from, to),
+            crate::validate::Fix::SetValue { key, value } => self.set(key, value, schema),
+        }
+    }
+
     /// The title, if the post has a string-ish `title` field.
     pub fn title(&self) -> Option<String> {
         match self.get("title")? {
