@@ -9,7 +9,7 @@ use postwright::validate::{validate, Severity};
 
 /// Time budget per case: tight in release, generous for unoptimized builds
 /// (which are ~10x slower and share the machine with other builds).
-const BUDGET: Duration = if cfg!(debug_assertions) { Duration::from_secs(20) } else { Duration::from_secs(2) };
+const BUDGET: Duration = if cfg!(debug_assertions) { Duration::from_secs(5) } else { Duration::from_secs(1) };
 
 /// Parse, list fields, validate, and try an edit; returns the fields result.
 #[track_caller]
@@ -21,6 +21,7 @@ fn run(text: &str) -> Result<usize, String> {
     let _ = validate(&post, &Schema::blog());
     let _ = post.set("title", &Value::String("x".into()), &Schema::blog());
     let el = t.elapsed();
+    eprintln!("hostile case at {}: {el:?} ({} bytes)", std::panic::Location::caller(), text.len());
     assert!(el < BUDGET, "took {el:?}");
     r
 }
@@ -45,9 +46,11 @@ fn h01_billion_laughs() {
 
 #[test]
 fn h02_small_alias_fanout_within_caps_is_bounded() {
-    // 3 levels x 4 aliases: allowed, expands to 64 items.
+    // Flat aliases are fine; aliases inside anchored values are refused.
+    let s = "---\na: &a [x, x, x, x]\nb: *a\nc: [*a, *a, *a, *a]\nd:\n  <<: *a\n---\n";
+    assert_eq!(run(s), Ok(4));
     let s = "---\na: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]\n---\n";
-    assert_eq!(run(s), Ok(3));
+    assert!(run(s).unwrap_err().contains("nested aliases"));
 }
 
 #[test]
@@ -224,9 +227,8 @@ fn h19_huge_edit_value_rejected() {
 
 #[test]
 fn h20_big_flat_list_is_bounded() {
-    let s = format!("---\ntags: [{}]\n---\n", vec!["a"; 60_000].join(","));
-    let r = run(&s);
-    assert!(r.is_ok() || r.unwrap_err().contains("too"));
+    let s = format!("---\ntags: [{}]\n---\n", vec!["a"; 9_000].join(","));
+    assert_eq!(run(&s), Ok(1));
 }
 
 #[test]
@@ -240,4 +242,17 @@ fn h21_alias_bomb_under_the_alias_cap() {
     }
     s.push_str("---\n");
     assert!(run(&s).is_err());
+}
+
+#[test]
+fn h22_large_anchor_copied_many_times() {
+    // A 20 KB anchored list used 60 times would copy 1.2 MB of nodes.
+    let s = format!("---\na: &a [{}]\nb: [{}]\n---\n", vec!["xxxxxxx"; 2500].join(","), vec!["*a"; 60].join(", "));
+    assert!(run(&s).unwrap_err().contains("expand"));
+}
+
+#[test]
+fn h23_too_many_items() {
+    let s = format!("---\ntags: [{}]\n---\n", vec!["a"; 20_000].join(","));
+    assert!(run(&s).unwrap_err().contains("too many items"));
 }

@@ -26,8 +26,42 @@ struct Entry {
     span_end: usize,
 }
 
+/// Bound alias expansion before serde_yaml sees the text (serde_yaml's own
+/// repetition limit still lets a large anchored list be copied millions of
+/// times). An anchor's extent is over-approximated as "from the anchor to the
+/// end of the top-level key that holds it".
+fn check_aliases(front: &str) -> Result<(), ParseErr> {
+    let aliases: Vec<(usize, &str)> = limits::tokens(front, b'*').collect();
+    if aliases.is_empty() {
+        return Ok(());
+    }
+    let err = |m: &str| Err((m.to_string(), 1, 1));
+    let Ok(entries) = scan(front) else {
+        return err("front matter uses aliases (*name) in a layout too unusual to check safely");
+    };
+    let mut extents: Vec<(&str, usize, usize)> = Vec::new();
+    for (pos, name) in limits::tokens(front, b'&') {
+        let end = entries.iter().find(|e| e.line_start <= pos && pos < e.span_end).map(|e| e.span_end).unwrap_or(front.len());
+        if aliases.iter().any(|&(a, _)| a > pos && a < end) {
+            return err("front matter uses an alias inside an anchored value (nested aliases are not supported)");
+        }
+        extents.push((name, pos, end));
+    }
+    let mut total = 0usize;
+    for (_, name) in &aliases {
+        // The most recent definition wins in YAML; take the largest to be safe.
+        let size = extents.iter().filter(|(n, _, _)| n == name).map(|(_, s, e)| e - s).max().unwrap_or(0);
+        total = total.saturating_add(size);
+    }
+    if total > limits::MAX_ALIAS_EXPANSION_BYTES {
+        return err("front matter's aliases would expand to too much data");
+    }
+    Ok(())
+}
+
 /// Parse with serde_yaml into ordered top-level pairs.
 fn load(front: &str) -> Result<Vec<(String, Yv)>, ParseErr> {
+    check_aliases(front)?;
     let v: Yv = serde_yaml::from_str(front).map_err(|e| {
         let (l, c) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
         let msg = e.to_string();
