@@ -18,6 +18,17 @@
 //!   column-0 comments *after* the last such line are owned by no key: they
 //!   stay put when a key is edited or removed. A comment above a key is
 //!   therefore kept when the key is removed.
+//!   Indented comments inside a value belong to that value (replaced with it).
+//! * TOML is read with `toml_edit::ImDocument`, whose spans locate each root
+//!   key and value; edits splice those spans (so CRLF, comments and spacing
+//!   elsewhere are untouched) and are verified by re-parsing. Tables
+//!   (`[params]`, dotted keys) are shown as `Value::Raw` and are edited in the
+//!   raw box.
+//! * JSON members are located by a small scanner; the edited member's value
+//!   text is re-serialized (multi-line arrays keep their indentation).
+//! * YAML anchors: a key whose value defines an anchor cannot be set or
+//!   removed (aliases elsewhere would change); aliases inside anchored values
+//!   are refused as a whole (billion-laughs shape).
 //! * Hostile input is rejected before parsing by the caps in [`limits`].
 
 mod json;
