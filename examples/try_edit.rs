@@ -9,7 +9,14 @@ fn main() {
         Some("raw") => Value::Raw(args[4].clone()),
         Some("null") => Value::Null,
         Some(s) => Value::String(s.to_string()),
-        None => { p.remove(&args[2]).unwrap(); print!("{}", p); return; }
+        None => {
+            p.remove(&args[2]).unwrap();
+            print!("{}", p);
+            return;
+        }
     };
-    match p.set(&args[2], &v, &Schema::blog()) { Ok(()) => print!("{}", p), Err(e) => println!("ERR {e}") }
+    match p.set(&args[2], &v, &Schema::blog()) {
+        Ok(()) => print!("{}", p),
+        Err(e) => println!("ERR {e}"),
+    }
 }

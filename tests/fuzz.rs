@@ -7,13 +7,59 @@ use postwright::validate::validate;
 use proptest::prelude::*;
 
 const FRAGMENTS: &[&str] = &[
-    "---", "...", "+++", "---json", "{", "}", "[", "]", "title: Hello", "date: 2020-07-23",
-    "date: 2025-05-05 17:35:52.919448", "tags: [\"a\", \"b\"]", "tags:", "  - x", "- y", "  - 'q'",
-    "autho: \"J\"", "# comment", "  # indented", "", " ", "\t", "a: &a [x, y]", "b: *a", "c: |", "  literal",
-    "d: >-", "  folded", "\"quoted key\": v", "'k': 'it''s'", "e: \"esc \\n \\\" \\u00e9\"", "f: {x: 1}",
-    "g:", "  nested: 1", "title = \"toml\"", "date = 2020-01-01T00:00:00Z", "[params]", "x = [1, 2]",
-    "\"title\": \"json\",", "\"tags\": [1, \"a\"]", "country: NO", "n: 0x1F", "v: 1.50", "? k", ": v",
-    "ü: ✓", "k: v # c", "k: v ", "emoji: 🎉", "!!binary x", "<<: *a", "x: \"unterminated", "y: [unclosed",
+    "---",
+    "...",
+    "+++",
+    "---json",
+    "{",
+    "}",
+    "[",
+    "]",
+    "title: Hello",
+    "date: 2020-07-23",
+    "date: 2025-05-05 17:35:52.919448",
+    "tags: [\"a\", \"b\"]",
+    "tags:",
+    "  - x",
+    "- y",
+    "  - 'q'",
+    "autho: \"J\"",
+    "# comment",
+    "  # indented",
+    "",
+    " ",
+    "\t",
+    "a: &a [x, y]",
+    "b: *a",
+    "c: |",
+    "  literal",
+    "d: >-",
+    "  folded",
+    "\"quoted key\": v",
+    "'k': 'it''s'",
+    "e: \"esc \\n \\\" \\u00e9\"",
+    "f: {x: 1}",
+    "g:",
+    "  nested: 1",
+    "title = \"toml\"",
+    "date = 2020-01-01T00:00:00Z",
+    "[params]",
+    "x = [1, 2]",
+    "\"title\": \"json\",",
+    "\"tags\": [1, \"a\"]",
+    "country: NO",
+    "n: 0x1F",
+    "v: 1.50",
+    "? k",
+    ": v",
+    "ü: ✓",
+    "k: v # c",
+    "k: v ",
+    "emoji: 🎉",
+    "!!binary x",
+    "<<: *a",
+    "x: \"unterminated",
+    "y: [unclosed",
 ];
 
 fn post_text() -> impl Strategy<Value = String> {
@@ -30,36 +76,77 @@ fn post_text() -> impl Strategy<Value = String> {
         1 => Just(("+++\n", "+++\n")),
         1 => Just(("---json\n{", "}\n---\n")),
     ];
-    (any::<bool>(), wrap, proptest::collection::vec((frag, eol), 0..24), "[ -~\n]{0,20}").prop_map(|(bom, (open, close), parts, body)| {
-        let mut s = String::new();
-        if bom {
-            s.push('\u{feff}');
-        }
-        s.push_str(open);
-        for (f, e) in parts {
-            s.push_str(&f);
-            s.push_str(e);
-        }
-        if !close.is_empty() && !s.ends_with('\n') {
-            s.push('\n');
-        }
-        s.push_str(close);
-        s.push_str(&body);
-        s
-    })
+    (
+        any::<bool>(),
+        wrap,
+        proptest::collection::vec((frag, eol), 0..24),
+        "[ -~\n]{0,20}",
+    )
+        .prop_map(|(bom, (open, close), parts, body)| {
+            let mut s = String::new();
+            if bom {
+                s.push('\u{feff}');
+            }
+            s.push_str(open);
+            for (f, e) in parts {
+                s.push_str(&f);
+                s.push_str(e);
+            }
+            if !close.is_empty() && !s.ends_with('\n') {
+                s.push('\n');
+            }
+            s.push_str(close);
+            s.push_str(&body);
+            s
+        })
 }
 
 const VALUES: &[&str] = &[
-    "Hello", "\"quoted: yes\"", "'single ''q'''", "2020-07-23", "2025-05-05 17:35:52.919448", "[a, \"b\"]", "[]",
-    "NO", "yes", "1.50", "0x1F", "~", "", "|\n  line one\n  line two", ">-\n  folded", "\n  - x\n  - 'y'",
-    "\n- x\n- y", "\n  k: v\n  n:\n    deep: 1", "{a: 1}", "&anc v", "*anc", "\"multi\n  line\"", "v # comment",
-    "v ", "https://x.y/a:b", "ü ✓", "\"\\t\\u00e9\"", "[one,\n  two]",
+    "Hello",
+    "\"quoted: yes\"",
+    "'single ''q'''",
+    "2020-07-23",
+    "2025-05-05 17:35:52.919448",
+    "[a, \"b\"]",
+    "[]",
+    "NO",
+    "yes",
+    "1.50",
+    "0x1F",
+    "~",
+    "",
+    "|\n  line one\n  line two",
+    ">-\n  folded",
+    "\n  - x\n  - 'y'",
+    "\n- x\n- y",
+    "\n  k: v\n  n:\n    deep: 1",
+    "{a: 1}",
+    "&anc v",
+    "*anc",
+    "\"multi\n  line\"",
+    "v # comment",
+    "v ",
+    "https://x.y/a:b",
+    "ü ✓",
+    "\"\\t\\u00e9\"",
+    "[one,\n  two]",
 ];
 
 /// Mostly valid YAML front matter built from known-good lines.
 fn yaml_text() -> impl Strategy<Value = String> {
     let line = (
-        proptest::sample::select(vec!["title", "date", "tags", "draft", "author", "autho", "description", "x", "\"q k\"", "ü"]),
+        proptest::sample::select(vec![
+            "title",
+            "date",
+            "tags",
+            "draft",
+            "author",
+            "autho",
+            "description",
+            "x",
+            "\"q k\"",
+            "ü",
+        ]),
         proptest::sample::select(VALUES),
         prop_oneof![4 => Just(""), 1 => Just("# c\n"), 1 => Just("\n")],
     );
@@ -73,7 +160,11 @@ fn yaml_text() -> impl Strategy<Value = String> {
             }
             seen.push(k);
             s.push_str(&extra.replace('\n', eol));
-            let sep = if v.starts_with('\n') || v.is_empty() { ":" } else { ": " };
+            let sep = if v.starts_with('\n') || v.is_empty() {
+                ":"
+            } else {
+                ": "
+            };
             s.push_str(&format!("{k}{sep}{v}\n").replace('\n', eol));
         }
         s.push_str(&format!("---{eol}{body}"));
@@ -82,14 +173,28 @@ fn yaml_text() -> impl Strategy<Value = String> {
 }
 
 const TOML_VALUES: &[&str] = &[
-    "\"Hello\"", "'literal'", "2020-07-23", "2024-01-01T08:00:00Z", "[\"a\", 'b']", "[]", "true", "10", "1.5",
-    "{ x = 1 }", "\"\"\"\nmulti\nline\"\"\"", "\"esc \\\" \\u00e9\"", "[1, [2]]", "1979-05-27 07:32:00+02:00",
+    "\"Hello\"",
+    "'literal'",
+    "2020-07-23",
+    "2024-01-01T08:00:00Z",
+    "[\"a\", 'b']",
+    "[]",
+    "true",
+    "10",
+    "1.5",
+    "{ x = 1 }",
+    "\"\"\"\nmulti\nline\"\"\"",
+    "\"esc \\\" \\u00e9\"",
+    "[1, [2]]",
+    "1979-05-27 07:32:00+02:00",
 ];
 
 /// Mostly valid TOML front matter.
 fn toml_text() -> impl Strategy<Value = String> {
     let line = (
-        proptest::sample::select(vec!["title", "date", "tags", "draft", "autho", "weight", "\"q k\"", "x"]),
+        proptest::sample::select(vec![
+            "title", "date", "tags", "draft", "autho", "weight", "\"q k\"", "x",
+        ]),
         proptest::sample::select(TOML_VALUES),
         prop_oneof![4 => Just(""), 1 => Just(" # c"), 1 => Just("\n")],
     );
@@ -112,43 +217,79 @@ fn toml_text() -> impl Strategy<Value = String> {
 }
 
 const JSON_VALUES: &[&str] = &[
-    "\"Hello\"", "\"2020-07-23\"", "[\"a\", \"b\"]", "[\n    \"a\",\n    \"b\"\n  ]", "[]", "true", "null", "10", "1.50",
-    "{\"x\": 1}", "\"esc \\\" \\u00e9\"", "[1, [2]]", "-0.5e3",
+    "\"Hello\"",
+    "\"2020-07-23\"",
+    "[\"a\", \"b\"]",
+    "[\n    \"a\",\n    \"b\"\n  ]",
+    "[]",
+    "true",
+    "null",
+    "10",
+    "1.50",
+    "{\"x\": 1}",
+    "\"esc \\\" \\u00e9\"",
+    "[1, [2]]",
+    "-0.5e3",
 ];
 
 /// Mostly valid JSON front matter, `---json` or bare.
 fn json_text() -> impl Strategy<Value = String> {
     let member = (
-        proptest::sample::select(vec!["title", "date", "tags", "draft", "autho", "weight", "q k", "x"]),
+        proptest::sample::select(vec![
+            "title", "date", "tags", "draft", "autho", "weight", "q k", "x",
+        ]),
         proptest::sample::select(JSON_VALUES),
     );
-    (any::<bool>(), any::<bool>(), proptest::collection::vec(member, 0..7)).prop_map(|(dashed, pretty, ms)| {
-        let mut seen = Vec::new();
-        let mut parts = Vec::new();
-        for (k, v) in ms {
-            if !seen.contains(&k) {
-                seen.push(k);
-                parts.push(format!("\"{k}\": {v}"));
+    (
+        any::<bool>(),
+        any::<bool>(),
+        proptest::collection::vec(member, 0..7),
+    )
+        .prop_map(|(dashed, pretty, ms)| {
+            let mut seen = Vec::new();
+            let mut parts = Vec::new();
+            for (k, v) in ms {
+                if !seen.contains(&k) {
+                    seen.push(k);
+                    parts.push(format!("\"{k}\": {v}"));
+                }
             }
-        }
-        let obj = if pretty {
-            format!("{{\n  {}\n}}", parts.join(",\n  "))
-        } else {
-            format!("{{{}}}", parts.join(", "))
-        };
-        if dashed { format!("---json\n{obj}\n---\nbody\n") } else { format!("{obj}\nbody\n") }
-    })
+            let obj = if pretty {
+                format!("{{\n  {}\n}}", parts.join(",\n  "))
+            } else {
+                format!("{{{}}}", parts.join(", "))
+            };
+            if dashed {
+                format!("---json\n{obj}\n---\nbody\n")
+            } else {
+                format!("{obj}\nbody\n")
+            }
+        })
 }
 
 fn value() -> impl Strategy<Value = Value> {
     let scalar = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        prop_oneof![Just("1"), Just("1.5"), Just("-3"), Just("x")].prop_map(|s| Value::Number(s.to_string())),
+        prop_oneof![Just("1"), Just("1.5"), Just("-3"), Just("x")]
+            .prop_map(|s| Value::Number(s.to_string())),
         "[ -~]{0,10}".prop_map(Value::String),
         any::<String>().prop_map(|s| Value::String(s.chars().take(8).collect())),
-        proptest::sample::select(vec!["yes", "NO", "2020-07-23", "- x", "a: b", "#", "'", "\"", "[x]", "null", "1e3", " x"])
-            .prop_map(|s| Value::String(s.to_string())),
+        proptest::sample::select(vec![
+            "yes",
+            "NO",
+            "2020-07-23",
+            "- x",
+            "a: b",
+            "#",
+            "'",
+            "\"",
+            "[x]",
+            "null",
+            "1e3",
+            " x"
+        ])
+        .prop_map(|s| Value::String(s.to_string())),
     ];
     prop_oneof![
         4 => scalar.clone(),
@@ -160,8 +301,22 @@ fn value() -> impl Strategy<Value = Value> {
 
 fn key() -> impl Strategy<Value = String> {
     prop_oneof![
-        proptest::sample::select(vec!["title", "date", "tags", "draft", "author", "description", "new", "b", "g", "ü", "weight", "x", "q k"])
-            .prop_map(str::to_string),
+        proptest::sample::select(vec![
+            "title",
+            "date",
+            "tags",
+            "draft",
+            "author",
+            "description",
+            "new",
+            "b",
+            "g",
+            "ü",
+            "weight",
+            "x",
+            "q k"
+        ])
+        .prop_map(str::to_string),
         "[a-z]{1,6}",
         any::<String>().prop_map(|s| s.chars().take(6).collect()),
     ]
@@ -170,11 +325,21 @@ fn key() -> impl Strategy<Value = String> {
 /// After a successful edit the post must still read, and no other field may change.
 fn check_edit(before: &Post, after: &Post, touched: &[&str]) -> Result<(), TestCaseError> {
     let (Ok(b), Ok(a)) = (before.fields(), after.fields()) else {
-        return Err(TestCaseError::fail(format!("edit broke fields:\n{:?}\n{:?}", before.to_text(), after.to_text())));
+        return Err(TestCaseError::fail(format!(
+            "edit broke fields:\n{:?}\n{:?}",
+            before.to_text(),
+            after.to_text()
+        )));
     };
     for f in b.iter().filter(|f| !touched.contains(&f.key.as_str())) {
         let g = a.iter().find(|g| g.key == f.key);
-        prop_assert_eq!(g.map(|g| &g.value), Some(&f.value), "{:?} -> {:?}", before.to_text(), after.to_text());
+        prop_assert_eq!(
+            g.map(|g| &g.value),
+            Some(&f.value),
+            "{:?} -> {:?}",
+            before.to_text(),
+            after.to_text()
+        );
     }
     prop_assert_eq!(Post::parse(&after.to_text()).to_text(), after.to_text());
     Ok(())
@@ -247,14 +412,19 @@ fn one_case(text: String, k: String, v: Value, k2: String) -> Result<(), TestCas
 
 #[test]
 fn never_panics_and_edits_are_safe() {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(2000);
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(2000);
     let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
         cases,
         failure_persistence: None,
         ..ProptestConfig::default()
     });
     let text = prop_oneof![2 => post_text(), 3 => yaml_text(), 1 => toml_text(), 1 => json_text()];
-    let r = runner.run(&(text, key(), value(), key()), |(t, k, v, k2)| one_case(t, k, v, k2));
+    let r = runner.run(&(text, key(), value(), key()), |(t, k, v, k2)| {
+        one_case(t, k, v, k2)
+    });
     eprintln!(
         "fuzz: {} cases ({} with fields), {} edits applied and verified, {} refused",
         CASES.load(Relaxed),

@@ -42,20 +42,28 @@ pub(crate) fn check(format: Format, front: &str) -> Result<(), String> {
     }
     let lines = front.bytes().filter(|&b| b == b'\n').count();
     if lines > MAX_FRONT_MATTER_LINES {
-        return Err(format!("front matter has too many lines ({lines}, at most {MAX_FRONT_MATTER_LINES})"));
+        return Err(format!(
+            "front matter has too many lines ({lines}, at most {MAX_FRONT_MATTER_LINES})"
+        ));
     }
     let items = lines + front.bytes().filter(|&b| b == b',').count();
     if items > MAX_ITEMS {
-        return Err(format!("front matter has too many items ({items}, at most {MAX_ITEMS})"));
+        return Err(format!(
+            "front matter has too many items ({items}, at most {MAX_ITEMS})"
+        ));
     }
     let depth = estimate_depth(front);
     if depth > MAX_DEPTH {
-        return Err(format!("front matter is nested too deeply (more than {MAX_DEPTH} levels)"));
+        return Err(format!(
+            "front matter is nested too deeply (more than {MAX_DEPTH} levels)"
+        ));
     }
     if format == Format::Yaml {
         let aliases = count_aliases(front);
         if aliases > MAX_ALIASES {
-            return Err(format!("front matter uses too many aliases ({aliases}, at most {MAX_ALIASES})"));
+            return Err(format!(
+                "front matter uses too many aliases ({aliases}, at most {MAX_ALIASES})"
+            ));
         }
     }
     Ok(())
@@ -112,14 +120,23 @@ pub(crate) fn tokens(front: &str, sigil: u8) -> impl Iterator<Item = (usize, &st
     let b = front.as_bytes();
     (0..b.len()).filter_map(move |i| {
         let starts = b[i] == sigil
-            && (i == 0 || matches!(b[i - 1], b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',' | b':' | b'-'))
+            && (i == 0
+                || matches!(
+                    b[i - 1],
+                    b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',' | b':' | b'-'
+                ))
             && i + 1 < b.len()
             && !matches!(b[i + 1], b' ' | b'\t' | b'\n' | b'\r' | b'*' | b'&');
         if !starts {
             return None;
         }
         let end = (i + 1..b.len())
-            .find(|&j| matches!(b[j], b' ' | b'\t' | b'\n' | b'\r' | b',' | b'[' | b']' | b'{' | b'}'))
+            .find(|&j| {
+                matches!(
+                    b[j],
+                    b' ' | b'\t' | b'\n' | b'\r' | b',' | b'[' | b']' | b'{' | b'}'
+                )
+            })
             .unwrap_or(b.len());
         front.get(i + 1..end).map(|name| (i, name))
     })

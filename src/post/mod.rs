@@ -181,7 +181,10 @@ impl Post {
     /// binary files (NUL bytes) and invalid UTF-8.
     pub fn from_bytes(bytes: &[u8]) -> Result<Post, ImportError> {
         if bytes.len() > limits::MAX_FILE_BYTES {
-            return Err(ImportError::TooLarge { size: bytes.len(), max: limits::MAX_FILE_BYTES });
+            return Err(ImportError::TooLarge {
+                size: bytes.len(),
+                max: limits::MAX_FILE_BYTES,
+            });
         }
         if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
             // UTF-16: say "not UTF-8" rather than "binary".
@@ -192,16 +195,17 @@ impl Post {
         }
         match std::str::from_utf8(bytes) {
             Ok(text) => Ok(Post::parse(text)),
-            Err(e) => Err(ImportError::InvalidUtf8 { offset: e.valid_up_to() }),
+            Err(e) => Err(ImportError::InvalidUtf8 {
+                offset: e.valid_up_to(),
+            }),
         }
     }
 
     /// The exact text of the file.
     pub fn to_text(&self) -> String {
         let p = &self.parts;
-        let mut s = String::with_capacity(
-            3 + p.open.len() + p.front.len() + p.close.len() + p.body.len(),
-        );
+        let mut s =
+            String::with_capacity(3 + p.open.len() + p.front.len() + p.close.len() + p.body.len());
         if p.bom {
             s.push('\u{feff}');
         }
@@ -232,7 +236,9 @@ impl Post {
 
     /// 1-based line of the file where the body starts.
     pub fn body_start_line(&self) -> usize {
-        1 + self.front_start_line_offset() + count_newlines(&self.parts.front) + count_newlines(&self.parts.close)
+        1 + self.front_start_line_offset()
+            + count_newlines(&self.parts.front)
+            + count_newlines(&self.parts.close)
     }
 
     /// Number of file lines before the first front-matter line.
@@ -246,7 +252,13 @@ impl Post {
 
     /// The line ending this post uses (that of its first line), `"\n"` by default.
     pub fn line_ending(&self) -> &'static str {
-        let t = if !self.parts.open.is_empty() { &self.parts.open } else if !self.parts.front.is_empty() { &self.parts.front } else { &self.parts.body };
+        let t = if !self.parts.open.is_empty() {
+            &self.parts.open
+        } else if !self.parts.front.is_empty() {
+            &self.parts.front
+        } else {
+            &self.parts.body
+        };
         match t.find('\n') {
             Some(i) if i > 0 && t.as_bytes()[i - 1] == b'\r' => "\r\n",
             _ => "\n",
@@ -321,7 +333,11 @@ impl Post {
     }
 
     pub fn get(&self, key: &str) -> Option<Value> {
-        self.fields().ok()?.into_iter().find(|f| f.key == key).map(|f| f.value)
+        self.fields()
+            .ok()?
+            .into_iter()
+            .find(|f| f.key == key)
+            .map(|f| f.value)
     }
 
     /// Set a top-level field, rewriting only that field's lines. A new key is
@@ -371,7 +387,11 @@ impl Post {
         }
         let fields = self.fields_for_edit()?;
         if from == to {
-            return if fields.iter().any(|f| f.key == from) { Ok(()) } else { Err(EditError::NotFound(from.to_string())) };
+            return if fields.iter().any(|f| f.key == from) {
+                Ok(())
+            } else {
+                Err(EditError::NotFound(from.to_string()))
+            };
         }
         if fields.iter().any(|f| f.key == to) {
             return Err(EditError::KeyExists(to.to_string()));
@@ -386,7 +406,11 @@ impl Post {
     }
 
     /// Apply a fix offered by [`crate::validate::validate`].
-    pub fn apply_fix(&mut self, fix: &crate::validate::Fix, schema: &Schema) -> Result<(), EditError> {
+    pub fn apply_fix(
+        &mut self,
+        fix: &crate::validate::Fix,
+        schema: &Schema,
+    ) -> Result<(), EditError> {
         match fix {
             crate::validate::Fix::RenameKey { from, to } => self.rename(from, to),
             crate::validate::Fix::SetValue { key, value } => self.set(key, value, schema),
@@ -444,10 +468,20 @@ pub(crate) struct Order {
 fn insertion_order(key: &str, schema: &Schema) -> Order {
     match schema.fields.iter().position(|f| f.key == key) {
         Some(i) => Order {
-            before: schema.fields[..i].iter().rev().map(|f| f.key.clone()).collect(),
-            after: schema.fields[i + 1..].iter().map(|f| f.key.clone()).collect(),
+            before: schema.fields[..i]
+                .iter()
+                .rev()
+                .map(|f| f.key.clone())
+                .collect(),
+            after: schema.fields[i + 1..]
+                .iter()
+                .map(|f| f.key.clone())
+                .collect(),
         },
-        None => Order { before: Vec::new(), after: Vec::new() },
+        None => Order {
+            before: Vec::new(),
+            after: Vec::new(),
+        },
     }
 }
 
