@@ -1,7 +1,7 @@
 //! Property-based fuzzing of split, parse, fields, set/remove/rename and
 //! validate. Run longer with e.g. `PROPTEST_CASES=100000 cargo test --release --test fuzz`.
 
-use postwright::post::{Post, Value};
+use postwright::post::{EditError, Post, Value};
 use postwright::schema::Schema;
 use postwright::validate::validate;
 use proptest::prelude::*;
@@ -352,9 +352,40 @@ static WITH_FIELDS: AtomicUsize = AtomicUsize::new(0);
 static EDITS_OK: AtomicUsize = AtomicUsize::new(0);
 static EDITS_REFUSED: AtomicUsize = AtomicUsize::new(0);
 
-fn count(r: bool) -> bool {
-    if r { &EDITS_OK } else { &EDITS_REFUSED }.fetch_add(1, Relaxed);
-    r
+/// `FUZZ_SHOW=1` prints every `Unsupported` refusal with its input.
+fn show() -> bool {
+    static SHOW: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *SHOW.get_or_init(|| std::env::var("FUZZ_SHOW").is_ok())
+}
+
+static REASONS: std::sync::Mutex<Vec<(String, usize)>> = std::sync::Mutex::new(Vec::new());
+
+/// Count an edit outcome; refusals are tallied by error kind.
+fn count(r: Result<(), postwright::post::EditError>) -> bool {
+    match r {
+        Ok(()) => {
+            EDITS_OK.fetch_add(1, Relaxed);
+            true
+        }
+        Err(e) => {
+            EDITS_REFUSED.fetch_add(1, Relaxed);
+            let kind = format!("{e:?}");
+            let kind = kind.split(['(', '{', '"']).next().unwrap_or("").to_string();
+            let msg = match &e {
+                EditError::Unsupported(m) | EditError::InvalidValue(m) => {
+                    format!("{kind}: {}", m.split('`').next().unwrap_or(""))
+                }
+                _ => kind,
+            };
+            if let Ok(mut v) = REASONS.lock() {
+                match v.iter_mut().find(|(m, _)| *m == msg) {
+                    Some(x) => x.1 += 1,
+                    None => v.push((msg, 1)),
+                }
+            }
+            false
+        }
+    }
 }
 
 fn one_case(text: String, k: String, v: Value, k2: String) -> Result<(), TestCaseError> {
@@ -376,7 +407,12 @@ fn one_case(text: String, k: String, v: Value, k2: String) -> Result<(), TestCas
             prop_assert_eq!(p.to_text(), text.clone(), "no-op set of {}", f.key);
         }
         let mut p = post.clone();
-        if count(p.set(&k, &v, &schema).is_ok()) {
+        if show() {
+            if let Err(EditError::Unsupported(m)) = p.clone().set(&k, &v, &schema) {
+                eprintln!("REFUSED set {k:?} = {v:?} in {text:?}: {m}");
+            }
+        }
+        if count(p.set(&k, &v, &schema)) {
             check_edit(&post, &p, &[k.as_str()])?;
             prop_assert!(p.get(&k).is_some(), "set {} lost it: {:?}", k, p.to_text());
         }
@@ -391,15 +427,23 @@ fn one_case(text: String, k: String, v: Value, k2: String) -> Result<(), TestCas
         }
         for f in fields.iter().take(3) {
             let mut p = post.clone();
-            if count(p.set(&f.key, &v, &schema).is_ok()) {
+            if show() {
+                if let Err(EditError::Unsupported(m)) = p.clone().set(&f.key, &v, &schema) {
+                    eprintln!("REFUSED set {:?} = {v:?} in {text:?}: {m}", f.key);
+                }
+                if let Err(EditError::Unsupported(m)) = p.clone().remove(&f.key) {
+                    eprintln!("REFUSED remove {:?} in {text:?}: {m}", f.key);
+                }
+            }
+            if count(p.set(&f.key, &v, &schema)) {
                 check_edit(&post, &p, &[f.key.as_str()])?;
             }
             let mut p = post.clone();
-            if count(p.remove(&f.key).is_ok()) {
+            if count(p.remove(&f.key)) {
                 check_edit(&post, &p, &[f.key.as_str()])?;
             }
             let mut p = post.clone();
-            if count(p.rename(&f.key, &k2).is_ok()) {
+            if count(p.rename(&f.key, &k2)) {
                 check_edit(&post, &p, &[f.key.as_str(), k2.as_str()])?;
             }
         }
@@ -432,6 +476,12 @@ fn never_panics_and_edits_are_safe() {
         EDITS_OK.load(Relaxed),
         EDITS_REFUSED.load(Relaxed)
     );
+    if let Ok(mut v) = REASONS.lock() {
+        v.sort_by_key(|x| std::cmp::Reverse(x.1));
+        for (m, n) in v.iter() {
+            eprintln!("  refused {n:>6}: {m}");
+        }
+    }
     if let Err(e) = r {
         panic!("{e}");
     }

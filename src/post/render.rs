@@ -94,9 +94,11 @@ pub(crate) fn plain_ok(s: &str, flow: bool) -> bool {
     {
         return false;
     }
+    // libyaml treats `:` inside flow collections as a value indicator in
+    // more places than the spec does: never write it plain there.
     if flow
         && s.bytes()
-            .any(|b| matches!(b, b',' | b'[' | b']' | b'{' | b'}'))
+            .any(|b| matches!(b, b',' | b'[' | b']' | b'{' | b'}' | b':' | b'#'))
     {
         return false;
     }
@@ -216,6 +218,16 @@ pub(crate) fn flow_list(
         .iter()
         .map(|v| item(v, pref, true))
         .collect::<Result<Vec<_>, _>>()?;
+    // Belt and braces: the whole list must read back as the items; if not,
+    // double-quote every string item.
+    let parts = if pref != Quote::Double && !reads_back(&parts, items) {
+        items
+            .iter()
+            .map(|v| item(v, Quote::Double, true))
+            .collect::<Result<Vec<_>, _>>()?
+    } else {
+        parts
+    };
     if parts.is_empty() {
         return Ok("[]".to_string());
     }
@@ -224,4 +236,23 @@ pub(crate) fn flow_list(
     } else {
         format!("[{}]", parts.join(sep))
     })
+}
+
+/// Does `[parts]` read back as the string items?
+fn reads_back(parts: &[String], items: &[Value]) -> bool {
+    if !items.iter().any(|v| matches!(v, Value::String(_))) {
+        return true; // only string items depend on the quoting style
+    }
+    let doc = format!("[{}]", parts.join(", "));
+    match serde_yaml::from_str::<serde_yaml::Value>(&doc) {
+        Ok(serde_yaml::Value::Sequence(seq)) => {
+            seq.len() == items.len()
+                && seq.iter().zip(items).all(|(a, b)| match (a, b) {
+                    (serde_yaml::Value::String(x), Value::String(y)) => x == y,
+                    (_, Value::String(_)) => false,
+                    _ => true,
+                })
+        }
+        _ => false,
+    }
 }
