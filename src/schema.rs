@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The type of a front-matter field, driving the editor widget and validation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldType {
     String,
     Text,
@@ -21,7 +21,7 @@ pub enum FieldType {
     Object,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldDef {
     pub key: String,
     pub label: String,
@@ -31,7 +31,7 @@ pub struct FieldDef {
 }
 
 /// An ordered list of field definitions; the order is where new keys go.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Schema {
     pub fields: Vec<FieldDef>,
 }
@@ -73,26 +73,28 @@ enum RawSchema {
 }
 
 fn parse_type(t: &str, options: Vec<String>) -> Result<FieldType, String> {
-    Ok(match t.to_ascii_lowercase().replace(['-', ' '], "_").as_str() {
-        "string" | "str" => FieldType::String,
-        "text" | "markdown" => FieldType::Text,
-        "date" => FieldType::Date,
-        "datetime" | "date_time" => FieldType::DateTime,
-        "string_list" | "list" | "tags" | "strings" => FieldType::StringList,
-        "image" => FieldType::Image,
-        "image_list" | "images" => FieldType::ImageList,
-        "bool" | "boolean" => FieldType::Bool,
-        "url" | "link" => FieldType::Url,
-        "number" | "int" | "integer" | "float" => FieldType::Number,
-        "select" => {
-            if options.is_empty() {
-                return Err("a `select` field needs `options`".into());
+    Ok(
+        match t.to_ascii_lowercase().replace(['-', ' '], "_").as_str() {
+            "string" | "str" => FieldType::String,
+            "text" | "markdown" => FieldType::Text,
+            "date" => FieldType::Date,
+            "datetime" | "date_time" => FieldType::DateTime,
+            "string_list" | "list" | "tags" | "strings" => FieldType::StringList,
+            "image" => FieldType::Image,
+            "image_list" | "images" => FieldType::ImageList,
+            "bool" | "boolean" => FieldType::Bool,
+            "url" | "link" => FieldType::Url,
+            "number" | "int" | "integer" | "float" => FieldType::Number,
+            "select" => {
+                if options.is_empty() {
+                    return Err("a `select` field needs `options`".into());
+                }
+                FieldType::Select(options)
             }
-            FieldType::Select(options)
-        }
-        "object" | "map" => FieldType::Object,
-        other => return Err(format!("unknown field type `{other}`")),
-    })
+            "object" | "map" => FieldType::Object,
+            other => return Err(format!("unknown field type `{other}`")),
+        },
+    )
 }
 
 /// `tags` -> `Tags`, `publish_date` -> `Publish date`.
@@ -112,11 +114,23 @@ impl Schema {
         Schema {
             fields: vec![
                 def("title", "Title", String, true, "The post's title."),
-                def("date", "Date", DateTime, true, "Publication date, e.g. 2024-05-01 or 2024-05-01T10:00:00+02:00."),
+                def(
+                    "date",
+                    "Date",
+                    DateTime,
+                    true,
+                    "Publication date, e.g. 2024-05-01 or 2024-05-01T10:00:00+02:00.",
+                ),
                 def("lastmod", "Last modified", DateTime, false, ""),
                 def("publishDate", "Publish date", DateTime, false, ""),
                 def("expiryDate", "Expiry date", DateTime, false, ""),
-                def("description", "Description", Text, false, "A one or two sentence summary, used by search engines."),
+                def(
+                    "description",
+                    "Description",
+                    Text,
+                    false,
+                    "A one or two sentence summary, used by search engines.",
+                ),
                 def("summary", "Summary", Text, false, ""),
                 def("excerpt", "Excerpt", Text, false, ""),
                 def("tags", "Tags", StringList, false, ""),
@@ -127,14 +141,32 @@ impl Schema {
                 def("authors", "Authors", StringList, false, ""),
                 def("draft", "Draft", Bool, false, "Drafts are not published."),
                 def("published", "Published", Bool, false, ""),
-                def("slug", "Slug", String, false, "The last part of the post's URL."),
+                def(
+                    "slug",
+                    "Slug",
+                    String,
+                    false,
+                    "The last part of the post's URL.",
+                ),
                 def("image", "Image", Image, false, ""),
                 def("images", "Images", ImageList, false, ""),
                 def("thumbnail", "Thumbnail", Image, false, ""),
-                def("cover", "Cover", Object, false, "A cover image path, or a mapping with `image`, `alt` and `caption`."),
+                def(
+                    "cover",
+                    "Cover",
+                    Object,
+                    false,
+                    "A cover image path, or a mapping with `image`, `alt` and `caption`.",
+                ),
                 def("link", "Link", Url, false, ""),
                 def("canonicalURL", "Canonical URL", Url, false, ""),
-                def("aliases", "Aliases", StringList, false, "Other URLs that redirect to this post."),
+                def(
+                    "aliases",
+                    "Aliases",
+                    StringList,
+                    false,
+                    "Other URLs that redirect to this post.",
+                ),
                 def("weight", "Weight", Number, false, ""),
                 def("layout", "Layout", String, false, ""),
                 def("type", "Type", String, false, ""),
@@ -174,7 +206,9 @@ impl Schema {
             RawSchema::Wrapped { fields } | RawSchema::List(fields) => fields,
         };
         if list.len() > MAX_SCHEMA_FIELDS {
-            return Err(format!("schema has too many fields (at most {MAX_SCHEMA_FIELDS})"));
+            return Err(format!(
+                "schema has too many fields (at most {MAX_SCHEMA_FIELDS})"
+            ));
         }
         let mut fields: Vec<FieldDef> = Vec::with_capacity(list.len());
         for f in list {

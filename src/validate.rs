@@ -2,12 +2,12 @@
 //! positions, wrong types (with fixes), missing required fields, unknown keys
 //! close to known ones (with a rename fix), and unparsable dates.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::post::{Field, Format, Post, Value};
 use crate::schema::{FieldType, Schema};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Severity {
     Error,
     Warning,
@@ -15,7 +15,7 @@ pub enum Severity {
 }
 
 /// A finding; `line`/`column` are 1-based in the whole file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
@@ -25,8 +25,20 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
 }
 
+impl std::fmt::Display for Diagnostic {
+    /// `3:1: error: message` (what the CLI prints after the file name).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        write!(f, "{}:{}: {sev}: {}", self.line, self.column, self.message)
+    }
+}
+
 /// A one-click fix, applied with [`Post::rename`] or [`Post::set`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Fix {
     RenameKey { from: String, to: String },
     SetValue { key: String, value: Value },
@@ -53,7 +65,20 @@ pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
     }
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     if !(1..=12).contains(&m) || d == 0 || d > days[(m - 1) as usize] {
         return None;
     }
@@ -94,7 +119,10 @@ pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
         }
         i += 3;
         if rb.get(i) == Some(&b'.') {
-            let n = rb[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let n = rb[i + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
             if n == 0 {
                 return None;
             }
@@ -127,7 +155,9 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -162,12 +192,24 @@ fn type_name(v: &Value) -> &'static str {
 }
 
 fn diag(sev: Severity, f: &Field, message: String, fix: Option<Fix>) -> Diagnostic {
-    Diagnostic { severity: sev, message, line: f.line, column: f.column, key: Some(f.key.clone()), fix }
+    Diagnostic {
+        severity: sev,
+        message,
+        line: f.line,
+        column: f.column,
+        key: Some(f.key.clone()),
+        fix,
+    }
 }
 
 fn check_type(f: &Field, ty: &FieldType, out: &mut Vec<Diagnostic>) {
     let key = &f.key;
-    let set = |v: Value| Some(Fix::SetValue { key: key.clone(), value: v });
+    let set = |v: Value| {
+        Some(Fix::SetValue {
+            key: key.clone(),
+            value: v,
+        })
+    };
     match (ty, &f.value) {
         (_, Value::Null) | (FieldType::Object, _) => {}
         (FieldType::StringList | FieldType::ImageList, Value::List(_)) => {}
@@ -218,12 +260,25 @@ fn check_type(f: &Field, ty: &FieldType, out: &mut Vec<Diagnostic>) {
                 ));
             }
         }
-        (FieldType::String | FieldType::Text | FieldType::Image | FieldType::Url, Value::String(s)) => {
-            if matches!(ty, FieldType::Url | FieldType::Image) && s.trim().contains(char::is_whitespace) {
-                out.push(diag(Severity::Warning, f, format!("`{key}` contains spaces; is it a valid address?"), None));
+        (
+            FieldType::String | FieldType::Text | FieldType::Image | FieldType::Url,
+            Value::String(s),
+        ) => {
+            if matches!(ty, FieldType::Url | FieldType::Image)
+                && s.trim().contains(char::is_whitespace)
+            {
+                out.push(diag(
+                    Severity::Warning,
+                    f,
+                    format!("`{key}` contains spaces; is it a valid address?"),
+                    None,
+                ));
             }
         }
-        (FieldType::String | FieldType::Text | FieldType::Url | FieldType::Image, Value::Number(n)) => out.push(diag(
+        (
+            FieldType::String | FieldType::Text | FieldType::Url | FieldType::Image,
+            Value::Number(n),
+        ) => out.push(diag(
             Severity::Warning,
             f,
             format!("`{key}` is read as a number; quote it to keep it as text"),
@@ -244,7 +299,11 @@ fn check_type(f: &Field, ty: &FieldType, out: &mut Vec<Diagnostic>) {
         (_, v) => out.push(diag(
             Severity::Error,
             f,
-            format!("`{key}` has the wrong type: expected {}, found {}", expected_name(ty), type_name(v)),
+            format!(
+                "`{key}` has the wrong type: expected {}, found {}",
+                expected_name(ty),
+                type_name(v)
+            ),
             None,
         )),
     }
@@ -252,7 +311,11 @@ fn check_type(f: &Field, ty: &FieldType, out: &mut Vec<Diagnostic>) {
 
 fn expected_name(ty: &FieldType) -> &'static str {
     match ty {
-        FieldType::String | FieldType::Text | FieldType::Image | FieldType::Url | FieldType::Select(_) => "text",
+        FieldType::String
+        | FieldType::Text
+        | FieldType::Image
+        | FieldType::Url
+        | FieldType::Select(_) => "text",
         FieldType::Date | FieldType::DateTime => "a date",
         FieldType::StringList | FieldType::ImageList => "a list",
         FieldType::Bool => "true or false",
@@ -276,13 +339,25 @@ pub fn validate(post: &Post, schema: &Schema) -> Vec<Diagnostic> {
                     Severity::Warning,
                     f,
                     format!("unknown key `{}`: did you mean `{s}`?", f.key),
-                    Some(Fix::RenameKey { from: f.key.clone(), to: s.to_string() }),
+                    Some(Fix::RenameKey {
+                        from: f.key.clone(),
+                        to: s.to_string(),
+                    }),
                 )),
-                _ => out.push(diag(Severity::Info, f, format!("`{}` is not in the schema", f.key), None)),
+                _ => out.push(diag(
+                    Severity::Info,
+                    f,
+                    format!("`{}` is not in the schema", f.key),
+                    None,
+                )),
             },
         }
     }
-    let line = if post.format() == Format::None { 1 } else { post.body_start_line().saturating_sub(1).max(1) };
+    let line = if post.format() == Format::None {
+        1
+    } else {
+        post.body_start_line().saturating_sub(1).max(1)
+    };
     for def in schema.fields.iter().filter(|d| d.required) {
         if !fields.iter().any(|f| f.key == def.key) {
             out.push(Diagnostic {

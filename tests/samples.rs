@@ -28,11 +28,20 @@ fn samples_round_trip_byte_exact() {
 #[test]
 fn sample_values() {
     let post = Post::parse(&sample("ic-take-on-devrel-2025.md"));
-    assert_eq!(post.get("date"), Some(Value::String("2025-05-05 17:35:52.919448".into())));
-    assert_eq!(post.title().as_deref(), Some("An IC's take on DevRel in 2025"));
+    assert_eq!(
+        post.get("date"),
+        Some(Value::String("2025-05-05 17:35:52.919448".into()))
+    );
+    assert_eq!(
+        post.title().as_deref(),
+        Some("An IC's take on DevRel in 2025")
+    );
     assert_eq!(
         post.get("tags"),
-        Some(Value::List(vec![Value::String("devrel".into()), Value::String("career".into())]))
+        Some(Value::List(vec![
+            Value::String("devrel".into()),
+            Value::String("career".into())
+        ]))
     );
     let fields = post.fields().unwrap();
     assert_eq!(fields[0].key, "date");
@@ -42,8 +51,14 @@ fn sample_values() {
 
     let post = Post::parse(&sample("from-dev-to-devrel.md"));
     assert_eq!(post.get("date"), Some(Value::String("2020-07-23".into())));
-    assert_eq!(post.get("thumbnail"), Some(Value::String("/img/dev-to-devrel-banner.png".into())));
-    assert_eq!(post.get("autho"), Some(Value::String("Justin Garrison".into())));
+    assert_eq!(
+        post.get("thumbnail"),
+        Some(Value::String("/img/dev-to-devrel-banner.png".into()))
+    );
+    assert_eq!(
+        post.get("autho"),
+        Some(Value::String("Justin Garrison".into()))
+    );
 }
 
 #[test]
@@ -51,21 +66,32 @@ fn editing_the_title_changes_one_line() {
     let schema = Schema::blog();
     for (name, text) in read_dir(&samples_dir()) {
         let mut post = Post::parse(&text);
-        post.set("title", &Value::String("A new: title, with \"quotes\"".into()), &schema).unwrap();
+        post.set(
+            "title",
+            &Value::String("A new: title, with \"quotes\"".into()),
+            &schema,
+        )
+        .unwrap();
         let new = post.to_text();
         let (r, a) = diff(&text, &new);
         assert_eq!((r.len(), a.len()), (1, 1), "{name}: {r:?} {a:?}");
         assert!(a[0].starts_with("title: "), "{name}: {a:?}");
-        assert_eq!(Post::parse(&new).title().as_deref(), Some("A new: title, with \"quotes\""));
+        assert_eq!(
+            Post::parse(&new).title().as_deref(),
+            Some("A new: title, with \"quotes\"")
+        );
     }
     // A double-quoted title stays double-quoted; a plain one stays plain.
     let mut post = Post::parse(&sample("from-dev-to-devrel.md"));
-    post.set("title", &Value::String("Hello".into()), &schema).unwrap();
+    post.set("title", &Value::String("Hello".into()), &schema)
+        .unwrap();
     assert!(post.to_text().contains("\ntitle: \"Hello\"\n"));
     let mut post = Post::parse(&sample("ic-take-on-devrel-2025.md"));
-    post.set("title", &Value::String("Hello".into()), &schema).unwrap();
+    post.set("title", &Value::String("Hello".into()), &schema)
+        .unwrap();
     assert!(post.to_text().contains("\ntitle: Hello\n"));
-    post.set("title", &Value::String("yes".into()), &schema).unwrap();
+    post.set("title", &Value::String("yes".into()), &schema)
+        .unwrap();
     assert!(post.to_text().contains("\ntitle: \"yes\"\n"));
 }
 
@@ -75,16 +101,23 @@ fn fixing_autho_renames_only_that_key() {
     let mut post = Post::parse(&text);
     let schema = Schema::blog();
     let diags = validate(&post, &schema);
-    let d = diags.iter().find(|d| d.key.as_deref() == Some("autho")).expect("autho diagnostic");
+    let d = diags
+        .iter()
+        .find(|d| d.key.as_deref() == Some("autho"))
+        .expect("autho diagnostic");
     assert_eq!(d.message, "unknown key `autho`: did you mean `author`?");
     assert_eq!((d.line, d.column), (2, 1));
-    let Some(Fix::RenameKey { from, to }) = d.fix.clone() else { panic!("no fix") };
+    let Some(Fix::RenameKey { from, to }) = d.fix.clone() else {
+        panic!("no fix")
+    };
     post.rename(&from, &to).unwrap();
     let new = post.to_text();
     let (r, a) = diff(&text, &new);
     assert_eq!(r, vec!["autho: \"Justin Garrison\"\n"]);
     assert_eq!(a, vec!["author: \"Justin Garrison\"\n"]);
-    assert!(validate(&post, &schema).iter().all(|d| d.key.as_deref() != Some("author")));
+    assert!(validate(&post, &schema)
+        .iter()
+        .all(|d| d.key.as_deref() != Some("author")));
 }
 
 #[test]
@@ -110,7 +143,10 @@ fn sample_list_edit_keeps_flow_style_and_quotes() {
     assert_eq!(r, vec!["tags: [\"shortcodes\", \"privacy\"]\n"]);
     assert_eq!(a, vec!["tags: [\"a\", \"b c\"]\n"]);
     // images uses plain items
-    let imgs = Value::List(vec![Value::String("/a.png".into()), Value::String("/b.png".into())]);
+    let imgs = Value::List(vec![
+        Value::String("/a.png".into()),
+        Value::String("/b.png".into()),
+    ]);
     post.set("images", &imgs, &Schema::blog()).unwrap();
     assert!(post.to_text().contains("\nimages: [/a.png, /b.png]\n"));
 }
@@ -119,11 +155,15 @@ fn sample_list_edit_keeps_flow_style_and_quotes() {
 fn new_key_goes_by_schema_order() {
     let text = sample("ic-take-on-devrel-2025.md");
     let mut post = Post::parse(&text);
-    post.set("draft", &Value::Bool(true), &Schema::blog()).unwrap();
+    post.set("draft", &Value::Bool(true), &Schema::blog())
+        .unwrap();
     let new = post.to_text();
     let (r, a) = diff(&text, &new);
     assert!(r.is_empty());
     assert_eq!(a, vec!["draft: true\n"]);
     // After tags (the nearest preceding schema key present is `tags`).
-    assert!(new.contains("tags: [\"devrel\", \"career\"]\ndraft: true\n"), "{new}");
+    assert!(
+        new.contains("tags: [\"devrel\", \"career\"]\ndraft: true\n"),
+        "{new}"
+    );
 }

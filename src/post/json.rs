@@ -7,12 +7,24 @@ use super::yaml::ParseErr;
 use super::{limits, line_col, EditError, EditResult, Field, Order, Value};
 
 fn load(front: &str) -> Result<Vec<(String, Jv)>, ParseErr> {
-    let v: Jv = serde_json::from_str(front)
-        .map_err(|e| (format!("JSON syntax error: {}", strip_pos(&e.to_string())), e.line(), e.column()))?;
+    let v: Jv = serde_json::from_str(front).map_err(|e| {
+        (
+            format!("JSON syntax error: {}", strip_pos(&e.to_string())),
+            e.line(),
+            e.column(),
+        )
+    })?;
     match v {
         Jv::Object(m) => {
             if m.len() > limits::MAX_KEYS {
-                return Err((format!("front matter has too many keys (at most {})", limits::MAX_KEYS), 1, 1));
+                return Err((
+                    format!(
+                        "front matter has too many keys (at most {})",
+                        limits::MAX_KEYS
+                    ),
+                    1,
+                    1,
+                ));
             }
             Ok(m.into_iter().collect())
         }
@@ -84,7 +96,8 @@ fn value_end(b: &[u8], i: usize) -> Option<usize> {
         }
         _ => {
             let mut j = i;
-            while j < b.len() && !matches!(b[j], b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n') {
+            while j < b.len() && !matches!(b[j], b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n')
+            {
                 j += 1;
             }
             (j > i).then_some(j)
@@ -101,7 +114,11 @@ fn scan(front: &str) -> Option<Obj> {
     let mut i = ws(b, open + 1);
     let mut members = Vec::new();
     if b.get(i) == Some(&b'}') {
-        return Some(Obj { open, close: i, members });
+        return Some(Obj {
+            open,
+            close: i,
+            members,
+        });
     }
     loop {
         if b.get(i) != Some(&b'"') {
@@ -115,11 +132,23 @@ fn scan(front: &str) -> Option<Obj> {
         }
         j = ws(b, j + 1);
         let ve = value_end(b, j)?;
-        members.push(Member { key, key_start: i, key_end, value_start: j, value_end: ve });
+        members.push(Member {
+            key,
+            key_start: i,
+            key_end,
+            value_start: j,
+            value_end: ve,
+        });
         let k = ws(b, ve);
         match b.get(k) {
             Some(b',') => i = ws(b, k + 1),
-            Some(b'}') => return Some(Obj { open, close: k, members }),
+            Some(b'}') => {
+                return Some(Obj {
+                    open,
+                    close: k,
+                    members,
+                })
+            }
             _ => return None,
         }
     }
@@ -127,7 +156,8 @@ fn scan(front: &str) -> Option<Obj> {
 
 fn scan_checked(front: &str, map: &[(String, Jv)]) -> Option<Obj> {
     let o = scan(front)?;
-    (o.members.len() == map.len() && o.members.iter().zip(map).all(|(m, (k, _))| m.key == *k)).then_some(o)
+    (o.members.len() == map.len() && o.members.iter().zip(map).all(|(m, (k, _))| m.key == *k))
+        .then_some(o)
 }
 
 fn scalar(v: &Jv) -> Option<Value> {
@@ -162,7 +192,12 @@ pub(crate) fn fields(front: &str) -> Result<Vec<Field>, ParseErr> {
         .map(|(i, (k, v))| {
             let m = obj.as_ref().map(|o| &o.members[i]);
             let (line, column) = m.map(|m| line_col(front, m.key_start)).unwrap_or((1, 1));
-            Field { key: k.clone(), value: convert(front, v, m), line, column }
+            Field {
+                key: k.clone(),
+                value: convert(front, v, m),
+                line,
+                column,
+            }
         })
         .collect())
 }
@@ -178,8 +213,9 @@ fn prepare(front: &str) -> Result<(Vec<(String, Jv)>, Obj), EditError> {
             fix: None,
         }))
     })?;
-    let obj = scan_checked(front, &map)
-        .ok_or_else(|| EditError::Unsupported("this JSON has duplicate keys or an unusual layout".into()))?;
+    let obj = scan_checked(front, &map).ok_or_else(|| {
+        EditError::Unsupported("this JSON has duplicate keys or an unusual layout".into())
+    })?;
     Ok((map, obj))
 }
 
@@ -189,11 +225,17 @@ fn expected(v: &Value) -> Result<Jv, EditError> {
         Value::Bool(b) => Jv::Bool(*b),
         Value::Number(n) => match serde_json::from_str::<Jv>(n) {
             Ok(j @ Jv::Number(_)) => j,
-            _ => return Err(EditError::InvalidValue(format!("`{n}` is not a JSON number"))),
+            _ => {
+                return Err(EditError::InvalidValue(format!(
+                    "`{n}` is not a JSON number"
+                )))
+            }
         },
         Value::String(s) => Jv::String(s.clone()),
         Value::List(items) => Jv::Array(items.iter().map(expected).collect::<Result<_, _>>()?),
-        Value::Raw(r) => serde_json::from_str(r).map_err(|_| EditError::InvalidValue("not valid JSON".into()))?,
+        Value::Raw(r) => {
+            serde_json::from_str(r).map_err(|_| EditError::InvalidValue("not valid JSON".into()))?
+        }
     })
 }
 
@@ -203,7 +245,10 @@ fn render(v: &Value, old_src: Option<&str>, eol: &str) -> Result<String, EditErr
         Value::Number(n) => n.clone(),
         Value::Raw(r) => r.trim().replace('\n', eol),
         Value::List(items) => {
-            let parts = items.iter().map(|x| render(x, None, eol)).collect::<Result<Vec<_>, _>>()?;
+            let parts = items
+                .iter()
+                .map(|x| render(x, None, eol))
+                .collect::<Result<Vec<_>, _>>()?;
             match old_src {
                 Some(o) if o.starts_with('[') && o.contains('\n') && !parts.is_empty() => {
                     // Multi-line array: keep item indent and closing indent.
@@ -214,7 +259,8 @@ fn render(v: &Value, old_src: Option<&str>, eol: &str) -> Result<String, EditErr
                         .map(|l| &l[..l.len() - l.trim_start().len()])
                         .unwrap_or("  ");
                     let close_line = o.lines().last().unwrap_or("]");
-                    let close_indent = &close_line[..close_line.len() - close_line.trim_start().len()];
+                    let close_indent =
+                        &close_line[..close_line.len() - close_line.trim_start().len()];
                     let mut s = String::from("[");
                     for (i, p) in parts.iter().enumerate() {
                         s.push_str(eol);
@@ -271,27 +317,58 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
         let m = &obj.members[i];
         let text = render(value, Some(&front[m.value_start..m.value_end]), eol)?;
         want[i].1 = jv;
-        format!("{}{}{}", &front[..m.value_start], text, &front[m.value_end..])
+        format!(
+            "{}{}{}",
+            &front[..m.value_start],
+            text,
+            &front[m.value_end..]
+        )
     } else {
         let text = render(value, None, eol)?;
-        let sep = obj.members.first().map(|m| &front[m.key_end..m.value_start]).unwrap_or(": ");
-        let member = format!("{}{}{}", serde_json::to_string(key).unwrap_or_default(), sep, text);
+        let sep = obj
+            .members
+            .first()
+            .map(|m| &front[m.key_end..m.value_start])
+            .unwrap_or(": ");
+        let member = format!(
+            "{}{}{}",
+            serde_json::to_string(key).unwrap_or_default(),
+            sep,
+            text
+        );
         let find = |k: &String| obj.members.iter().position(|m| &m.key == k);
         let multiline = front[obj.open..obj.close].contains('\n');
         if obj.members.is_empty() {
             want.push((key.to_string(), jv));
-            let inner = if multiline { format!("{eol}  {member}{eol}") } else { member };
+            let inner = if multiline {
+                format!("{eol}  {member}{eol}")
+            } else {
+                member
+            };
             format!("{}{}{}", &front[..obj.open + 1], inner, &front[obj.close..])
-        } else if let (None, Some(i)) = (order.before.iter().find_map(find), order.after.iter().find_map(find)) {
+        } else if let (None, Some(i)) = (
+            order.before.iter().find_map(find),
+            order.after.iter().find_map(find),
+        ) {
             let m = &obj.members[i];
             want.insert(i, (key.to_string(), jv));
             let glue = match indent_of(front, m.key_start) {
                 Some(ind) if multiline => format!(",{eol}{ind}"),
                 _ => ", ".to_string(),
             };
-            format!("{}{}{}{}", &front[..m.key_start], member, glue, &front[m.key_start..])
+            format!(
+                "{}{}{}{}",
+                &front[..m.key_start],
+                member,
+                glue,
+                &front[m.key_start..]
+            )
         } else {
-            let i = order.before.iter().find_map(find).unwrap_or(obj.members.len() - 1);
+            let i = order
+                .before
+                .iter()
+                .find_map(find)
+                .unwrap_or(obj.members.len() - 1);
             let m = &obj.members[i];
             want.insert(i + 1, (key.to_string(), jv));
             let glue = match indent_of(front, m.key_start) {
@@ -299,7 +376,13 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
                 _ => ", ".to_string(),
             };
             // Insert after the member's value; a following comma stays after us.
-            format!("{}{}{}{}", &front[..m.value_end], glue, member, &front[m.value_end..])
+            format!(
+                "{}{}{}{}",
+                &front[..m.value_end],
+                glue,
+                member,
+                &front[m.value_end..]
+            )
         }
     };
     verify(&out, &want)?;
@@ -308,12 +391,24 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
 
 pub(crate) fn remove(front: &str, key: &str) -> EditResult {
     let (map, obj) = prepare(front)?;
-    let i = obj.members.iter().position(|m| m.key == key).ok_or_else(|| EditError::NotFound(key.to_string()))?;
+    let i = obj
+        .members
+        .iter()
+        .position(|m| m.key == key)
+        .ok_or_else(|| EditError::NotFound(key.to_string()))?;
     let ms = &obj.members;
     let out = if i + 1 < ms.len() {
-        format!("{}{}", &front[..ms[i].key_start], &front[ms[i + 1].key_start..])
+        format!(
+            "{}{}",
+            &front[..ms[i].key_start],
+            &front[ms[i + 1].key_start..]
+        )
     } else if i > 0 {
-        format!("{}{}", &front[..ms[i - 1].value_end], &front[ms[i].value_end..])
+        format!(
+            "{}{}",
+            &front[..ms[i - 1].value_end],
+            &front[ms[i].value_end..]
+        )
     } else {
         format!("{}{}", &front[..obj.open + 1], &front[obj.close..])
     };
@@ -324,14 +419,21 @@ pub(crate) fn remove(front: &str, key: &str) -> EditResult {
 
 pub(crate) fn rename(front: &str, from: &str, to: &str) -> EditResult {
     let (map, obj) = prepare(front)?;
-    let m = obj.members.iter().find(|m| m.key == from).ok_or_else(|| EditError::NotFound(from.to_string()))?;
+    let m = obj
+        .members
+        .iter()
+        .find(|m| m.key == from)
+        .ok_or_else(|| EditError::NotFound(from.to_string()))?;
     let out = format!(
         "{}{}{}",
         &front[..m.key_start],
         serde_json::to_string(to).unwrap_or_default(),
         &front[m.key_end..]
     );
-    let want: Vec<_> = map.into_iter().map(|(k, v)| (if k == from { to.to_string() } else { k }, v)).collect();
+    let want: Vec<_> = map
+        .into_iter()
+        .map(|(k, v)| (if k == from { to.to_string() } else { k }, v))
+        .collect();
     verify(&out, &want)?;
     Ok(out)
 }

@@ -21,6 +21,13 @@ pub const MAX_KEYS: usize = 1_000;
 pub const MAX_DEPTH: usize = 32;
 /// Most YAML alias uses (`*name`); real posts use a handful at most.
 pub const MAX_ALIASES: usize = 64;
+/// Most bytes YAML aliases may copy in total (each alias counts the size of
+/// the text its anchor covers). Aliases inside anchored values (nested
+/// expansion, the billion-laughs shape) are refused outright.
+pub const MAX_ALIAS_EXPANSION_BYTES: usize = 64 * 1024;
+/// Most list items plus lines (estimated as commas plus line breaks): bounds
+/// the number of parsed nodes, which drives parse time and memory.
+pub const MAX_ITEMS: usize = 10_000;
 
 /// Check the caps; `Err` carries a user-facing message.
 pub(crate) fn check(format: Format, front: &str) -> Result<(), String> {
@@ -35,16 +42,28 @@ pub(crate) fn check(format: Format, front: &str) -> Result<(), String> {
     }
     let lines = front.bytes().filter(|&b| b == b'\n').count();
     if lines > MAX_FRONT_MATTER_LINES {
-        return Err(format!("front matter has too many lines ({lines}, at most {MAX_FRONT_MATTER_LINES})"));
+        return Err(format!(
+            "front matter has too many lines ({lines}, at most {MAX_FRONT_MATTER_LINES})"
+        ));
+    }
+    let items = lines + front.bytes().filter(|&b| b == b',').count();
+    if items > MAX_ITEMS {
+        return Err(format!(
+            "front matter has too many items ({items}, at most {MAX_ITEMS})"
+        ));
     }
     let depth = estimate_depth(front);
     if depth > MAX_DEPTH {
-        return Err(format!("front matter is nested too deeply (more than {MAX_DEPTH} levels)"));
+        return Err(format!(
+            "front matter is nested too deeply (more than {MAX_DEPTH} levels)"
+        ));
     }
     if format == Format::Yaml {
         let aliases = count_aliases(front);
         if aliases > MAX_ALIASES {
-            return Err(format!("front matter uses too many aliases ({aliases}, at most {MAX_ALIASES})"));
+            return Err(format!(
+                "front matter uses too many aliases ({aliases}, at most {MAX_ALIASES})"
+            ));
         }
     }
     Ok(())
@@ -90,15 +109,35 @@ fn estimate_depth(front: &str) -> usize {
     max
 }
 
-/// Count `*alias` tokens (a `*` at the start of a token).
+/// Count `*alias` tokens.
 fn count_aliases(front: &str) -> usize {
+    tokens(front, b'*').count()
+}
+
+/// Positions and names of `&anchor` (`sigil == b'&'`) or `*alias` tokens: the
+/// sigil at the start of a token, followed by a name.
+pub(crate) fn tokens(front: &str, sigil: u8) -> impl Iterator<Item = (usize, &str)> + '_ {
     let b = front.as_bytes();
-    (0..b.len())
-        .filter(|&i| {
-            b[i] == b'*'
-                && (i == 0 || matches!(b[i - 1], b' ' | b'\t' | b'\n' | b'[' | b'{' | b',' | b':' | b'-'))
-                && i + 1 < b.len()
-                && !matches!(b[i + 1], b' ' | b'\t' | b'\n' | b'\r' | b'*')
-        })
-        .count()
+    (0..b.len()).filter_map(move |i| {
+        let starts = b[i] == sigil
+            && (i == 0
+                || matches!(
+                    b[i - 1],
+                    b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',' | b':' | b'-'
+                ))
+            && i + 1 < b.len()
+            && !matches!(b[i + 1], b' ' | b'\t' | b'\n' | b'\r' | b'*' | b'&');
+        if !starts {
+            return None;
+        }
+        let end = (i + 1..b.len())
+            .find(|&j| {
+                matches!(
+                    b[j],
+                    b' ' | b'\t' | b'\n' | b'\r' | b',' | b'[' | b']' | b'{' | b'}'
+                )
+            })
+            .unwrap_or(b.len());
+        front.get(i + 1..end).map(|name| (i, name))
+    })
 }

@@ -18,6 +18,17 @@
 //!   column-0 comments *after* the last such line are owned by no key: they
 //!   stay put when a key is edited or removed. A comment above a key is
 //!   therefore kept when the key is removed.
+//!   Indented comments inside a value belong to that value (replaced with it).
+//! * TOML is read with `toml_edit::ImDocument`, whose spans locate each root
+//!   key and value; edits splice those spans (so CRLF, comments and spacing
+//!   elsewhere are untouched) and are verified by re-parsing. Tables
+//!   (`[params]`, dotted keys) are shown as `Value::Raw` and are edited in the
+//!   raw box.
+//! * JSON members are located by a small scanner; the edited member's value
+//!   text is re-serialized (multi-line arrays keep their indentation).
+//! * YAML anchors: a key whose value defines an anchor cannot be set or
+//!   removed (aliases elsewhere would change); aliases inside anchored values
+//!   are refused as a whole (billion-laughs shape).
 //! * Hostile input is rejected before parsing by the caps in [`limits`].
 
 mod json;
@@ -29,14 +40,14 @@ mod yaml;
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::schema::Schema;
 use crate::validate::{Diagnostic, Severity};
 use split::Parts;
 
 /// The syntax of a post's front matter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Format {
     Yaml,
     Toml,
@@ -50,7 +61,7 @@ pub enum Format {
 /// `"2025-05-05 17:35:52.919448"`); `Number` holds the number's source
 /// spelling; `Raw` holds nested mappings and other structures (anchors,
 /// aliases, tags, tables, lists of mappings) as source text, kept verbatim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Value {
     Null,
     Bool(bool),
@@ -71,7 +82,7 @@ impl Value {
 }
 
 /// A top-level front-matter field with its 1-based position in the whole file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Field {
     pub key: String,
     pub value: Value,
@@ -170,23 +181,31 @@ impl Post {
     /// binary files (NUL bytes) and invalid UTF-8.
     pub fn from_bytes(bytes: &[u8]) -> Result<Post, ImportError> {
         if bytes.len() > limits::MAX_FILE_BYTES {
-            return Err(ImportError::TooLarge { size: bytes.len(), max: limits::MAX_FILE_BYTES });
+            return Err(ImportError::TooLarge {
+                size: bytes.len(),
+                max: limits::MAX_FILE_BYTES,
+            });
+        }
+        if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+            // UTF-16: say "not UTF-8" rather than "binary".
+            return Err(ImportError::InvalidUtf8 { offset: 0 });
         }
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
             return Err(ImportError::Binary { offset });
         }
         match std::str::from_utf8(bytes) {
             Ok(text) => Ok(Post::parse(text)),
-            Err(e) => Err(ImportError::InvalidUtf8 { offset: e.valid_up_to() }),
+            Err(e) => Err(ImportError::InvalidUtf8 {
+                offset: e.valid_up_to(),
+            }),
         }
     }
 
     /// The exact text of the file.
     pub fn to_text(&self) -> String {
         let p = &self.parts;
-        let mut s = String::with_capacity(
-            3 + p.open.len() + p.front.len() + p.close.len() + p.body.len(),
-        );
+        let mut s =
+            String::with_capacity(3 + p.open.len() + p.front.len() + p.close.len() + p.body.len());
         if p.bom {
             s.push('\u{feff}');
         }
@@ -217,7 +236,9 @@ impl Post {
 
     /// 1-based line of the file where the body starts.
     pub fn body_start_line(&self) -> usize {
-        1 + self.front_start_line_offset() + count_newlines(&self.parts.front) + count_newlines(&self.parts.close)
+        1 + self.front_start_line_offset()
+            + count_newlines(&self.parts.front)
+            + count_newlines(&self.parts.close)
     }
 
     /// Number of file lines before the first front-matter line.
@@ -231,7 +252,13 @@ impl Post {
 
     /// The line ending this post uses (that of its first line), `"\n"` by default.
     pub fn line_ending(&self) -> &'static str {
-        let t = if !self.parts.open.is_empty() { &self.parts.open } else if !self.parts.front.is_empty() { &self.parts.front } else { &self.parts.body };
+        let t = if !self.parts.open.is_empty() {
+            &self.parts.open
+        } else if !self.parts.front.is_empty() {
+            &self.parts.front
+        } else {
+            &self.parts.body
+        };
         match t.find('\n') {
             Some(i) if i > 0 && t.as_bytes()[i - 1] == b'\r' => "\r\n",
             _ => "\n",
@@ -306,7 +333,11 @@ impl Post {
     }
 
     pub fn get(&self, key: &str) -> Option<Value> {
-        self.fields().ok()?.into_iter().find(|f| f.key == key).map(|f| f.value)
+        self.fields()
+            .ok()?
+            .into_iter()
+            .find(|f| f.key == key)
+            .map(|f| f.value)
     }
 
     /// Set a top-level field, rewriting only that field's lines. A new key is
@@ -356,7 +387,11 @@ impl Post {
         }
         let fields = self.fields_for_edit()?;
         if from == to {
-            return if fields.iter().any(|f| f.key == from) { Ok(()) } else { Err(EditError::NotFound(from.to_string())) };
+            return if fields.iter().any(|f| f.key == from) {
+                Ok(())
+            } else {
+                Err(EditError::NotFound(from.to_string()))
+            };
         }
         if fields.iter().any(|f| f.key == to) {
             return Err(EditError::KeyExists(to.to_string()));
@@ -368,6 +403,18 @@ impl Post {
             Format::Json => json::rename(&self.parts.front, from, to)?,
         };
         self.commit_front(new_front)
+    }
+
+    /// Apply a fix offered by [`crate::validate::validate`].
+    pub fn apply_fix(
+        &mut self,
+        fix: &crate::validate::Fix,
+        schema: &Schema,
+    ) -> Result<(), EditError> {
+        match fix {
+            crate::validate::Fix::RenameKey { from, to } => self.rename(from, to),
+            crate::validate::Fix::SetValue { key, value } => self.set(key, value, schema),
+        }
     }
 
     /// The title, if the post has a string-ish `title` field.
@@ -421,10 +468,20 @@ pub(crate) struct Order {
 fn insertion_order(key: &str, schema: &Schema) -> Order {
     match schema.fields.iter().position(|f| f.key == key) {
         Some(i) => Order {
-            before: schema.fields[..i].iter().rev().map(|f| f.key.clone()).collect(),
-            after: schema.fields[i + 1..].iter().map(|f| f.key.clone()).collect(),
+            before: schema.fields[..i]
+                .iter()
+                .rev()
+                .map(|f| f.key.clone())
+                .collect(),
+            after: schema.fields[i + 1..]
+                .iter()
+                .map(|f| f.key.clone())
+                .collect(),
         },
-        None => Order { before: Vec::new(), after: Vec::new() },
+        None => Order {
+            before: Vec::new(),
+            after: Vec::new(),
+        },
     }
 }
 

@@ -22,7 +22,8 @@ pub(crate) fn quote_of(token: &str) -> Quote {
 /// Words YAML 1.1 (Jekyll's Psych, go-yaml v2) or 1.2 reads as non-strings.
 fn is_special_word(s: &str) -> bool {
     const WORDS: &[&str] = &[
-        "y", "yes", "n", "no", "true", "false", "on", "off", "null", "~", ".inf", "-.inf", "+.inf", ".nan",
+        "y", "yes", "n", "no", "true", "false", "on", "off", "null", "~", ".inf", "-.inf", "+.inf",
+        ".nan",
     ];
     WORDS.iter().any(|w| w.eq_ignore_ascii_case(s))
 }
@@ -32,8 +33,16 @@ fn is_special_word(s: &str) -> bool {
 fn is_numberish(s: &str) -> bool {
     let t = s.strip_prefix(['+', '-']).unwrap_or(s);
     let first = t.as_bytes().first();
-    let starts = matches!(first, Some(b'0'..=b'9')) || (t.starts_with('.') && t.len() > 1 && t.as_bytes()[1].is_ascii_digit());
-    starts && t.bytes().all(|b| b.is_ascii_hexdigit() || matches!(b, b'x' | b'X' | b'o' | b'O' | b'_' | b'.' | b':' | b'+' | b'-'))
+    let starts = matches!(first, Some(b'0'..=b'9'))
+        || (t.starts_with('.') && t.len() > 1 && t.as_bytes()[1].is_ascii_digit());
+    starts
+        && t.bytes().all(|b| {
+            b.is_ascii_hexdigit()
+                || matches!(
+                    b,
+                    b'x' | b'X' | b'o' | b'O' | b'_' | b'.' | b':' | b'+' | b'-'
+                )
+        })
 }
 
 /// Is `s` a date or timestamp spelling (kept plain on purpose)?
@@ -47,21 +56,50 @@ pub(crate) fn plain_ok(s: &str, flow: bool) -> bool {
     if s.is_empty() || s.len() > 200 || s.trim() != s {
         return false;
     }
-    if s.chars().any(|c| c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{85}')) {
+    if s.chars()
+        .any(|c| c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{85}'))
+    {
         return false;
     }
     let first = s.as_bytes()[0];
     if matches!(
         first,
-        b'-' | b'?' | b':' | b',' | b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'|' | b'>' | b'\'' | b'"' | b'%' | b'@' | b'`'
+        b'-' | b'?'
+            | b':'
+            | b','
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'#'
+            | b'&'
+            | b'*'
+            | b'!'
+            | b'|'
+            | b'>'
+            | b'\''
+            | b'"'
+            | b'%'
+            | b'@'
+            | b'`'
     ) {
         // `-foo`, `?x` and `:x` are plain-safe but rarely worth the risk.
         return false;
     }
-    if s.contains(": ") || s.contains(" #") || s.ends_with(':') || s.contains(":\t") || s.contains("\t#") {
+    if s.contains(": ")
+        || s.contains(" #")
+        || s.ends_with(':')
+        || s.contains(":\t")
+        || s.contains("\t#")
+    {
         return false;
     }
-    if flow && s.bytes().any(|b| matches!(b, b',' | b'[' | b']' | b'{' | b'}')) {
+    // libyaml treats `:` inside flow collections as a value indicator in
+    // more places than the spec does: never write it plain there.
+    if flow
+        && s.bytes()
+            .any(|b| matches!(b, b',' | b'[' | b']' | b'{' | b'}' | b':' | b'#'))
+    {
         return false;
     }
     if is_special_word(s) {
@@ -71,10 +109,18 @@ pub(crate) fn plain_ok(s: &str, flow: bool) -> bool {
         return false;
     }
     // Final check with the real parser.
-    let doc = if flow { format!("[{s}]") } else { format!("k: {s}") };
+    let doc = if flow {
+        format!("[{s}]")
+    } else {
+        format!("k: {s}")
+    };
     match serde_yaml::from_str::<serde_yaml::Value>(&doc) {
-        Ok(serde_yaml::Value::Sequence(v)) if flow => v.len() == 1 && v[0] == serde_yaml::Value::String(s.to_string()),
-        Ok(serde_yaml::Value::Mapping(m)) if !flow => m.get("k") == Some(&serde_yaml::Value::String(s.to_string())),
+        Ok(serde_yaml::Value::Sequence(v)) if flow => {
+            v.len() == 1 && v[0] == serde_yaml::Value::String(s.to_string())
+        }
+        Ok(serde_yaml::Value::Mapping(m)) if !flow => {
+            m.get("k") == Some(&serde_yaml::Value::String(s.to_string()))
+        }
         _ => false,
     }
 }
@@ -114,7 +160,9 @@ pub(crate) fn scalar(s: &str, pref: Quote, flow: bool) -> String {
     match pref {
         Quote::Double => double_quoted(s),
         Quote::Single
-            if !s.chars().any(|c| c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{85}')) =>
+            if !s.chars().any(|c| {
+                c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{85}')
+            }) =>
         {
             single_quoted(s)
         }
@@ -128,7 +176,10 @@ pub(crate) fn number_ok(n: &str) -> bool {
     !n.is_empty()
         && n.len() < 100
         && n.trim() == n
-        && matches!(serde_yaml::from_str::<serde_yaml::Value>(n), Ok(serde_yaml::Value::Number(_)))
+        && matches!(
+            serde_yaml::from_str::<serde_yaml::Value>(n),
+            Ok(serde_yaml::Value::Number(_))
+        )
 }
 
 /// Write one list item or a single-line value, in flow context when `flow`.
@@ -147,7 +198,9 @@ pub(crate) fn item(v: &Value, pref: Quote, flow: bool) -> Result<String, EditErr
         Value::Raw(r) => {
             let r = r.trim();
             if r.is_empty() || r.contains('\n') {
-                return Err(EditError::Unsupported("a multi-line structure inside a list".into()));
+                return Err(EditError::Unsupported(
+                    "a multi-line structure inside a list".into(),
+                ));
             }
             r.to_string()
         }
@@ -155,10 +208,51 @@ pub(crate) fn item(v: &Value, pref: Quote, flow: bool) -> Result<String, EditErr
 }
 
 /// `[a, b]` with the given item style, separator and inner padding.
-pub(crate) fn flow_list(items: &[Value], pref: Quote, sep: &str, pad: bool) -> Result<String, EditError> {
-    let parts = items.iter().map(|v| item(v, pref, true)).collect::<Result<Vec<_>, _>>()?;
+pub(crate) fn flow_list(
+    items: &[Value],
+    pref: Quote,
+    sep: &str,
+    pad: bool,
+) -> Result<String, EditError> {
+    let parts = items
+        .iter()
+        .map(|v| item(v, pref, true))
+        .collect::<Result<Vec<_>, _>>()?;
+    // Belt and braces: the whole list must read back as the items; if not,
+    // double-quote every string item.
+    let parts = if pref != Quote::Double && !reads_back(&parts, items) {
+        items
+            .iter()
+            .map(|v| item(v, Quote::Double, true))
+            .collect::<Result<Vec<_>, _>>()?
+    } else {
+        parts
+    };
     if parts.is_empty() {
         return Ok("[]".to_string());
     }
-    Ok(if pad { format!("[ {} ]", parts.join(sep)) } else { format!("[{}]", parts.join(sep)) })
+    Ok(if pad {
+        format!("[ {} ]", parts.join(sep))
+    } else {
+        format!("[{}]", parts.join(sep))
+    })
+}
+
+/// Does `[parts]` read back as the string items?
+fn reads_back(parts: &[String], items: &[Value]) -> bool {
+    if !items.iter().any(|v| matches!(v, Value::String(_))) {
+        return true; // only string items depend on the quoting style
+    }
+    let doc = format!("[{}]", parts.join(", "));
+    match serde_yaml::from_str::<serde_yaml::Value>(&doc) {
+        Ok(serde_yaml::Value::Sequence(seq)) => {
+            seq.len() == items.len()
+                && seq.iter().zip(items).all(|(a, b)| match (a, b) {
+                    (serde_yaml::Value::String(x), Value::String(y)) => x == y,
+                    (_, Value::String(_)) => false,
+                    _ => true,
+                })
+        }
+        _ => false,
+    }
 }

@@ -52,11 +52,17 @@ pub(crate) fn split(text: &str) -> (Format, Parts) {
     let none = || {
         (
             Format::None,
-            Parts { bom, body: rest.to_string(), ..Parts::default() },
+            Parts {
+                bom,
+                body: rest.to_string(),
+                ..Parts::default()
+            },
         )
     };
     let mut it = lines(rest);
-    let Some((s0, e0, f0)) = it.next() else { return none() };
+    let Some((s0, e0, f0)) = it.next() else {
+        return none();
+    };
     let first = trim_ws_end(&rest[s0..e0]);
     let (format, closers): (Format, &[&str]) = match first {
         "---" => (Format::Yaml, &["---", "..."]),

@@ -25,12 +25,17 @@ fn convert_value(front: &str, v: &toml_edit::Value) -> Value {
     let src = span_text(front, v.span()).map(str::to_string);
     match v {
         T::String(s) => Value::String(s.value().clone()),
-        T::Integer(_) | T::Float(_) => Value::Number(src.unwrap_or_else(|| v.to_string().trim().to_string())),
+        T::Integer(_) | T::Float(_) => {
+            Value::Number(src.unwrap_or_else(|| v.to_string().trim().to_string()))
+        }
         T::Boolean(b) => Value::Bool(*b.value()),
         T::Datetime(d) => Value::String(src.unwrap_or_else(|| d.value().to_string())),
         T::Array(a) => {
             let items: Vec<Value> = a.iter().map(|x| convert_value(front, x)).collect();
-            if items.iter().all(|x| !matches!(x, Value::List(_) | Value::Raw(_))) {
+            if items
+                .iter()
+                .all(|x| !matches!(x, Value::List(_) | Value::Raw(_)))
+            {
                 Value::List(items)
             } else {
                 Value::Raw(src.unwrap_or_else(|| a.to_string().trim().to_string()))
@@ -52,7 +57,14 @@ pub(crate) fn fields(front: &str) -> Result<Vec<Field>, ParseErr> {
     let doc = load(front)?;
     let t = doc.as_table();
     if t.len() > limits::MAX_KEYS {
-        return Err((format!("front matter has too many keys (at most {})", limits::MAX_KEYS), 1, 1));
+        return Err((
+            format!(
+                "front matter has too many keys (at most {})",
+                limits::MAX_KEYS
+            ),
+            1,
+            1,
+        ));
     }
     Ok(t.iter()
         .map(|(k, item)| {
@@ -61,7 +73,12 @@ pub(crate) fn fields(front: &str) -> Result<Vec<Field>, ParseErr> {
                 .and_then(|k| k.span())
                 .map(|s| line_col(front, s.start))
                 .unwrap_or((1, 1));
-            Field { key: k.to_string(), value: convert(front, item), line, column }
+            Field {
+                key: k.to_string(),
+                value: convert(front, item),
+                line,
+                column,
+            }
         })
         .collect())
 }
@@ -120,7 +137,11 @@ fn snapshot(front: &str) -> Result<Snapshot, EditError> {
             _ => has_tables = true,
         }
     }
-    Ok(Snapshot { kvs, has_tables, all })
+    Ok(Snapshot {
+        kvs,
+        has_tables,
+        all,
+    })
 }
 
 fn line_start(front: &str, pos: usize) -> usize {
@@ -128,22 +149,32 @@ fn line_start(front: &str, pos: usize) -> usize {
 }
 
 fn line_end_full(front: &str, pos: usize) -> usize {
-    front[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(front.len())
+    front[pos..]
+        .find('\n')
+        .map(|i| pos + i + 1)
+        .unwrap_or(front.len())
 }
 
 fn render_key(k: &str) -> Result<String, EditError> {
     if k.chars().any(|c| c.is_control()) {
         return Err(EditError::InvalidKey(k.to_string()));
     }
-    Ok(if k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
-        k.to_string()
-    } else {
-        double_quoted(k)
-    })
+    Ok(
+        if k.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        {
+            k.to_string()
+        } else {
+            double_quoted(k)
+        },
+    )
 }
 
 fn is_datetime(s: &str) -> bool {
-    matches!(s.parse::<toml_edit::Value>(), Ok(toml_edit::Value::Datetime(_)))
+    matches!(
+        s.parse::<toml_edit::Value>(),
+        Ok(toml_edit::Value::Datetime(_))
+    )
 }
 
 fn render_string(s: &str, old_src: &str) -> String {
@@ -174,25 +205,39 @@ fn render_string(s: &str, old_src: &str) -> String {
 
 fn render(v: &Value, old_src: &str, bare_dates: bool) -> Result<String, EditError> {
     Ok(match v {
-        Value::Null => return Err(EditError::InvalidValue("TOML has no null value; remove the field instead".into())),
+        Value::Null => {
+            return Err(EditError::InvalidValue(
+                "TOML has no null value; remove the field instead".into(),
+            ))
+        }
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => {
-            if !matches!(n.parse::<toml_edit::Value>(), Ok(toml_edit::Value::Integer(_) | toml_edit::Value::Float(_))) {
-                return Err(EditError::InvalidValue(format!("`{n}` is not a TOML number")));
+            if !matches!(
+                n.parse::<toml_edit::Value>(),
+                Ok(toml_edit::Value::Integer(_) | toml_edit::Value::Float(_))
+            ) {
+                return Err(EditError::InvalidValue(format!(
+                    "`{n}` is not a TOML number"
+                )));
             }
             n.clone()
         }
         Value::String(s) if bare_dates && is_datetime(s) => s.clone(),
         Value::String(s) => render_string(s, old_src),
         Value::List(items) => {
-            let inner = old_src.strip_prefix('[').map(|r| r.trim_start()).unwrap_or("");
+            let inner = old_src
+                .strip_prefix('[')
+                .map(|r| r.trim_start())
+                .unwrap_or("");
             let item_src = if inner.starts_with('\'') { "'" } else { "" };
             let sep = match old_src.find(',') {
                 Some(i) if !old_src[i + 1..].starts_with([' ', '\n', '\r']) => ",",
                 _ => ", ",
             };
-            let parts =
-                items.iter().map(|x| render(x, item_src, bare_dates)).collect::<Result<Vec<_>, _>>()?;
+            let parts = items
+                .iter()
+                .map(|x| render(x, item_src, bare_dates))
+                .collect::<Result<Vec<_>, _>>()?;
             format!("[{}]", parts.join(sep))
         }
         Value::Raw(r) => {
@@ -230,11 +275,22 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
     };
     if let Some(kv) = snap.kvs.iter().find(|kv| kv.key == key) {
         let text = render(value, &kv.old_src, kv.is_datetime)?;
-        let out = format!("{}{}{}", &front[..kv.value_span.start], text, &front[kv.value_span.end..]);
+        let out = format!(
+            "{}{}{}",
+            &front[..kv.value_span.start],
+            text,
+            &front[kv.value_span.end..]
+        );
         let want: Vec<_> = snap
             .all
             .iter()
-            .map(|(k, v)| if k == key { (k.clone(), want_value.clone()) } else { (k.clone(), Some(v.clone())) })
+            .map(|(k, v)| {
+                if k == key {
+                    (k.clone(), want_value.clone())
+                } else {
+                    (k.clone(), Some(v.clone()))
+                }
+            })
             .collect();
         verify(&out, &want)?;
         let _ = &kv.old;
@@ -244,7 +300,11 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
         return Err(EditError::Unsupported(format!("`{key}` is a table")));
     }
     let date_key = key.to_ascii_lowercase().contains("date") || key == "lastmod";
-    let line = format!("{} = {}{eol}", render_key(key)?, render(value, "", date_key)?);
+    let line = format!(
+        "{} = {}{eol}",
+        render_key(key)?,
+        render(value, "", date_key)?
+    );
     let find = |k: &String| snap.kvs.iter().position(|kv| &kv.key == k);
     let pos = if let Some(i) = order.before.iter().find_map(find) {
         line_end_full(front, snap.kvs[i].value_span.end)
@@ -258,14 +318,23 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
         front.len()
     };
     let needs_eol = pos > 0 && !front[..pos].ends_with('\n');
-    let out = format!("{}{}{}{}", &front[..pos], if needs_eol { eol } else { "" }, line, &front[pos..]);
+    let out = format!(
+        "{}{}{}{}",
+        &front[..pos],
+        if needs_eol { eol } else { "" },
+        line,
+        &front[pos..]
+    );
     // The new key must read back; other keys unchanged (order may differ for tables).
     let got = snapshot(&out).map_err(|_| refused())?;
     let mut got_others: Vec<_> = got.all.iter().filter(|(k, _)| k != key).cloned().collect();
     let mut old_all = snap.all.clone();
     got_others.sort_by(|a, b| a.0.cmp(&b.0));
     old_all.sort_by(|a, b| a.0.cmp(&b.0));
-    let new_ok = got.all.iter().any(|(k, v)| k == key && want_value.as_ref().is_none_or(|w| w == v));
+    let new_ok = got
+        .all
+        .iter()
+        .any(|(k, v)| k == key && want_value.as_ref().is_none_or(|w| w == v));
     if got_others != old_all || !new_ok {
         return Err(refused());
     }
@@ -284,7 +353,12 @@ pub(crate) fn remove(front: &str, key: &str) -> EditResult {
     let start = line_start(front, kv.key_span.start);
     let end = line_end_full(front, kv.value_span.end);
     let out = format!("{}{}", &front[..start], &front[end..]);
-    let want: Vec<_> = snap.all.iter().filter(|(k, _)| k != key).map(|(k, v)| (k.clone(), Some(v.clone()))).collect();
+    let want: Vec<_> = snap
+        .all
+        .iter()
+        .filter(|(k, _)| k != key)
+        .map(|(k, v)| (k.clone(), Some(v.clone())))
+        .collect();
     verify(&out, &want)?;
     Ok(out)
 }
@@ -298,11 +372,21 @@ pub(crate) fn rename(front: &str, from: &str, to: &str) -> EditResult {
             Err(EditError::NotFound(from.to_string()))
         };
     };
-    let out = format!("{}{}{}", &front[..kv.key_span.start], render_key(to)?, &front[kv.key_span.end..]);
+    let out = format!(
+        "{}{}{}",
+        &front[..kv.key_span.start],
+        render_key(to)?,
+        &front[kv.key_span.end..]
+    );
     let want: Vec<_> = snap
         .all
         .iter()
-        .map(|(k, v)| (if k == from { to.to_string() } else { k.clone() }, Some(v.clone())))
+        .map(|(k, v)| {
+            (
+                if k == from { to.to_string() } else { k.clone() },
+                Some(v.clone()),
+            )
+        })
         .collect();
     verify(&out, &want)?;
     Ok(out)

@@ -26,10 +26,56 @@ struct Entry {
     span_end: usize,
 }
 
+/// Bound alias expansion before serde_yaml sees the text (serde_yaml's own
+/// repetition limit still lets a large anchored list be copied millions of
+/// times). An anchor's extent is over-approximated as "from the anchor to the
+/// end of the top-level key that holds it".
+fn check_aliases(front: &str) -> Result<(), ParseErr> {
+    let aliases: Vec<(usize, &str)> = limits::tokens(front, b'*').collect();
+    if aliases.is_empty() {
+        return Ok(());
+    }
+    let err = |m: &str| Err((m.to_string(), 1, 1));
+    let Ok(entries) = scan(front) else {
+        return err("front matter uses aliases (*name) in a layout too unusual to check safely");
+    };
+    let mut extents: Vec<(&str, usize, usize)> = Vec::new();
+    for (pos, name) in limits::tokens(front, b'&') {
+        let end = entries
+            .iter()
+            .find(|e| e.line_start <= pos && pos < e.span_end)
+            .map(|e| e.span_end)
+            .unwrap_or(front.len());
+        if aliases.iter().any(|&(a, _)| a > pos && a < end) {
+            return err("front matter uses an alias inside an anchored value (nested aliases are not supported)");
+        }
+        extents.push((name, pos, end));
+    }
+    let mut total = 0usize;
+    for (_, name) in &aliases {
+        // The most recent definition wins in YAML; take the largest to be safe.
+        let size = extents
+            .iter()
+            .filter(|(n, _, _)| n == name)
+            .map(|(_, s, e)| e - s)
+            .max()
+            .unwrap_or(0);
+        total = total.saturating_add(size);
+    }
+    if total > limits::MAX_ALIAS_EXPANSION_BYTES {
+        return err("front matter's aliases would expand to too much data");
+    }
+    Ok(())
+}
+
 /// Parse with serde_yaml into ordered top-level pairs.
 fn load(front: &str) -> Result<Vec<(String, Yv)>, ParseErr> {
+    check_aliases(front)?;
     let v: Yv = serde_yaml::from_str(front).map_err(|e| {
-        let (l, c) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+        let (l, c) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
         let msg = e.to_string();
         let msg = match msg.find(" at line ") {
             Some(i) => msg[..i].to_string(),
@@ -40,10 +86,24 @@ fn load(front: &str) -> Result<Vec<(String, Yv)>, ParseErr> {
     let map = match v {
         Yv::Null => return Ok(Vec::new()),
         Yv::Mapping(m) => m,
-        _ => return Err(("front matter must be a list of `key: value` pairs".to_string(), 1, 1)),
+        _ => {
+            return Err((
+                "front matter must be a list of `key: value` pairs".to_string(),
+                1,
+                1,
+            ))
+        }
     };
     if map.len() > limits::MAX_KEYS {
-        return Err((format!("front matter has too many keys ({}, at most {})", map.len(), limits::MAX_KEYS), 1, 1));
+        return Err((
+            format!(
+                "front matter has too many keys ({}, at most {})",
+                map.len(),
+                limits::MAX_KEYS
+            ),
+            1,
+            1,
+        ));
     }
     let mut out = Vec::with_capacity(map.len());
     for (k, v) in map {
@@ -52,7 +112,13 @@ fn load(front: &str) -> Result<Vec<(String, Yv)>, ParseErr> {
             Yv::Number(n) => n.to_string(),
             Yv::Bool(b) => b.to_string(),
             Yv::Null => "null".to_string(),
-            _ => return Err(("front matter keys must be simple names, not lists or mappings".to_string(), 1, 1)),
+            _ => {
+                return Err((
+                    "front matter keys must be simple names, not lists or mappings".to_string(),
+                    1,
+                    1,
+                ))
+            }
         };
         out.push((key, v));
     }
@@ -91,18 +157,38 @@ fn scan(front: &str) -> Result<Vec<Entry>, String> {
         let (key, key_end) = match first {
             Some(q @ (b'"' | b'\'')) => {
                 let close = scan_quoted(bytes, s, q, e).ok_or("unterminated quoted key")?;
-                let k: String = serde_yaml::from_str(&front[s..close]).map_err(|_| "bad quoted key")?;
+                let k: String =
+                    serde_yaml::from_str(&front[s..close]).map_err(|_| "bad quoted key")?;
                 (k, close)
             }
             _ => {
                 let lb = line.as_bytes();
                 let colon = (0..lb.len())
-                    .find(|&j| lb[j] == b':' && (j + 1 == lb.len() || matches!(lb[j + 1], b' ' | b'\t' | b'\r')))
+                    .find(|&j| {
+                        lb[j] == b':'
+                            && (j + 1 == lb.len() || matches!(lb[j + 1], b' ' | b'\t' | b'\r'))
+                    })
                     .ok_or("line without `key:`")?;
                 let k = line[..colon].trim_end_matches([' ', '\t']);
                 if k.is_empty()
                     || k.contains(" #")
-                    || matches!(k.as_bytes()[0], b'?' | b'&' | b'*' | b'!' | b'[' | b'{' | b'|' | b'>' | b'%' | b'@' | b'`' | b'-' | b',' | b']' | b'}')
+                    || matches!(
+                        k.as_bytes()[0],
+                        b'?' | b'&'
+                            | b'*'
+                            | b'!'
+                            | b'['
+                            | b'{'
+                            | b'|'
+                            | b'>'
+                            | b'%'
+                            | b'@'
+                            | b'`'
+                            | b'-'
+                            | b','
+                            | b']'
+                            | b'}'
+                    )
                 {
                     return Err("unsupported key syntax".into());
                 }
@@ -245,7 +331,11 @@ fn token<'a>(front: &'a str, e: &Entry) -> &'a str {
 
 /// Source text of a structured value, line endings normalized to `\n`.
 fn raw_source(front: &str, e: &Entry) -> String {
-    let start = if e.inline_end == e.value_start { e.token_line_full } else { e.value_start };
+    let start = if e.inline_end == e.value_start {
+        e.token_line_full
+    } else {
+        e.value_start
+    };
     let text = front[start.min(e.span_end)..e.span_end].trim_end_matches(['\n', '\r']);
     text.replace("\r\n", "\n")
 }
@@ -282,7 +372,12 @@ fn convert(front: &str, v: &Yv, e: Option<&Entry>) -> Value {
     }
     match e {
         Some(e) => Value::Raw(raw_source(front, e)),
-        None => Value::Raw(serde_yaml::to_string(v).unwrap_or_default().trim_end().to_string()),
+        None => Value::Raw(
+            serde_yaml::to_string(v)
+                .unwrap_or_default()
+                .trim_end()
+                .to_string(),
+        ),
     }
 }
 
@@ -321,8 +416,9 @@ fn prepare(front: &str) -> Result<Prepared, EditError> {
             fix: None,
         }))
     })?;
-    let entries = scan_checked(front, &map)
-        .ok_or_else(|| EditError::Unsupported("this front matter's layout is too unusual for a field edit".into()))?;
+    let entries = scan_checked(front, &map).ok_or_else(|| {
+        EditError::Unsupported("this front matter's layout is too unusual for a field edit".into())
+    })?;
     Ok((map, entries))
 }
 
@@ -330,11 +426,13 @@ fn render_key(k: &str) -> Result<String, EditError> {
     if k.contains(['\n', '\r']) || k.chars().any(|c| c.is_control()) {
         return Err(EditError::InvalidKey(k.to_string()));
     }
-    Ok(if render::plain_ok(k, true) && !k.contains(':') && !k.contains('#') {
-        k.to_string()
-    } else {
-        render::double_quoted(k)
-    })
+    Ok(
+        if render::plain_ok(k, true) && !k.contains(':') && !k.contains('#') {
+            k.to_string()
+        } else {
+            render::double_quoted(k)
+        },
+    )
 }
 
 /// Style facts about the existing value of a key.
@@ -359,7 +457,11 @@ fn render_value(
     doc_list_quote: Option<Quote>,
 ) -> Result<(String, Vec<String>), EditError> {
     let old_tok = old.map(|o| o.token).unwrap_or("");
-    let old_quote = if old_tok.starts_with(['[', '{', '|', '>', '&', '*', '!']) { Quote::Plain } else { render::quote_of(old_tok) };
+    let old_quote = if old_tok.starts_with(['[', '{', '|', '>', '&', '*', '!']) {
+        Quote::Plain
+    } else {
+        render::quote_of(old_tok)
+    };
     match value {
         Value::String(s) => {
             if s.contains('\n') && old_tok.starts_with('|') {
@@ -369,11 +471,18 @@ fn render_value(
             }
             Ok((render::scalar(s, old_quote, false), Vec::new()))
         }
-        Value::Null | Value::Bool(_) | Value::Number(_) => Ok((render::item(value, Quote::Plain, false)?, Vec::new())),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {
+            Ok((render::item(value, Quote::Plain, false)?, Vec::new()))
+        }
         Value::List(items) => {
             // Existing block list?
             if let Some(o) = old.filter(|o| o.token.is_empty()) {
-                if let Some(first) = o.block.lines().map(|l| l.trim_end_matches('\r')).find(|l| !is_blank(l) && !l.trim_start().starts_with('#')) {
+                if let Some(first) = o
+                    .block
+                    .lines()
+                    .map(|l| l.trim_end_matches('\r'))
+                    .find(|l| !is_blank(l) && !l.trim_start().starts_with('#'))
+                {
                     let rest = first.trim_start_matches([' ', '\t']);
                     if rest == "-" || rest.starts_with("- ") {
                         let indent = &first[..first.len() - rest.len()];
@@ -383,7 +492,9 @@ fn render_value(
                         let q = render::quote_of(after.trim_start());
                         let lines = items
                             .iter()
-                            .map(|v| render::item(v, q, false).map(|t| format!("{indent}-{gap}{t}")))
+                            .map(|v| {
+                                render::item(v, q, false).map(|t| format!("{indent}-{gap}{t}"))
+                            })
                             .collect::<Result<Vec<_>, _>>()?;
                         if !lines.is_empty() {
                             return Ok((String::new(), lines));
@@ -393,7 +504,9 @@ fn render_value(
                 }
             }
             if old_tok.starts_with('[') {
-                let q = first_flow_item_quote(old_tok).or(doc_list_quote).unwrap_or(Quote::Plain);
+                let q = first_flow_item_quote(old_tok)
+                    .or(doc_list_quote)
+                    .unwrap_or(Quote::Plain);
                 let sep = match old_tok.find(',') {
                     Some(i) if !old_tok[i + 1..].starts_with([' ', '\n', '\r']) => ",",
                     _ => ", ",
@@ -401,7 +514,10 @@ fn render_value(
                 let pad = old_tok.starts_with("[ ") && !old_tok.contains('\n');
                 return Ok((render::flow_list(items, q, sep, pad)?, Vec::new()));
             }
-            Ok((render::flow_list(items, doc_list_quote.unwrap_or(Quote::Plain), ", ", false)?, Vec::new()))
+            Ok((
+                render::flow_list(items, doc_list_quote.unwrap_or(Quote::Plain), ", ", false)?,
+                Vec::new(),
+            ))
         }
         Value::Raw(r) => {
             let r = r.replace("\r\n", "\n");
@@ -412,10 +528,19 @@ fn render_value(
             if !r.contains('\n') && !r.starts_with([' ', '\t']) {
                 return Ok((r.to_string(), Vec::new()));
             }
-            let needs_indent = r.lines().filter(|l| !l.trim().is_empty()).any(|l| !l.starts_with([' ', '\t']));
+            let needs_indent = r
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .any(|l| !l.starts_with([' ', '\t']));
             let lines = r
                 .lines()
-                .map(|l| if needs_indent && !l.trim().is_empty() { format!("  {l}") } else { l.to_string() })
+                .map(|l| {
+                    if needs_indent && !l.trim().is_empty() {
+                        format!("  {l}")
+                    } else {
+                        l.to_string()
+                    }
+                })
                 .collect();
             Ok((String::new(), lines))
         }
@@ -444,8 +569,16 @@ fn literal_block(s: &str, old_block: &str) -> Option<(String, Vec<String>)> {
         return None;
     }
     let pad = " ".repeat(indent);
-    let mut lines: Vec<String> =
-        content.split('\n').map(|l| if l.is_empty() { String::new() } else { format!("{pad}{l}") }).collect();
+    let mut lines: Vec<String> = content
+        .split('\n')
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("{pad}{l}")
+            }
+        })
+        .collect();
     if trailing > 1 {
         lines.extend(std::iter::repeat_n(String::new(), trailing - 1));
     }
@@ -453,7 +586,9 @@ fn literal_block(s: &str, old_block: &str) -> Option<(String, Vec<String>)> {
 }
 
 fn doc_list_quote(front: &str, entries: &[Entry]) -> Option<Quote> {
-    entries.iter().find_map(|e| first_flow_item_quote(token(front, e)))
+    entries
+        .iter()
+        .find_map(|e| first_flow_item_quote(token(front, e)))
 }
 
 fn expected(v: &Value) -> Option<Yv> {
@@ -475,7 +610,10 @@ fn same(a: &Yv, b: &Yv) -> bool {
 /// it would change those fields too, so it is refused up front.
 fn check_anchor(front: &str, e: &Entry) -> Result<(), EditError> {
     if token(front, e).starts_with('&') {
-        return Err(EditError::Unsupported(format!("`{}` defines an anchor (&) that other fields may use", e.key)));
+        return Err(EditError::Unsupported(format!(
+            "`{}` defines an anchor (&) that other fields may use",
+            e.key
+        )));
     }
     Ok(())
 }
@@ -509,7 +647,10 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
     if let Some(idx) = entries.iter().position(|e| e.key == key) {
         let e = &entries[idx];
         check_anchor(front, e)?;
-        let old = OldStyle { token: token(front, e), block: &front[e.token_line_full..e.span_end] };
+        let old = OldStyle {
+            token: token(front, e),
+            block: &front[e.token_line_full..e.span_end],
+        };
         let (inline, block) = render_value(value, Some(&old), list_q)?;
         let prefix = &front[e.line_start..e.value_start];
         let rest = &front[e.inline_end..e.token_line_full];
@@ -539,7 +680,13 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
         out = s;
         want = map
             .iter()
-            .map(|(k, v)| if k == key { (k.clone(), expected(value)) } else { (k.clone(), Some(v.clone())) })
+            .map(|(k, v)| {
+                if k == key {
+                    (k.clone(), expected(value))
+                } else {
+                    (k.clone(), Some(v.clone()))
+                }
+            })
             .collect();
     } else {
         let (inline, block) = render_value(value, None, list_q)?;
@@ -570,7 +717,10 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
         s.push_str(&text);
         s.push_str(&front[pos..]);
         out = s;
-        let mut w: Vec<(String, Option<Yv>)> = map.iter().map(|(k, v)| (k.clone(), Some(v.clone()))).collect();
+        let mut w: Vec<(String, Option<Yv>)> = map
+            .iter()
+            .map(|(k, v)| (k.clone(), Some(v.clone())))
+            .collect();
         w.insert(idx.min(w.len()), (key.to_string(), expected(value)));
         want = w;
     }
@@ -580,20 +730,37 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
 
 pub(crate) fn remove(front: &str, key: &str) -> EditResult {
     let (map, entries) = prepare(front)?;
-    let e = entries.iter().find(|e| e.key == key).ok_or_else(|| EditError::NotFound(key.to_string()))?;
+    let e = entries
+        .iter()
+        .find(|e| e.key == key)
+        .ok_or_else(|| EditError::NotFound(key.to_string()))?;
     check_anchor(front, e)?;
     let out = format!("{}{}", &front[..e.line_start], &front[e.span_end..]);
-    let want: Vec<_> = map.into_iter().filter(|(k, _)| k != key).map(|(k, v)| (k, Some(v))).collect();
+    let want: Vec<_> = map
+        .into_iter()
+        .filter(|(k, _)| k != key)
+        .map(|(k, v)| (k, Some(v)))
+        .collect();
     verify(&out, &want)?;
     Ok(out)
 }
 
 pub(crate) fn rename(front: &str, from: &str, to: &str) -> EditResult {
     let (map, entries) = prepare(front)?;
-    let e = entries.iter().find(|e| e.key == from).ok_or_else(|| EditError::NotFound(from.to_string()))?;
-    let out = format!("{}{}{}", &front[..e.key_start], render_key(to)?, &front[e.key_end..]);
-    let want: Vec<_> =
-        map.into_iter().map(|(k, v)| (if k == from { to.to_string() } else { k }, Some(v))).collect();
+    let e = entries
+        .iter()
+        .find(|e| e.key == from)
+        .ok_or_else(|| EditError::NotFound(from.to_string()))?;
+    let out = format!(
+        "{}{}{}",
+        &front[..e.key_start],
+        render_key(to)?,
+        &front[e.key_end..]
+    );
+    let want: Vec<_> = map
+        .into_iter()
+        .map(|(k, v)| (if k == from { to.to_string() } else { k }, Some(v)))
+        .collect();
     verify(&out, &want)?;
     Ok(out)
 }

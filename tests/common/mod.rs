@@ -48,7 +48,10 @@ pub fn read_dir(dir: &str) -> Vec<(String, String)> {
         .unwrap_or_else(|e| panic!("read {dir}: {e}"))
         .map(|e| {
             let p = e.unwrap().path();
-            (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap())
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
         })
         .collect();
     v.sort();
