@@ -25,7 +25,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <button type="button" class={classes!("pw-tool", format!("pw-tool-{}", name.to_lowercase().replace(' ', "-")))}
                         aria-label={name} {title} aria-keyshortcuts={shortcut.map(|s| s.replace("Ctrl", "Control"))}
                         disabled={props.disabled} {onmousedown} onclick={Callback::from(move |_| cb.emit(action))}>
-                        { icon(action) }
+                        <span aria-hidden="true">{ icon(action) }</span>
                     </button>
                 }
             }) }
@@ -39,12 +39,12 @@ fn icon(action: Action) -> &'static str {
         Action::Heading => "H",
         Action::Bold => "B",
         Action::Italic => "I",
-        Action::Link => "🔗",
-        Action::Image => "🖼",
+        Action::Link => "↗",
+        Action::Image => "▣",
         Action::Code => "</>",
         Action::Quote => "❝",
         Action::BulletList => "•",
-        Action::NumberedList => "1.",
+        Action::NumberedList => "№",
         Action::TaskList => "☑",
         Action::Table => "▦",
         Action::Footnote => "¹",
