@@ -71,9 +71,9 @@ pub fn drafts_panel(p: &DraftsProps) -> Html {
                                 </span>
                             </button>
                             <button type="button" class="pw-icon-button" aria-label={format!("Duplicate {title}")} title="Duplicate"
-                                onclick={p.on_duplicate.reform(move |_| dup.clone())}>{"⧉"}</button>
+                                onclick={p.on_duplicate.reform(move |_| dup.clone())}>{"❐"}</button>
                             <button type="button" class="pw-icon-button" aria-label={format!("Delete {title}")} title="Delete"
-                                onclick={p.on_delete.reform(move |_| del.clone())}>{"🗑"}</button>
+                                onclick={p.on_delete.reform(move |_| del.clone())}>{"✕"}</button>
                         </li>
                     }
                 }) }
