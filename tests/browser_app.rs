@@ -32,7 +32,7 @@ async fn typing_in_markdown_updates_the_preview_and_the_value() {
     );
     tick().await;
 
-    let area: HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
+    let area: HtmlTextAreaElement = root.query_selector("#pw-markdown").unwrap().unwrap().dyn_into().unwrap();
     area.set_value("# From the test\n\nA [^1] note.\n\n[^1]: the note\n");
     area.dispatch_event(&Event::new("input").unwrap()).unwrap();
     tick().await;
