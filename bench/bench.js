@@ -23,10 +23,15 @@ async function typeInto(area, preview, count) {
   area.focus();
   area.setSelectionRange(at, at);
   for (let i = 0; i < count; i++) {
+    // Done when the preview's DOM changed (whenever the app gets to it) and is laid out.
+    const changed = new Promise((resolve) => {
+      const mo = new MutationObserver(() => { mo.disconnect(); resolve(); });
+      mo.observe(preview, { subtree: true, childList: true, characterData: true });
+      setTimeout(() => { mo.disconnect(); resolve(); }, 5000);
+    });
     const t0 = performance.now();
     document.execCommand('insertText', false, i % 7 === 6 ? ' ' : 'x');
-    await Promise.resolve();
-    await tick();
+    await changed;
     void preview.offsetHeight; // force layout
     times.push(performance.now() - t0);
   }

@@ -108,6 +108,8 @@ pub enum Msg {
     ToggleForm,
     /// The editor scrolled: keep the preview at the same relative place.
     SyncScroll,
+    /// Refresh a long post's preview (deferred from the keystroke).
+    RenderPreview,
     /// A whole post pasted into the Markdown box (front matter and all).
     PastePost(String),
     // --- drafts ---
@@ -160,7 +162,20 @@ pub struct Editor {
     session: Option<Session>,
     /// Where to put the caret once the textarea exists (a restored draft).
     pending_cursor: Option<Cursor>,
+    /// The Markdown textarea is uncontrolled while typing (handing a long
+    /// post's text back to the DOM on every keystroke costs milliseconds):
+    /// its value is written only when the body is replaced from elsewhere,
+    /// counted here, and `body_synced` says which replacement the DOM shows.
+    body_epoch: u64,
+    body_synced: u64,
+    /// A long post's preview is rendered in a task of its own after the
+    /// keystroke (so the typed character paints first), coalescing keystrokes
+    /// that arrive meanwhile; this holds that task.
+    preview_task: Option<gloo_timers::callback::Timeout>,
 }
+
+/// Above this body size the preview refresh leaves the keystroke's task.
+const DEFER_PREVIEW_BYTES: usize = 64 * 1024;
 
 impl Editor {
     fn render_options(&self) -> RenderOptions {
@@ -206,6 +221,7 @@ impl Editor {
     fn show(&mut self, ctx: &Context<Self>, text: &str, cursor: Option<Cursor>) {
         self.post = Post::parse(text);
         self.pending_cursor = cursor;
+        self.body_epoch += 1;
         self.refresh_all();
         *ctx.props().host.value.borrow_mut() = self.post.to_text();
     }
@@ -327,6 +343,9 @@ impl Component for Editor {
             preview_ref: NodeRef::default(),
             session: None,
             pending_cursor: None,
+            body_epoch: 1,
+            body_synced: 0,
+            preview_task: None,
         };
         if let Some(e) = schema_error {
             editor.alert(Severity::Warning, e);
@@ -351,6 +370,12 @@ impl Component for Editor {
     }
 
     fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
+        if self.body_synced != self.body_epoch {
+            if let Some(area) = self.textarea() {
+                area.set_value(self.post.body());
+                self.body_synced = self.body_epoch;
+            }
+        }
         if let (Some(cursor), Some(area)) = (self.pending_cursor.take(), self.textarea()) {
             let _ = area.set_selection_range(cursor.start as u32, cursor.end as u32);
         }
@@ -369,8 +394,19 @@ impl Component for Editor {
                     return false;
                 }
                 self.post.set_body(&text);
-                self.refresh_body();
+                if text.len() > DEFER_PREVIEW_BYTES {
+                    if self.preview_task.is_none() {
+                        let link = ctx.link().clone();
+                        self.preview_task = Some(gloo_timers::callback::Timeout::new(0, move || link.send_message(Msg::RenderPreview)));
+                    }
+                } else {
+                    self.refresh_body();
+                }
                 self.publish(ctx);
+            }
+            Msg::RenderPreview => {
+                self.preview_task = None;
+                self.refresh_body();
             }
             Msg::RawInput(text) => {
                 let text = self.with_post_newlines(text, self.post.front_matter());
@@ -881,7 +917,7 @@ impl Component for Editor {
                         <Toolbar on_action={link.callback(Msg::Command)} disabled={self.config.readonly || self.config.disabled} />
                         <label for="pw-markdown" class="pw-label">{"Markdown"}</label>
                         <textarea id="pw-markdown" class="pw-markdown" ref={self.markdown_ref.clone()}
-                            value={self.post.body().to_string()} {oninput} {onkeydown} {onchange} {onscroll} {onpaste}
+                            {oninput} {onkeydown} {onchange} {onscroll} {onpaste}
                             readonly={self.config.readonly} disabled={self.config.disabled} spellcheck="true" />
                         <div class="pw-status">
                             { format!("{} words · {} min read", self.stats.words, self.stats.reading_minutes) }
