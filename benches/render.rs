@@ -5,7 +5,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use postwright::markdown::{options, render_blocks, render_html, sanitize_html, RenderOptions};
+use postwright::markdown::{clear_cache, options, render_blocks, render_html, sanitize_html, RenderOptions};
 
 const RAW_HTML: &str = r#"
 <details>
@@ -86,6 +86,12 @@ fn bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("render_blocks", label), &body, |b, body| {
             b.iter(|| render_blocks(black_box(body), &opts))
         });
+        g.bench_with_input(BenchmarkId::new("render_blocks_cold_cache", label), &body, |b, body| {
+            b.iter(|| {
+                clear_cache();
+                render_blocks(black_box(body), &opts)
+            })
+        });
         g.bench_with_input(BenchmarkId::new("pulldown_cmark_unfiltered", label), &body, |b, body| {
             b.iter(|| {
                 let mut out = String::with_capacity(body.len() * 3 / 2);
@@ -96,7 +102,10 @@ fn bench(c: &mut Criterion) {
         let frags = fragments(&body);
         g.throughput(Throughput::Bytes(frags.iter().map(|f| f.len() as u64).sum()));
         g.bench_with_input(BenchmarkId::new("sanitize_html_fragments_only", label), &frags, |b, frags| {
-            b.iter(|| frags.iter().map(|f| sanitize_html(black_box(f)).len()).sum::<usize>())
+            b.iter(|| {
+                clear_cache();
+                frags.iter().map(|f| sanitize_html(black_box(f)).len()).sum::<usize>()
+            })
         });
     }
     g.finish();

@@ -266,6 +266,20 @@ fn split_and_dropped_content() {
 }
 
 #[test]
+fn fragment_cache_respects_state() {
+    postwright::markdown::clear_cache();
+    // A stray `</div>` is not cached as "nothing" for a later, open `<div>`.
+    let a = render_html("x </div> y\n\n<div>\n\nz\n\n</div>\n", &opts());
+    assert_eq!(a, "<p>x  y</p>\n<div>\n<p>z</p>\n</div>\n");
+    let again = render_html("x </div> y\n\n<div>\n\nz\n\n</div>\n", &opts());
+    assert_eq!(a, again);
+    // The base URL is part of the cached result.
+    let b1 = render_html("<img src=\"a.png\">", &RenderOptions { base_url: Some("https://one.example/".into()), ..opts() });
+    let b2 = render_html("<img src=\"a.png\">", &RenderOptions { base_url: Some("https://two.example/".into()), ..opts() });
+    assert!(b1.contains("one.example") && b2.contains("two.example"));
+}
+
+#[test]
 fn sanitize_html_standalone() {
     assert_eq!(sanitize_html("<p onclick=x>hi <b>there</p>"), "<p>hi <b>there</b></p>");
     assert_eq!(sanitize_html("<a href=\" javascript:x\" target=_blank>y</a>"), "<a>y</a>");

@@ -3,7 +3,7 @@
 
 mod common;
 
-use postwright::markdown::{render_blocks, render_html, sanitize_html, stats, RenderOptions};
+use postwright::markdown::{clear_cache, render_blocks, render_html, sanitize_html, stats, RenderOptions};
 use proptest::prelude::*;
 
 const PIECES: &[&str] = &[
@@ -73,6 +73,9 @@ fn check(input: &str) {
     ] {
         let html = render_html(input, &o);
         common::assert_safe(&html, input);
+        // The fragment cache never changes the output.
+        clear_cache();
+        assert_eq!(render_html(input, &o), html);
         let joined: String = render_blocks(input, &o).into_iter().map(|b| b.html).collect();
         assert_eq!(joined, html);
     }
