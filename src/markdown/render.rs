@@ -7,7 +7,6 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
 use std::rc::Rc;
 
-use pulldown_cmark::utils::TextMergeStream;
 use pulldown_cmark::{html, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
 use super::dialect::{options, slugify, RenderOptions};
@@ -38,7 +37,7 @@ pub(crate) fn render(body: &str, opts: &RenderOptions) -> Rendered {
     let parser = Parser::new_ext(&src, options(opts.smart_punctuation));
     let out = Rc::new(RefCell::new(String::with_capacity(body.len() + body.len() / 2)));
     let mut adapter = Adapter {
-        inner: TextMergeStream::new(parser),
+        inner: parser,
         pending: VecDeque::new(),
         ready: None,
         out: Rc::clone(&out),

@@ -24,7 +24,7 @@ pub(crate) struct Shortcode {
 /// Replaces the shortcodes of `body` by placeholders. Returns the body to
 /// parse and the shortcodes (empty, and the body borrowed, if there are none).
 pub(crate) fn extract(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>) {
-    if !orig.contains("{{<") && !orig.contains("{{%") {
+    if next_open(orig, 0).is_none() {
         return (Cow::Borrowed(orig), Vec::new());
     }
     // Placeholder characters typed by the author would only show some
@@ -41,11 +41,9 @@ pub(crate) fn extract(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>) {
     let mut out = String::new();
     let mut copied = 0;
     let mut from = 0;
-    while let Some(i) = body[from..].find("{{").map(|i| i + from) {
+    while let Some(i) = next_open(body, from) {
         from = i + 2;
-        let Some(delim) = body[i + 2..].chars().next().filter(|c| *c == '<' || *c == '%') else {
-            continue;
-        };
+        let delim = if body.as_bytes()[i + 2] == b'<' { '<' } else { '%' };
         let inner_start = i + 3;
         let rest = &body[inner_start..];
         let trimmed = rest.trim_start();
@@ -90,6 +88,20 @@ pub(crate) fn extract(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>) {
     }
     out.push_str(&body[copied..]);
     (Cow::Owned(out), codes)
+}
+
+/// The next `{{<` or `{{%` at or after `from` (a memchr search for `{`).
+fn next_open(s: &str, from: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = from;
+    while let Some(p) = s.get(i..)?.find('{') {
+        let j = i + p;
+        if b.get(j + 1) == Some(&b'{') && matches!(b.get(j + 2), Some(b'<' | b'%')) {
+            return Some(j);
+        }
+        i = j + 1;
+    }
+    None
 }
 
 fn find_within(hay: &str, needle: &str, limit: usize) -> Option<usize> {
