@@ -196,7 +196,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
                 if self.filter.skipping() {
                     return None;
                 }
-                if codes.is_empty() || !t.contains(shortcodes::OPEN) {
+                if codes.is_empty() || !shortcodes::has_placeholder(&t) {
                     return Some(Event::Text(t));
                 }
                 if self.in_image > 0 || self.in_code_block {
@@ -373,7 +373,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
 }
 
 fn literal_cow<'a>(t: CowStr<'a>, codes: &[Shortcode]) -> CowStr<'a> {
-    if codes.is_empty() || !t.contains(shortcodes::OPEN) {
+    if codes.is_empty() || !shortcodes::has_placeholder(&t) {
         t
     } else {
         shortcodes::literal(&t, codes).into_owned().into()

@@ -31,7 +31,7 @@ pub(crate) fn extract(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>) {
     // shortcode's text, but keep them out anyway.
     let cleaned;
     // (One char at a time is a memchr search; a char set is not.)
-    let body = if orig.contains(OPEN) || orig.contains(CLOSE) {
+    let body = if orig.as_bytes().contains(&0xEE) && (orig.contains(OPEN) || orig.contains(CLOSE)) {
         cleaned = orig.replace([OPEN, CLOSE], "\u{FFFD}");
         cleaned.as_str()
     } else {
@@ -153,9 +153,16 @@ pub(crate) fn pieces<'t, 'c>(text: &'t str, codes: &'c [Shortcode], mut f: impl 
     }
 }
 
+/// Whether `text` may hold a placeholder: a memchr search for the lead byte
+/// of U+E000..U+EFFF, rare in real text.
+#[inline]
+pub(crate) fn has_placeholder(text: &str) -> bool {
+    text.as_bytes().contains(&0xEE) && text.contains(OPEN)
+}
+
 /// `text` with its placeholders replaced by the shortcodes' literal text.
 pub(crate) fn literal<'t>(text: &'t str, codes: &[Shortcode]) -> Cow<'t, str> {
-    if codes.is_empty() || !text.contains(OPEN) {
+    if codes.is_empty() || !has_placeholder(text) {
         return Cow::Borrowed(text);
     }
     let mut s = String::with_capacity(text.len() + 32);
