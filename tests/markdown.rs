@@ -125,6 +125,14 @@ fn html_spanning_blocks_is_one_balanced_block() {
 }
 
 #[test]
+fn table_alignment_is_the_only_style() {
+    let html = render_html("| a | b |\n|:--|--:|\n| <td style=\"color:red\">x</td> | <span style=\"x\">y</span> |\n", &opts());
+    assert!(html.contains("<th style=\"text-align: left\">a</th>"), "{html}");
+    assert_eq!(html.matches("style=").count(), 4, "{html}");
+    common::assert_safe(&html, "alignment");
+}
+
+#[test]
 fn heading_ids_unique_and_explicit() {
     let html = render_html("# A b\n\n# A b\n\n## A b {#custom .x}\n\n# A-b-1\n\n# ???\n", &opts());
     assert!(html.contains(r#"<h1 id="a-b">"#));
