@@ -306,6 +306,16 @@ fn stats_of_samples() {
 }
 
 #[test]
+fn pathological_nesting_stays_fast() {
+    let body = format!("{}\n{}\n\n{}", "<div>".repeat(20_000), "</span>".repeat(20_000), "x <b>".repeat(20_000));
+    let t = std::time::Instant::now();
+    let html = render_html(&body, &opts());
+    assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+    common::assert_safe(&html, "nesting");
+    assert_eq!(html.matches("<div>").count(), html.matches("</div>").count());
+}
+
+#[test]
 fn never_panics_on_edge_inputs() {
     for s in ["", "\0", "<", "{{<", "{{< ", "{{</*/>}}", "{{%/*%}}", "\u{E000}", "\u{E000}99999999999999999999\u{E001}",
         "# {#}", "[^]:", "<a href=", "<!--", "<![CDATA[", "<svg/>x", "<script/>x", "| a |\n|--|\n| <b> |", "![<script>](x)"] {

@@ -144,6 +144,11 @@ fn drops_content(name: &[u8]) -> bool {
     )
 }
 
+/// At most this many elements opened by raw HTML are kept open at once;
+/// deeper start tags are dropped (their content kept). Bounds the end-tag
+/// search, so pathological nesting stays linear.
+const MAX_OPEN: usize = 256;
+
 /// Where a fragment comes from: a whole HTML block (or any standalone
 /// fragment), or one CommonMark inline HTML item (one tag or comment).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -240,7 +245,7 @@ impl<'b> HtmlFilter<'b> {
                         if !(t.self_closing && foreign) {
                             self.skip = Some(Skip { name: t.name.0.clone(), nest: 1, depth });
                         }
-                    } else if let Some(spec) = spec(&t.name) {
+                    } else if let Some(spec) = spec(&t.name).filter(|s| s.void || self.open.len() < MAX_OPEN) {
                         self.write_start(spec, &t.attributes, out);
                         if !spec.void {
                             self.open.push(Open { name: spec.name, depth });
