@@ -1,5 +1,6 @@
 //! Property tests: rendering never panics and the output always passes the
 //! safety checker, on inputs assembled and mutated from HTML-ish pieces.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
