@@ -1,3 +1,7 @@
+//! The Markdown module end to end: samples, blocks, shortcodes, URLs, the
+//! XSS corpus under `tests/fixtures/xss/` and harmless HTML.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use std::fs;
@@ -122,6 +126,14 @@ fn html_spanning_blocks_is_one_balanced_block() {
     assert_eq!(blocks[0].html, "<details>\n<summary>More</summary>\n<p>Inside <strong>bold</strong>.</p>\n</details>\n");
     assert_eq!(blocks[1].html, "<p>After.</p>\n");
     assert_eq!(blocks[2].html, "<div class=\"note\">\n<p>unclosed</p>\n</div>\n");
+}
+
+#[test]
+fn table_alignment_is_the_only_style() {
+    let html = render_html("| a | b |\n|:--|--:|\n| <td style=\"color:red\">x</td> | <span style=\"x\">y</span> |\n", &opts());
+    assert!(html.contains("<th style=\"text-align: left\">a</th>"), "{html}");
+    assert_eq!(html.matches("style=").count(), 4, "{html}");
+    common::assert_safe(&html, "alignment");
 }
 
 #[test]
@@ -266,6 +278,20 @@ fn split_and_dropped_content() {
 }
 
 #[test]
+fn fragment_cache_respects_state() {
+    postwright::markdown::clear_cache();
+    // A stray `</div>` is not cached as "nothing" for a later, open `<div>`.
+    let a = render_html("x </div> y\n\n<div>\n\nz\n\n</div>\n", &opts());
+    assert_eq!(a, "<p>x  y</p>\n<div>\n<p>z</p>\n</div>\n");
+    let again = render_html("x </div> y\n\n<div>\n\nz\n\n</div>\n", &opts());
+    assert_eq!(a, again);
+    // The base URL is part of the cached result.
+    let b1 = render_html("<img src=\"a.png\">", &RenderOptions { base_url: Some("https://one.example/".into()), ..opts() });
+    let b2 = render_html("<img src=\"a.png\">", &RenderOptions { base_url: Some("https://two.example/".into()), ..opts() });
+    assert!(b1.contains("one.example") && b2.contains("two.example"));
+}
+
+#[test]
 fn sanitize_html_standalone() {
     assert_eq!(sanitize_html("<p onclick=x>hi <b>there</p>"), "<p>hi <b>there</b></p>");
     assert_eq!(sanitize_html("<a href=\" javascript:x\" target=_blank>y</a>"), "<a>y</a>");
@@ -281,6 +307,16 @@ fn stats_of_samples() {
     assert_eq!(s.reading_minutes, s.words.div_ceil(230));
     assert_eq!(stats("   \n"), Stats { words: 0, reading_minutes: 0 });
     assert_eq!(stats("one").reading_minutes, 1);
+}
+
+#[test]
+fn pathological_nesting_stays_fast() {
+    let body = format!("{}\n{}\n\n{}", "<div>".repeat(20_000), "</span>".repeat(20_000), "x <b>".repeat(20_000));
+    let t = std::time::Instant::now();
+    let html = render_html(&body, &opts());
+    assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+    common::assert_safe(&html, "nesting");
+    assert_eq!(html.matches("<div>").count(), html.matches("</div>").count());
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Top-level blocks with stable keys, for an incremental preview.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::dialect::RenderOptions;
 use super::render::render;
@@ -24,7 +25,7 @@ pub struct Block {
 pub fn render_blocks(body: &str, opts: &RenderOptions) -> Vec<Block> {
     let r = render(body, opts);
     let mut blocks = Vec::with_capacity(r.boundaries.len() + 1);
-    let mut seen: HashMap<u64, u64> = HashMap::new();
+    let mut seen: HashMap<u64, u64, BuildHasherDefault<KeyHasher>> = HashMap::default();
     let mut start = 0;
     for end in r.boundaries.iter().copied().chain(std::iter::once(r.html.len())) {
         if end <= start {
@@ -62,4 +63,22 @@ fn mix(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     h ^ (h >> 33)
+}
+
+/// The keys are hashes already: hashing them again is wasted work.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }

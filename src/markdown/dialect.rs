@@ -33,7 +33,13 @@ pub fn options(smart_punctuation: bool) -> Options {
 pub fn slugify(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     for c in text.trim().chars() {
-        if c.is_alphanumeric() || c == '_' || c == '-' {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                s.push(c.to_ascii_lowercase());
+            } else if c.is_ascii_whitespace() {
+                s.push('-');
+            }
+        } else if c.is_alphanumeric() || c == '_' || c == '-' {
             s.extend(c.to_lowercase());
         } else if c.is_whitespace() {
             s.push('-');

@@ -28,6 +28,13 @@ pub use dialect::{options, slugify, RenderOptions};
 pub use sanitize::sanitize_html;
 pub use stats::{stats, Stats, WORDS_PER_MINUTE};
 
+/// Empties this thread's cache of filtered raw-HTML fragments (bounded to a
+/// few MB; it is also emptied when the base URL changes). For benchmarks.
+#[doc(hidden)]
+pub fn clear_cache() {
+    sanitize::clear_cache();
+}
+
 /// Renders a post body (no front matter) to safe HTML. Equal to the
 /// concatenation of [`render_blocks`]' HTML.
 pub fn render_html(body: &str, opts: &RenderOptions) -> String {

@@ -7,7 +7,6 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
 use std::rc::Rc;
 
-use pulldown_cmark::utils::TextMergeStream;
 use pulldown_cmark::{html, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
 use super::dialect::{options, slugify, RenderOptions};
@@ -38,7 +37,7 @@ pub(crate) fn render(body: &str, opts: &RenderOptions) -> Rendered {
     let parser = Parser::new_ext(&src, options(opts.smart_punctuation));
     let out = Rc::new(RefCell::new(String::with_capacity(body.len() + body.len() / 2)));
     let mut adapter = Adapter {
-        inner: TextMergeStream::new(parser),
+        inner: parser,
         pending: VecDeque::new(),
         ready: None,
         out: Rc::clone(&out),
@@ -197,7 +196,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
                 if self.filter.skipping() {
                     return None;
                 }
-                if codes.is_empty() || !t.contains(shortcodes::OPEN) {
+                if codes.is_empty() || !shortcodes::has_placeholder(&t) {
                     return Some(Event::Text(t));
                 }
                 if self.in_image > 0 || self.in_code_block {
@@ -374,7 +373,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
 }
 
 fn literal_cow<'a>(t: CowStr<'a>, codes: &[Shortcode]) -> CowStr<'a> {
-    if codes.is_empty() || !t.contains(shortcodes::OPEN) {
+    if codes.is_empty() || !shortcodes::has_placeholder(&t) {
         t
     } else {
         shortcodes::literal(&t, codes).into_owned().into()

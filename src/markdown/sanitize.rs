@@ -144,6 +144,11 @@ fn drops_content(name: &[u8]) -> bool {
     )
 }
 
+/// At most this many elements opened by raw HTML are kept open at once;
+/// deeper start tags are dropped (their content kept). Bounds the end-tag
+/// search, so pathological nesting stays linear.
+const MAX_OPEN: usize = 256;
+
 /// Where a fragment comes from: a whole HTML block (or any standalone
 /// fragment), or one CommonMark inline HTML item (one tag or comment).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -191,12 +196,34 @@ impl<'b> HtmlFilter<'b> {
     /// Filters one fragment found at Markdown nesting `depth`, appending the
     /// safe HTML to `out`.
     pub(crate) fn feed(&mut self, frag: &str, mode: Mode, depth: usize, out: &mut String) {
+        let cacheable = self.skip.is_none() && frag.len() <= cache::MAX_FRAGMENT;
+        if cacheable && cache::get(mode, frag, self.base, out) {
+            return;
+        }
+        let start_len = out.len();
+        let open_before = self.open.len();
+        // Pure: the output does not depend on the state we started from nor
+        // changes it (no stray end tag, nothing closed that was open before,
+        // nothing left open or skipping), so it can be cached.
+        let mut pure = true;
         let mut emitter = DefaultEmitter::default();
         emitter.naively_switch_states(true);
-        let start_len = out.len();
-        let mut escaped_inline = false;
+        let mut first = true;
         for token in Tokenizer::new_with_emitter(frag, emitter) {
             let Ok(token) = token;
+            if matches!(token, Token::Error(_)) {
+                continue;
+            }
+            if mode == Mode::Inline && first && is_unknown_tag(&token) {
+                // One inline tag we do not allow (`<some advocate>`,
+                // `<form ...>`): show it as the text the author typed.
+                escape_text(frag, out);
+                if cacheable {
+                    cache::put(mode, frag, self.base, &out[start_len..]);
+                }
+                return;
+            }
+            first = false;
             if let Some(skip) = &mut self.skip {
                 match &token {
                     Token::StartTag(t) if t.name.0 == skip.name && !t.self_closing => skip.nest += 1,
@@ -218,22 +245,21 @@ impl<'b> HtmlFilter<'b> {
                         if !(t.self_closing && foreign) {
                             self.skip = Some(Skip { name: t.name.0.clone(), nest: 1, depth });
                         }
-                    } else if let Some(spec) = spec(&t.name) {
+                    } else if let Some(spec) = spec(&t.name).filter(|s| s.void || self.open.len() < MAX_OPEN) {
                         self.write_start(spec, &t.attributes, out);
                         if !spec.void {
                             self.open.push(Open { name: spec.name, depth });
                         }
-                    } else if mode == Mode::Inline {
-                        escaped_inline = true;
                     }
                 }
                 Token::EndTag(t) => {
                     if let Some(spec) = spec(&t.name) {
                         if !spec.void {
-                            self.close(spec.name, depth, out);
+                            match self.close(spec.name, depth, out) {
+                                Some(left) if left >= open_before => {}
+                                _ => pure = false,
+                            }
                         }
-                    } else if mode == Mode::Inline && !drops_content(&t.name) {
-                        escaped_inline = true;
                     }
                 }
                 Token::String(s) => escape_text(&String::from_utf8_lossy(&s), out),
@@ -241,15 +267,13 @@ impl<'b> HtmlFilter<'b> {
                 Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
             }
         }
-        if escaped_inline {
-            // One inline tag we do not allow (`<some advocate>`, `<form ...>`):
-            // show it as the text the author typed.
-            out.truncate(start_len);
-            escape_text(frag, out);
-        }
         if mode == Mode::Block {
             // A dropped element's content ends with its HTML block.
             self.skip = None;
+        }
+        pure &= self.skip.is_none() && self.open.len() == open_before;
+        if cacheable && pure {
+            cache::put(mode, frag, self.base, &out[start_len..]);
         }
     }
 
@@ -293,21 +317,22 @@ impl<'b> HtmlFilter<'b> {
     }
 
     /// Closes the innermost open `name` opened at this depth, and any element
-    /// opened after it. A stray end tag is dropped.
-    fn close(&mut self, name: &str, depth: usize, out: &mut String) {
+    /// opened after it; returns how many open elements are left. A stray end
+    /// tag is dropped (`None`).
+    fn close(&mut self, name: &str, depth: usize, out: &mut String) -> Option<usize> {
         let found = self
             .open
             .iter()
             .rev()
             .take_while(|o| o.depth == depth)
             .position(|o| o.name == name);
-        if let Some(pos) = found {
-            for _ in 0..=pos {
-                if let Some(o) = self.open.pop() {
-                    push_end(o.name, out);
-                }
+        let pos = found?;
+        for _ in 0..=pos {
+            if let Some(o) = self.open.pop() {
+                push_end(o.name, out);
             }
         }
+        Some(self.open.len())
     }
 
     /// Leaving Markdown nesting level `depth`: closes what raw HTML opened
@@ -328,6 +353,79 @@ impl<'b> HtmlFilter<'b> {
         self.leave(0, out);
     }
 }
+
+/// A start or end tag that is neither allowlisted nor dropped with content.
+fn is_unknown_tag(token: &Token) -> bool {
+    match token {
+        Token::StartTag(t) => spec(&t.name).is_none() && !drops_content(&t.name),
+        Token::EndTag(t) => spec(&t.name).is_none() && !drops_content(&t.name),
+        _ => false,
+    }
+}
+
+/// Filtered fragments, per thread (the UI re-renders the same document on
+/// every keystroke). Only fragments whose output does not depend on the
+/// filter's state are stored.
+mod cache {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    use super::{Base, Mode};
+
+    pub(super) const MAX_FRAGMENT: usize = 4096;
+    const MAX_BYTES: usize = 4 << 20;
+
+    #[derive(Default)]
+    struct Cache {
+        base: Option<Base>,
+        block: HashMap<String, String>,
+        inline: HashMap<String, String>,
+        bytes: usize,
+    }
+
+    thread_local! {
+        static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+    }
+
+    fn same_base(a: Option<&Base>, b: Option<&Base>) -> bool {
+        a == b
+    }
+
+    pub(super) fn get(mode: Mode, frag: &str, base: Option<&Base>, out: &mut String) -> bool {
+        CACHE.with(|c| {
+            let c = c.borrow();
+            if !same_base(c.base.as_ref(), base) {
+                return false;
+            }
+            let map = if mode == Mode::Block { &c.block } else { &c.inline };
+            match map.get(frag) {
+                Some(s) => {
+                    out.push_str(s);
+                    true
+                }
+                None => false,
+            }
+        })
+    }
+
+    pub(super) fn put(mode: Mode, frag: &str, base: Option<&Base>, html: &str) {
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if !same_base(c.base.as_ref(), base) || c.bytes > MAX_BYTES {
+                *c = Cache { base: base.cloned(), ..Cache::default() };
+            }
+            c.bytes += frag.len() + html.len() + 64;
+            let map = if mode == Mode::Block { &mut c.block } else { &mut c.inline };
+            map.insert(frag.to_string(), html.to_string());
+        })
+    }
+
+    pub(crate) fn clear() {
+        CACHE.with(|c| *c.borrow_mut() = Cache::default());
+    }
+}
+
+pub(crate) use cache::clear as clear_cache;
 
 fn push_end(name: &str, out: &mut String) {
     out.push_str("</");

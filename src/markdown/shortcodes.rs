@@ -24,13 +24,14 @@ pub(crate) struct Shortcode {
 /// Replaces the shortcodes of `body` by placeholders. Returns the body to
 /// parse and the shortcodes (empty, and the body borrowed, if there are none).
 pub(crate) fn extract(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>) {
-    if !orig.contains("{{<") && !orig.contains("{{%") {
+    if next_open(orig, 0).is_none() {
         return (Cow::Borrowed(orig), Vec::new());
     }
     // Placeholder characters typed by the author would only show some
     // shortcode's text, but keep them out anyway.
     let cleaned;
-    let body = if orig.contains([OPEN, CLOSE]) {
+    // (One char at a time is a memchr search; a char set is not.)
+    let body = if orig.as_bytes().contains(&0xEE) && (orig.contains(OPEN) || orig.contains(CLOSE)) {
         cleaned = orig.replace([OPEN, CLOSE], "\u{FFFD}");
         cleaned.as_str()
     } else {
@@ -40,11 +41,9 @@ pub(crate) fn extract(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>) {
     let mut out = String::new();
     let mut copied = 0;
     let mut from = 0;
-    while let Some(i) = body[from..].find("{{").map(|i| i + from) {
+    while let Some(i) = next_open(body, from) {
         from = i + 2;
-        let Some(delim) = body[i + 2..].chars().next().filter(|c| *c == '<' || *c == '%') else {
-            continue;
-        };
+        let delim = if body.as_bytes()[i + 2] == b'<' { '<' } else { '%' };
         let inner_start = i + 3;
         let rest = &body[inner_start..];
         let trimmed = rest.trim_start();
@@ -89,6 +88,20 @@ pub(crate) fn extract(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>) {
     }
     out.push_str(&body[copied..]);
     (Cow::Owned(out), codes)
+}
+
+/// The next `{{<` or `{{%` at or after `from` (a memchr search for `{`).
+fn next_open(s: &str, from: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = from;
+    while let Some(p) = s.get(i..)?.find('{') {
+        let j = i + p;
+        if b.get(j + 1) == Some(&b'{') && matches!(b.get(j + 2), Some(b'<' | b'%')) {
+            return Some(j);
+        }
+        i = j + 1;
+    }
+    None
 }
 
 fn find_within(hay: &str, needle: &str, limit: usize) -> Option<usize> {
@@ -140,9 +153,16 @@ pub(crate) fn pieces<'t, 'c>(text: &'t str, codes: &'c [Shortcode], mut f: impl 
     }
 }
 
+/// Whether `text` may hold a placeholder: a memchr search for the lead byte
+/// of U+E000..U+EFFF, rare in real text.
+#[inline]
+pub(crate) fn has_placeholder(text: &str) -> bool {
+    text.as_bytes().contains(&0xEE) && text.contains(OPEN)
+}
+
 /// `text` with its placeholders replaced by the shortcodes' literal text.
 pub(crate) fn literal<'t>(text: &'t str, codes: &[Shortcode]) -> Cow<'t, str> {
-    if codes.is_empty() || !text.contains(OPEN) {
+    if codes.is_empty() || !has_placeholder(text) {
         return Cow::Borrowed(text);
     }
     let mut s = String::with_capacity(text.len() + 32);

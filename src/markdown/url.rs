@@ -10,7 +10,7 @@ pub(crate) enum UrlKind {
 }
 
 /// A parsed `http(s)` base URL.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Base {
     scheme: &'static str,
     /// `scheme://host[:port]`, no trailing slash.

@@ -65,7 +65,11 @@ pub fn unsafe_reason(html: &str) -> Option<String> {
                 if k.starts_with("on") {
                     return Some(format!("event handler {k} on <{name}>"));
                 }
-                if FORBIDDEN_ATTRS.contains(&k.as_str()) {
+                // The Markdown writer's own table-column alignment (a constant).
+                let alignment = k == "style"
+                    && (name == "th" || name == "td")
+                    && matches!(v.as_str(), "text-align: left" | "text-align: center" | "text-align: right");
+                if FORBIDDEN_ATTRS.contains(&k.as_str()) && !alignment {
                     return Some(format!("forbidden attribute {k} on <{name}>"));
                 }
                 if URL_ATTRS.contains(&k.as_str()) && !url_ok(&v, &k, &name) {
