@@ -203,16 +203,7 @@ pub(crate) fn fields(front: &str) -> Result<Vec<Field>, ParseErr> {
 }
 
 fn prepare(front: &str) -> Result<(Vec<(String, Jv)>, Obj), EditError> {
-    let map = load(front).map_err(|(m, l, c)| {
-        EditError::Syntax(Box::new(crate::validate::Diagnostic {
-            severity: crate::validate::Severity::Error,
-            message: m,
-            line: l,
-            column: c,
-            key: None,
-            fix: None,
-        }))
-    })?;
+    let map = load(front).map_err(EditError::syntax)?;
     let obj = scan_checked(front, &map).ok_or_else(|| {
         EditError::Unsupported("this JSON has duplicate keys or an unusual layout".into())
     })?;

@@ -158,6 +158,20 @@ impl fmt::Display for EditError {
 
 impl std::error::Error for EditError {}
 
+impl EditError {
+    /// The front matter does not parse: `message` at `line`/`column` (in front-matter coordinates).
+    pub(crate) fn syntax((message, line, column): (String, usize, usize)) -> EditError {
+        EditError::Syntax(Box::new(crate::validate::Diagnostic {
+            severity: crate::validate::Severity::Error,
+            message,
+            line,
+            column,
+            key: None,
+            fix: None,
+        }))
+    }
+}
+
 /// A blog post: front matter plus body, kept byte-exact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Post {

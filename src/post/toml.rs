@@ -83,17 +83,6 @@ pub(crate) fn fields(front: &str) -> Result<Vec<Field>, ParseErr> {
         .collect())
 }
 
-fn syntax(e: ParseErr) -> EditError {
-    EditError::Syntax(Box::new(crate::validate::Diagnostic {
-        severity: crate::validate::Severity::Error,
-        message: e.0,
-        line: e.1,
-        column: e.2,
-        key: None,
-        fix: None,
-    }))
-}
-
 /// A root key-value's spans.
 struct Kv {
     key: String,
@@ -111,7 +100,7 @@ struct Snapshot {
 }
 
 fn snapshot(front: &str) -> Result<Snapshot, EditError> {
-    let doc = load(front).map_err(syntax)?;
+    let doc = load(front).map_err(EditError::syntax)?;
     let t = doc.as_table();
     let mut kvs = Vec::new();
     let mut has_tables = false;

@@ -406,16 +406,7 @@ pub(crate) fn fields(front: &str) -> Result<Vec<Field>, ParseErr> {
 type Prepared = (Vec<(String, Yv)>, Vec<Entry>);
 
 fn prepare(front: &str) -> Result<Prepared, EditError> {
-    let map = load(front).map_err(|(m, l, c)| {
-        EditError::Syntax(Box::new(crate::validate::Diagnostic {
-            severity: crate::validate::Severity::Error,
-            message: m,
-            line: l,
-            column: c,
-            key: None,
-            fix: None,
-        }))
-    })?;
+    let map = load(front).map_err(EditError::syntax)?;
     let entries = scan_checked(front, &map).ok_or_else(|| {
         EditError::Unsupported("this front matter's layout is too unusual for a field edit".into())
     })?;
