@@ -110,6 +110,8 @@ pub enum Msg {
     SyncScroll,
     /// Refresh a long post's preview (deferred from the keystroke).
     RenderPreview,
+    /// The editor pane's share of the width, in percent (the resizable split).
+    Split(f64),
     /// A whole post pasted into the Markdown box (front matter and all).
     PastePost(String),
     // --- drafts ---
@@ -172,6 +174,9 @@ pub struct Editor {
     /// keystroke (so the typed character paints first), coalescing keystrokes
     /// that arrive meanwhile; this holds that task.
     preview_task: Option<gloo_timers::callback::Timeout>,
+    /// The Markdown pane's share of the panes' width, in percent.
+    split: f64,
+    panes_ref: NodeRef,
 }
 
 /// Above this body size the preview refresh leaves the keystroke's task.
@@ -346,6 +351,8 @@ impl Component for Editor {
             body_epoch: 1,
             body_synced: 0,
             preview_task: None,
+            split: 50.0,
+            panes_ref: NodeRef::default(),
         };
         if let Some(e) = schema_error {
             editor.alert(Severity::Warning, e);
@@ -403,6 +410,14 @@ impl Component for Editor {
                     self.refresh_body();
                 }
                 self.publish(ctx);
+            }
+            Msg::Split(pct) => {
+                self.split = pct.clamp(20.0, 80.0);
+                // Through the CSSOM: a style attribute would need 'unsafe-inline' under a strict CSP.
+                if let Some(panes) = self.panes_ref.cast::<HtmlElement>() {
+                    let columns = format!("minmax(0, {}fr) auto minmax(0, {}fr)", self.split, 100.0 - self.split);
+                    let _ = panes.style().set_property("grid-template-columns", &columns);
+                }
             }
             Msg::RenderPreview => {
                 self.preview_task = None;
@@ -912,7 +927,7 @@ impl Component for Editor {
                     </div>
                 </div>
 
-                <div class="pw-panes">
+                <div class="pw-panes" ref={self.panes_ref.clone()}>
                     <div class="pw-pane pw-source">
                         <Toolbar on_action={link.callback(Msg::Command)} disabled={self.config.readonly || self.config.disabled} />
                         <label for="pw-markdown" class="pw-label">{"Markdown"}</label>
@@ -923,11 +938,47 @@ impl Component for Editor {
                             { format!("{} words · {} min read", self.stats.words, self.stats.reading_minutes) }
                         </div>
                     </div>
+                    { self.splitter(ctx) }
                     <Preview blocks={self.blocks.clone()} {title} node_ref={self.preview_ref.clone()} />
                 </div>
                 </div>
                 </div>
             </div>
+        }
+    }
+}
+
+impl Editor {
+    /// The handle between editor and preview: drag it, or focus it and use the arrow keys.
+    fn splitter(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let panes = self.panes_ref.clone();
+        let current = self.split;
+        let onkeydown = link.batch_callback(move |e: KeyboardEvent| {
+            let pct = match e.key().as_str() {
+                "ArrowLeft" => current - 5.0,
+                "ArrowRight" => current + 5.0,
+                "Home" => 20.0,
+                "End" => 80.0,
+                _ => return None,
+            };
+            e.prevent_default();
+            Some(Msg::Split(pct))
+        });
+        let onpointerdown = Callback::from(|e: PointerEvent| {
+            if let Some(el) = e.target_dyn_into::<web_sys::Element>() {
+                let _ = el.set_pointer_capture(e.pointer_id());
+            }
+        });
+        let onpointermove = link.batch_callback(move |e: PointerEvent| {
+            let captured = e.target_dyn_into::<web_sys::Element>().is_some_and(|el| el.has_pointer_capture(e.pointer_id()));
+            let rect = panes.cast::<web_sys::Element>()?.get_bounding_client_rect();
+            (captured && rect.width() > 0.0).then(|| Msg::Split((e.client_x() as f64 - rect.left()) / rect.width() * 100.0))
+        });
+        html! {
+            <div class="pw-splitter" role="separator" aria-orientation="vertical" aria-label="Resize editor and preview"
+                aria-valuemin="20" aria-valuemax="80" aria-valuenow={format!("{:.0}", self.split)} tabindex="0"
+                {onkeydown} {onpointerdown} {onpointermove}></div>
         }
     }
 }

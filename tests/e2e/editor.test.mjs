@@ -158,3 +158,27 @@ test('toolbar buttons and shortcuts edit the Markdown, and undo still works', as
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the split between editor and preview resizes by keyboard and pointer', async () => {
+  const page = await openPage(browser, server.base);
+  const splitter = page.getByRole('separator', { name: 'Resize editor and preview' });
+  const width = async () => {
+    const a = await markdown(page).boundingBox();
+    const b = await preview(page).boundingBox();
+    return a.width / (a.width + b.width);
+  };
+  const before = await width();
+  await splitter.focus();
+  await splitter.press('ArrowRight');
+  await splitter.press('ArrowRight');
+  assert.equal(await splitter.getAttribute('aria-valuenow'), '60');
+  assert.ok((await width()) > before + 0.05, 'the editor pane grew');
+  const box = await splitter.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x - 300, box.y + 20, { steps: 5 });
+  await page.mouse.up();
+  assert.ok(Number(await splitter.getAttribute('aria-valuenow')) < 50, 'dragging left shrinks the editor');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
