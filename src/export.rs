@@ -230,3 +230,72 @@ mod tests {
         assert_eq!(Preset::from_id("gatsby"), None);
     }
 }
+
+/// Makes every path unique by numbering repeats (`a.md`, `a-2.md`, …), so two
+/// drafts with one title do not overwrite each other in an archive.
+pub fn unique_paths(paths: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    paths
+        .into_iter()
+        .map(|p| {
+            if seen.insert(p.clone()) {
+                return p;
+            }
+            let (stem, ext) = match p.rfind('.') {
+                Some(dot) if !p[dot..].contains('/') => (&p[..dot], &p[dot..]),
+                _ => (p.as_str(), ""),
+            };
+            let mut n = 2;
+            loop {
+                let candidate = format!("{stem}-{n}{ext}");
+                if seen.insert(candidate.clone()) {
+                    return candidate;
+                }
+                n += 1;
+            }
+        })
+        .collect()
+}
+
+/// A zip archive of `(path, bytes)` entries, stored uncompressed (posts are
+/// small, and no compressor ships in the widget).
+pub fn zip_archive(entries: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .unix_permissions(0o644);
+    for (path, bytes) in entries {
+        writer.start_file(path.as_str(), options).map_err(|e| e.to_string())?;
+        writer.write_all(bytes).map_err(|e| e.to_string())?;
+    }
+    Ok(writer.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+#[cfg(test)]
+mod archive_tests {
+    use super::*;
+
+    #[test]
+    fn repeated_paths_are_numbered() {
+        let out = unique_paths(vec!["a.md".into(), "b.md".into(), "a.md".into(), "a.md".into(), "x/index.md".into(), "x/index.md".into()]);
+        assert_eq!(out, ["a.md", "b.md", "a-2.md", "a-3.md", "x/index.md", "x/index-2.md"]);
+    }
+
+    #[test]
+    fn zip_holds_the_exact_bytes() {
+        let entries = vec![
+            ("content/posts/a.md".to_string(), b"---\ntitle: A\n---\nBody\r\n".to_vec()),
+            ("content/posts/b.md".to_string(), "\u{feff}ünï\n".as_bytes().to_vec()),
+        ];
+        let bytes = zip_archive(&entries).unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(archive.len(), 2);
+        for (path, data) in &entries {
+            let mut file = archive.by_name(path).unwrap();
+            let mut out = Vec::new();
+            std::io::Read::read_to_end(&mut file, &mut out).unwrap();
+            assert_eq!(&out, data);
+        }
+    }
+}

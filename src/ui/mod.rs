@@ -100,6 +100,8 @@ pub enum Msg {
     Import(Vec<web_sys::File>),
     Imported(Vec<(String, Result<Post, String>)>),
     Export,
+    /// Every draft in one zip, filed per the generator preset.
+    ExportAll,
     Copy,
     Copied(Result<(), String>),
     SetPreset(Preset),
@@ -284,6 +286,28 @@ impl Editor {
         let (title, slug, date) = self.name_parts();
         let parts = NameParts { title: title.as_deref(), slug: slug.as_deref(), date: date.as_deref() };
         export::download_name(self.preset, parts, &files::today())
+    }
+
+    /// Every stored draft as a zip, each at its path for the chosen generator.
+    fn export_all(&self) -> Result<(usize, Vec<u8>), String> {
+        let session = self.session.as_ref().ok_or("no drafts here")?;
+        let today = files::today();
+        let mut paths = Vec::new();
+        let mut texts = Vec::new();
+        for meta in session.store.list().map_err(|e| e.to_string())? {
+            let draft = session.store.load(&meta.id).map_err(|e| e.to_string())?;
+            let post = Post::parse(&draft.text);
+            let text = |key: &str| match post.get(key) {
+                Some(Value::String(s)) | Some(Value::Number(s)) => Some(s),
+                _ => None,
+            };
+            let (title, slug, date) = (post.title(), text("slug"), text("date"));
+            let parts = NameParts { title: title.as_deref(), slug: slug.as_deref(), date: date.as_deref() };
+            paths.push(export::repo_path(self.preset, parts, &today));
+            texts.push(draft.text.into_bytes());
+        }
+        let entries: Vec<(String, Vec<u8>)> = export::unique_paths(paths).into_iter().zip(texts).collect();
+        Ok((entries.len(), export::zip_archive(&entries)?))
     }
 
     fn textarea(&self) -> Option<HtmlTextAreaElement> {
@@ -577,6 +601,19 @@ impl Component for Editor {
                     self.alert(Severity::Error, format!("Export failed: {e}"));
                 }
                 return true;
+            }
+            Msg::ExportAll => {
+                self.save_now();
+                match self.export_all() {
+                    Ok((count, bytes)) => {
+                        if let Err(e) = files::download("postwright-drafts.zip", &bytes, "application/zip") {
+                            self.alert(Severity::Error, format!("Export failed: {e}"));
+                        } else {
+                            self.alert(Severity::Info, format!("Exported {count} drafts."));
+                        }
+                    }
+                    Err(e) => self.alert(Severity::Error, format!("Export failed: {e}")),
+                }
             }
             Msg::Copy => {
                 let text = self.post.to_text();
@@ -873,6 +910,9 @@ impl Component for Editor {
                     <span class="pw-brand">{"Postwright"}</span>
                     <FileButtons on_import={link.callback(Msg::Import)} />
                     <button type="button" onclick={link.callback(|_| Msg::Export)} title={format!("Download {}", self.export_name())}>{"Export"}</button>
+                    if self.session.is_some() {
+                        <button type="button" onclick={link.callback(|_| Msg::ExportAll)}>{"Export all"}</button>
+                    }
                     <button type="button" onclick={link.callback(|_| Msg::Copy)}>{"Copy"}</button>
                     <label class="pw-preset">{"Generator "}
                         <select onchange={link.batch_callback(|e: Event| {

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { serve, launch, openPage, repo, importText } from './harness.mjs';
 
 let server, browser;
@@ -64,5 +65,49 @@ test('a binary or non-UTF-8 file is refused with an alert and nothing is replace
   await page.getByRole('alert').filter({ hasText: 'image.md' }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Markdown' }).inputValue(), 'Kept body\n');
   assert.equal((await exportBytes(page)).bytes.toString(), '---\ntitle: Keep me\n---\nKept body\n');
+  await page.context().close();
+});
+
+test('several files dropped on the editor become drafts; Export all zips them per preset', async () => {
+  const page = await openPage(browser, server.base);
+  const dt = await page.evaluateHandle(() => {
+    const d = new DataTransfer();
+    d.items.add(new File(['---\ntitle: First dropped\ndate: 2024-01-02\n---\nOne\n'], 'one.md', { type: 'text/markdown' }));
+    d.items.add(new File(['---\ntitle: Second dropped\ndate: 2024-01-03\n---\nTwo\r\n'], 'two.md', { type: 'text/markdown' }));
+    return d;
+  });
+  await page.getByRole('textbox', { name: 'Markdown' }).dispatchEvent('drop', { dataTransfer: dt });
+  const drafts = page.getByRole('list', { name: 'Drafts' });
+  await drafts.getByRole('listitem').filter({ hasText: 'Second dropped' }).waitFor();
+  await drafts.getByRole('listitem').filter({ hasText: 'First dropped' }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Markdown' }).inputValue(), 'One\n', 'the first file is opened');
+
+  await page.getByRole('combobox', { name: 'Generator' }).selectOption('jekyll');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export all' }).click();
+  const file = await (await download).path();
+  const listing = JSON.parse(execFileSync('python3', ['-c',
+    'import json,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({n: z.read(n).decode() for n in z.namelist()}))', file]).toString());
+  assert.equal(listing['_posts/2024-01-02-first-dropped.md'], '---\ntitle: First dropped\ndate: 2024-01-02\n---\nOne\n');
+  assert.equal(listing['_posts/2024-01-03-second-dropped.md'], '---\ntitle: Second dropped\ndate: 2024-01-03\n---\nTwo\r\n');
+  await page.context().close();
+});
+
+test('pasting a whole post opens it with its front matter in the form; Copy puts the post on the clipboard', async () => {
+  const page = await openPage(browser, server.base, { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
+  const editor = page.getByRole('textbox', { name: 'Markdown' });
+  await editor.fill('');
+  const post = '---\ntitle: Pasted post\ntags: [a]\n---\nPasted body\n';
+  await editor.evaluate((el, text) => {
+    const d = new DataTransfer();
+    d.setData('text/plain', text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: d, bubbles: true, cancelable: true }));
+  }, post);
+  await page.getByRole('textbox', { name: 'Title', exact: true }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Title', exact: true }).inputValue(), 'Pasted post');
+  assert.equal(await editor.inputValue(), 'Pasted body\n');
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  await page.getByText('Copied the post to the clipboard.').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), post);
   await page.context().close();
 });
