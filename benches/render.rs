@@ -111,5 +111,27 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// The whole keystroke path of the core: split a file, read and validate its
+/// front matter, render its body to safe blocks.
+fn whole_post(c: &mut Criterion) {
+    use postwright::{post::Post, schema::Schema, validate::validate};
+    let schema = Schema::blog();
+    let mut group = c.benchmark_group("post");
+    for (label, size) in [("10KB", 10_000), ("100KB", 100_000), ("1MB", 1_000_000)] {
+        let file = format!("---\ntitle: \"Bench\"\ndate: 2024-01-01\ntags: [a, b]\n---\n{}", post(size));
+        group.throughput(Throughput::Bytes(file.len() as u64));
+        group.bench_with_input(BenchmarkId::new("split_parse_validate_render", label), &file, |b, file| {
+            b.iter(|| {
+                let p = Post::parse(black_box(file));
+                let fields = p.fields().map(|f| f.len()).unwrap_or(0);
+                let problems = validate(&p, &schema).len();
+                let blocks = render_blocks(p.body(), &RenderOptions::default()).len();
+                black_box((fields, problems, blocks))
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, whole_post);
 criterion_main!(benches);

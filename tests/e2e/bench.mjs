@@ -34,13 +34,15 @@ try {
     const keys = size >= 1_000_000 ? Math.min(KEYS, 30) : KEYS;
     const pw = await page.evaluate(([t, n]) => window.bench.runPostwright(t, n), [text, keys]);
     const mi = await page.evaluate(([t, n]) => window.bench.runMarkdownIt(t, n), [text, keys]);
-    rows.push({ label, keys, pw, mi });
+    const bare = await page.evaluate(([t, n]) => window.bench.runTextareaOnly(t, n), [text, keys]);
+    rows.push({ label, keys, pw, mi, bare });
   }
   const f = (x) => x.toFixed(1).padStart(7);
   console.log('\nKeystroke to preview updated and laid out (ms), headless Chromium, this machine');
-  console.log('post    keys | Postwright p50     p95     max  longtask lost | markdown-it p50     p95     max  longtask lost');
-  for (const { label, keys, pw, mi } of rows) {
-    console.log(`${label.padEnd(7)} ${String(keys).padStart(4)} |      ${f(pw.p50)} ${f(pw.p95)} ${f(pw.max)} ${f(pw.longTask)} ${String(pw.lost).padStart(4)} |       ${f(mi.p50)} ${f(mi.p95)} ${f(mi.max)} ${f(mi.longTask)} ${String(mi.lost).padStart(4)}`);
+  console.log('(longest task = the longest main-thread task while typing; lost = keystrokes missing from the value)');
+  console.log('post    keys | Postwright p50     p95     max longest lost | markdown-it p50     p95     max longest lost | bare textarea p50   p95');
+  for (const { label, keys, pw, mi, bare } of rows) {
+    console.log(`${label.padEnd(7)} ${String(keys).padStart(4)} |      ${f(pw.p50)} ${f(pw.p95)} ${f(pw.max)} ${f(pw.longTask)} ${String(pw.lost).padStart(4)} |       ${f(mi.p50)} ${f(mi.p95)} ${f(mi.max)} ${f(mi.longTask)} ${String(mi.lost).padStart(4)} |         ${f(bare.p50)} ${f(bare.p95)}`);
   }
   const widget = path.join(dist, 'widget');
   const parts = fs.readdirSync(widget).filter((f) => /\.(js|wasm|css)$/.test(f)).sort();
