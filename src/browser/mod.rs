@@ -2,6 +2,7 @@
 //! textarea's editing commands) and the widget's JS face.
 
 pub mod files;
+pub mod folder;
 pub mod storage;
 pub mod textarea;
 pub mod widget;

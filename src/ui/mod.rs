@@ -15,7 +15,7 @@ use std::rc::Rc;
 use web_sys::{HtmlElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::browser::{files, textarea};
+use crate::browser::{files, folder, textarea};
 use crate::drafts::{Cursor, Draft, DraftInfo, KeyValueStore};
 use wasm_bindgen::JsCast;
 use crate::editing::Action;
@@ -102,6 +102,13 @@ pub enum Msg {
     Export,
     /// Every draft in one zip, filed per the generator preset.
     ExportAll,
+    // --- a local blog checkout (File System Access API) ---
+    OpenFolder,
+    FolderOpened(Result<(String, Vec<folder::FolderPost>), String>),
+    OpenFolderPost(usize),
+    FolderPostRead(folder::FolderPost, Result<Vec<u8>, String>),
+    SaveToFolder,
+    SavedToFolder(Result<String, String>),
     Copy,
     Copied(Result<(), String>),
     SetPreset(Preset),
@@ -178,6 +185,10 @@ pub struct Editor {
     preview_task: Option<gloo_timers::callback::Timeout>,
     /// The Markdown pane's share of the panes' width, in percent.
     split: f64,
+    /// An opened local folder: its name and its posts.
+    folder: Option<(String, Rc<Vec<folder::FolderPost>>)>,
+    /// The folder file the open post came from, with the draft that holds it.
+    folder_file: Option<(Option<String>, folder::FolderPost)>,
     panes_ref: NodeRef,
 }
 
@@ -310,6 +321,12 @@ impl Editor {
         Ok((entries.len(), export::zip_archive(&entries)?))
     }
 
+    /// The folder file behind the open post, if it came from an opened folder.
+    fn current_folder_file(&self) -> Option<&(Option<String>, folder::FolderPost)> {
+        let current = self.session.as_ref().map(|s| s.id.clone());
+        self.folder_file.as_ref().filter(|(draft, _)| draft.is_none() || *draft == current)
+    }
+
     fn textarea(&self) -> Option<HtmlTextAreaElement> {
         self.markdown_ref.cast::<HtmlTextAreaElement>()
     }
@@ -376,6 +393,8 @@ impl Component for Editor {
             body_synced: 0,
             preview_task: None,
             split: 50.0,
+            folder: None,
+            folder_file: None,
             panes_ref: NodeRef::default(),
         };
         if let Some(e) = schema_error {
@@ -615,6 +634,74 @@ impl Component for Editor {
                     Err(e) => self.alert(Severity::Error, format!("Export failed: {e}")),
                 }
             }
+            Msg::OpenFolder => {
+                let link = ctx.link().clone();
+                wasm_bindgen_futures::spawn_local(async move { link.send_message(Msg::FolderOpened(folder::open().await)) });
+                return false;
+            }
+            Msg::FolderOpened(result) => match result {
+                Ok((name, posts)) => {
+                    self.alert(Severity::Info, format!("Opened folder {name}: {} posts.", posts.len()));
+                    self.folder = Some((name, Rc::new(posts)));
+                }
+                // Closing the picker is not an error worth an alert.
+                Err(e) if e.contains("AbortError") => return false,
+                Err(e) => self.alert(Severity::Error, format!("Could not open the folder: {e}")),
+            },
+            Msg::OpenFolderPost(index) => {
+                self.save_now();
+                if let Some(post) = self.folder.as_ref().and_then(|(_, posts)| posts.get(index).cloned()) {
+                    let link = ctx.link().clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let bytes = folder::read(&post).await;
+                        link.send_message(Msg::FolderPostRead(post, bytes));
+                    });
+                }
+                return false;
+            }
+            Msg::FolderPostRead(file, bytes) => {
+                let post = bytes.and_then(|b| Post::from_bytes(&b).map_err(|e| e.to_string()));
+                match post {
+                    Ok(post) => {
+                        let text = post.to_text();
+                        // Kept as a draft too, so autosave protects it like any other post.
+                        let created = self.session.as_ref().map(|s| {
+                            s.store.create(&text, &info_of(&post), session_now()).and_then(|id| s.store.load(&id).map_err(crate::drafts::SaveError::Load))
+                        });
+                        let draft_id = match created {
+                            Some(Ok(draft)) => {
+                                let id = draft.id.clone();
+                                self.open_draft(ctx, draft);
+                                Some(id)
+                            }
+                            _ => {
+                                self.show(ctx, &text, None);
+                                (ctx.props().host.on_input)();
+                                None
+                            }
+                        };
+                        self.alert(Severity::Info, format!("Opened {}.", file.path));
+                        self.folder_file = Some((draft_id, file));
+                    }
+                    Err(e) => self.alert(Severity::Error, format!("{} was not opened: {e}", file.path)),
+                }
+            }
+            Msg::SaveToFolder => {
+                if let Some((_, file)) = self.current_folder_file() {
+                    let file = file.clone();
+                    let bytes = self.post.to_text().into_bytes();
+                    let link = ctx.link().clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = folder::write(&file, &bytes).await.map(|()| file.path.clone());
+                        link.send_message(Msg::SavedToFolder(result));
+                    });
+                }
+                return false;
+            }
+            Msg::SavedToFolder(result) => match result {
+                Ok(path) => self.alert(Severity::Info, format!("Saved {path}.")),
+                Err(e) => self.alert(Severity::Error, format!("Not saved to the folder: {e}. The text is still here; Export it to keep a copy.")),
+            },
             Msg::Copy => {
                 let text = self.post.to_text();
                 let link = ctx.link().clone();
@@ -914,6 +1001,13 @@ impl Component for Editor {
                         <button type="button" onclick={link.callback(|_| Msg::ExportAll)}>{"Export all"}</button>
                     }
                     <button type="button" onclick={link.callback(|_| Msg::Copy)}>{"Copy"}</button>
+                    // Only where the browser can open folders: absent, not broken, elsewhere.
+                    if folder::supported() {
+                        <button type="button" onclick={link.callback(|_| Msg::OpenFolder)}>{"Open folder"}</button>
+                    }
+                    if let Some((_, file)) = self.current_folder_file() {
+                        <button type="button" onclick={link.callback(|_| Msg::SaveToFolder)} title={format!("Write {} back", file.path)}>{"Save to folder"}</button>
+                    }
                     <label class="pw-preset">{"Generator "}
                         <select onchange={link.batch_callback(|e: Event| {
                             Preset::from_id(&e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()).map(Msg::SetPreset)
@@ -944,8 +1038,13 @@ impl Component for Editor {
                     }) }
                 </div>
 
-                <div class={classes!("pw-body", drafts_panel.is_some().then_some("pw-with-drafts"))}>
-                { for drafts_panel }
+                <div class={classes!("pw-body", (drafts_panel.is_some() || self.folder.is_some()).then_some("pw-with-drafts"))}>
+                if drafts_panel.is_some() || self.folder.is_some() {
+                    <div class="pw-side">
+                        { for drafts_panel }
+                        { self.folder_panel(ctx) }
+                    </div>
+                }
                 <div class="pw-main">
                 <div class="pw-meta">
                     <button type="button" class="pw-disclosure" aria-expanded={self.form_open.to_string()} aria-controls="pw-form-body"
@@ -989,6 +1088,26 @@ impl Component for Editor {
 }
 
 impl Editor {
+    /// The posts of an opened folder, by path.
+    fn folder_panel(&self, ctx: &Context<Self>) -> Html {
+        let Some((name, posts)) = &self.folder else { return html! {} };
+        let current = self.current_folder_file().map(|(_, f)| f.path.clone());
+        html! {
+            <section class="pw-folder pw-drafts" aria-label={format!("Folder {name}")}>
+                <h2 class="pw-drafts-title">{ name }</h2>
+                <ul class="pw-draft-list" aria-label="Folder posts">
+                    { for posts.iter().enumerate().map(|(i, p)| html! {
+                        <li class="pw-draft" key={p.path.clone()} aria-current={(current.as_deref() == Some(p.path.as_str())).then_some("true")}>
+                            <button type="button" class="pw-draft-open" onclick={ctx.link().callback(move |_| Msg::OpenFolderPost(i))}>
+                                <span class="pw-draft-name">{ &p.path }</span>
+                            </button>
+                        </li>
+                    }) }
+                </ul>
+            </section>
+        }
+    }
+
     /// The handle between editor and preview: drag it, or focus it and use the arrow keys.
     fn splitter(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();

@@ -111,3 +111,49 @@ test('pasting a whole post opens it with its front matter in the form; Copy puts
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), post);
   await page.context().close();
 });
+
+test('Open folder lists a checkout\'s posts; Save to folder writes back with a one-line diff', async () => {
+  const original = '---\ntitle: "Hello"\ndate: 2024-02-03\n# a comment the CMS must keep\ntags: [a, b]\n---\nBody\r\nwith CRLF\r\n';
+  const context = await browser.newContext();
+  // The picker cannot be driven headless: hand the app a real directory
+  // handle from the origin-private file system instead.
+  await context.addInitScript((text) => {
+    window.showDirectoryPicker = async () => {
+      const root = await navigator.storage.getDirectory();
+      const blog = await root.getDirectoryHandle('blog', { create: true });
+      const dir = async (parent, ...names) => { let d = parent; for (const n of names) d = await d.getDirectoryHandle(n, { create: true }); return d; };
+      const put = async (d, name, content) => {
+        const w = await (await d.getFileHandle(name, { create: true })).createWritable();
+        await w.write(content); await w.close();
+      };
+      const posts = await dir(blog, 'content', 'posts');
+      await put(posts, 'hello.md', text);
+      await put(posts, 'other.md', '---\ntitle: Other\n---\nx\n');
+      await put(posts, 'image.png', 'not a post');
+      await put(await dir(blog, 'node_modules', 'pkg'), 'README.md', 'skip me');
+      await put(await dir(blog, '.git'), 'notes.md', 'skip me');
+      return blog;
+    };
+  }, original);
+  const page = await context.newPage();
+  await page.goto(server.base);
+  await page.getByRole('textbox', { name: 'Markdown' }).waitFor();
+  await page.getByRole('button', { name: 'Open folder' }).click();
+  const list = page.getByRole('list', { name: 'Folder posts' });
+  await list.waitFor();
+  assert.deepEqual(await list.getByRole('button').allInnerTexts(), ['content/posts/hello.md', 'content/posts/other.md']);
+  await list.getByRole('button', { name: 'content/posts/hello.md' }).click();
+  const title = page.getByRole('textbox', { name: 'Title', exact: true });
+  await page.getByText('Opened content/posts/hello.md.').waitFor();
+  assert.equal(await title.inputValue(), 'Hello');
+  await title.fill('Hello again');
+  await page.getByRole('button', { name: 'Save to folder' }).click();
+  await page.getByText('Saved content/posts/hello.md.').waitFor();
+  const written = await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const posts = await (await (await root.getDirectoryHandle('blog')).getDirectoryHandle('content')).getDirectoryHandle('posts');
+    return (await (await posts.getFileHandle('hello.md')).getFile()).text();
+  });
+  assert.equal(written, original.replace('title: "Hello"', 'title: "Hello again"'));
+  await context.close();
+});

@@ -1,0 +1,105 @@
+//! `Open folder`: a local blog checkout through the File System Access API
+//! (`showDirectoryPicker`). Where the browser lacks it, [`supported`] is false
+//! and the UI shows no button. Handles are kept as JS values; everything is
+//! reached through `Reflect`, since web-sys gates these APIs as unstable.
+
+use js_sys::{Function, Promise, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::files::describe;
+
+/// Folders not worth walking in a blog checkout.
+const SKIP_DIRS: [&str; 6] = ["node_modules", "public", "_site", "dist", "resources", "target"];
+/// A checkout can be huge: stop listing after this many posts.
+const MAX_POSTS: usize = 2000;
+const MAX_DEPTH: usize = 8;
+
+/// A post file in the opened folder.
+#[derive(Clone)]
+pub struct FolderPost {
+    /// Path relative to the folder, e.g. `content/posts/hello.md`.
+    pub path: String,
+    pub handle: JsValue,
+}
+
+impl PartialEq for FolderPost {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+    }
+}
+
+fn get(target: &JsValue, name: &str) -> Result<JsValue, String> {
+    Reflect::get(target, &JsValue::from_str(name)).map_err(|e| describe(&e))
+}
+
+/// Calls `target.name(args…)` and awaits the promise it returns.
+async fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    let f: Function = get(target, name)?.dyn_into().map_err(|_| format!("{name} is not available"))?;
+    let array = args.iter().collect::<js_sys::Array>();
+    let result = f.apply(target, &array).map_err(|e| describe(&e))?;
+    match result.dyn_into::<Promise>() {
+        Ok(p) => JsFuture::from(p).await.map_err(|e| describe(&e)),
+        Err(v) => Ok(v),
+    }
+}
+
+pub fn supported() -> bool {
+    web_sys::window().is_some_and(|w| get(&w, "showDirectoryPicker").is_ok_and(|f| f.is_function()))
+}
+
+/// Asks the user for a folder (read-write) and lists its Markdown posts.
+pub async fn open() -> Result<(String, Vec<FolderPost>), String> {
+    let window: JsValue = web_sys::window().ok_or("no window")?.into();
+    let options = js_sys::Object::new();
+    let _ = Reflect::set(&options, &"mode".into(), &"readwrite".into());
+    let dir = call(&window, "showDirectoryPicker", &[options.into()]).await?;
+    let name = get(&dir, "name")?.as_string().unwrap_or_default();
+    let mut posts = Vec::new();
+    walk(&dir, String::new(), 0, &mut posts).await?;
+    posts.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((name, posts))
+}
+
+async fn walk(dir: &JsValue, prefix: String, depth: usize, out: &mut Vec<FolderPost>) -> Result<(), String> {
+    let iter = call(dir, "values", &[]).await?;
+    loop {
+        if out.len() >= MAX_POSTS {
+            return Ok(());
+        }
+        let step = call(&iter, "next", &[]).await?;
+        if get(&step, "done")?.is_truthy() {
+            return Ok(());
+        }
+        let entry = get(&step, "value")?;
+        let name = get(&entry, "name")?.as_string().unwrap_or_default();
+        let kind = get(&entry, "kind")?.as_string().unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = format!("{prefix}{name}");
+        if kind == "directory" {
+            if depth < MAX_DEPTH && !SKIP_DIRS.contains(&name.as_str()) {
+                Box::pin(walk(&entry, format!("{path}/"), depth + 1, out)).await?;
+            }
+        } else if name.ends_with(".md") || name.ends_with(".markdown") {
+            out.push(FolderPost { path, handle: entry });
+        }
+    }
+}
+
+/// The file's current bytes.
+pub async fn read(post: &FolderPost) -> Result<Vec<u8>, String> {
+    let file = call(&post.handle, "getFile", &[]).await?;
+    let buffer = call(&file, "arrayBuffer", &[]).await?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Replaces the file's content with `bytes` (written to a swap file by the
+/// browser and moved into place on close, so a failure leaves the old file).
+pub async fn write(post: &FolderPost, bytes: &[u8]) -> Result<(), String> {
+    let writable = call(&post.handle, "createWritable", &[]).await?;
+    call(&writable, "write", &[Uint8Array::from(bytes).into()]).await?;
+    call(&writable, "close", &[]).await?;
+    Ok(())
+}
