@@ -5,7 +5,9 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use postwright::markdown::{clear_cache, options, render_blocks, render_html, sanitize_html, RenderOptions};
+use postwright::markdown::{
+    clear_cache, options, render_blocks, render_html, sanitize_html, RenderOptions,
+};
 
 const RAW_HTML: &str = r#"
 <details>
@@ -26,19 +28,30 @@ Inline <b>bold</b>, <a href="https://example.com/" title="ex">a link</a> and <im
 "#;
 
 fn strip_front_matter(s: &str) -> &str {
-    s.strip_prefix("---\n").and_then(|r| r.find("\n---\n").map(|e| &r[e + 5..])).unwrap_or(s)
+    s.strip_prefix("---\n")
+        .and_then(|r| r.find("\n---\n").map(|e| &r[e + 5..]))
+        .unwrap_or(s)
 }
 
 fn sample(name: &str) -> String {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
-    let p = if dir.exists() { dir.join(name) } else { std::path::Path::new("/work/shared/samples").join(name) };
+    let p = if dir.exists() {
+        dir.join(name)
+    } else {
+        std::path::Path::new("/work/shared/samples").join(name)
+    };
     strip_front_matter(&std::fs::read_to_string(p).expect("sample post")).to_string()
 }
 
 /// A post of about `size` bytes: the samples and the raw HTML, repeated
 /// (footnote labels made unique per repetition).
 fn post(size: usize) -> String {
-    let parts = [sample("ic-take-on-devrel-2025.md"), RAW_HTML.to_string(), sample("from-dev-to-devrel.md"), RAW_HTML.to_string()];
+    let parts = [
+        sample("ic-take-on-devrel-2025.md"),
+        RAW_HTML.to_string(),
+        sample("from-dev-to-devrel.md"),
+        RAW_HTML.to_string(),
+    ];
     let mut s = String::with_capacity(size + 30_000);
     let mut n = 0;
     'outer: loop {
@@ -76,37 +89,68 @@ fn fragments(body: &str) -> Vec<String> {
 }
 
 fn bench(c: &mut Criterion) {
-    let opts = RenderOptions { smart_punctuation: true, base_url: Some("https://example.com/".into()) };
+    let opts = RenderOptions {
+        smart_punctuation: true,
+        base_url: Some("https://example.com/".into()),
+    };
     let mut g = c.benchmark_group("render");
     g.sample_size(20);
     for (label, size) in [("10KB", 10_000), ("100KB", 100_000), ("1MB", 1_000_000)] {
         let body = post(size);
-        assert_eq!(render_html(&body, &opts), render_blocks(&body, &opts).into_iter().map(|b| b.html).collect::<String>());
+        assert_eq!(
+            render_html(&body, &opts),
+            render_blocks(&body, &opts)
+                .into_iter()
+                .map(|b| b.html)
+                .collect::<String>()
+        );
         g.throughput(Throughput::Bytes(body.len() as u64));
-        g.bench_with_input(BenchmarkId::new("render_blocks", label), &body, |b, body| {
-            b.iter(|| render_blocks(black_box(body), &opts))
-        });
-        g.bench_with_input(BenchmarkId::new("render_blocks_cold_cache", label), &body, |b, body| {
-            b.iter(|| {
-                clear_cache();
-                render_blocks(black_box(body), &opts)
-            })
-        });
-        g.bench_with_input(BenchmarkId::new("pulldown_cmark_unfiltered", label), &body, |b, body| {
-            b.iter(|| {
-                let mut out = String::with_capacity(body.len() * 3 / 2);
-                pulldown_cmark::html::push_html(&mut out, pulldown_cmark::Parser::new_ext(black_box(body), options(true)));
-                out
-            })
-        });
+        g.bench_with_input(
+            BenchmarkId::new("render_blocks", label),
+            &body,
+            |b, body| b.iter(|| render_blocks(black_box(body), &opts)),
+        );
+        g.bench_with_input(
+            BenchmarkId::new("render_blocks_cold_cache", label),
+            &body,
+            |b, body| {
+                b.iter(|| {
+                    clear_cache();
+                    render_blocks(black_box(body), &opts)
+                })
+            },
+        );
+        g.bench_with_input(
+            BenchmarkId::new("pulldown_cmark_unfiltered", label),
+            &body,
+            |b, body| {
+                b.iter(|| {
+                    let mut out = String::with_capacity(body.len() * 3 / 2);
+                    pulldown_cmark::html::push_html(
+                        &mut out,
+                        pulldown_cmark::Parser::new_ext(black_box(body), options(true)),
+                    );
+                    out
+                })
+            },
+        );
         let frags = fragments(&body);
-        g.throughput(Throughput::Bytes(frags.iter().map(|f| f.len() as u64).sum()));
-        g.bench_with_input(BenchmarkId::new("sanitize_html_fragments_only", label), &frags, |b, frags| {
-            b.iter(|| {
-                clear_cache();
-                frags.iter().map(|f| sanitize_html(black_box(f)).len()).sum::<usize>()
-            })
-        });
+        g.throughput(Throughput::Bytes(
+            frags.iter().map(|f| f.len() as u64).sum(),
+        ));
+        g.bench_with_input(
+            BenchmarkId::new("sanitize_html_fragments_only", label),
+            &frags,
+            |b, frags| {
+                b.iter(|| {
+                    clear_cache();
+                    frags
+                        .iter()
+                        .map(|f| sanitize_html(black_box(f)).len())
+                        .sum::<usize>()
+                })
+            },
+        );
     }
     g.finish();
 }
@@ -118,17 +162,24 @@ fn whole_post(c: &mut Criterion) {
     let schema = Schema::blog();
     let mut group = c.benchmark_group("post");
     for (label, size) in [("10KB", 10_000), ("100KB", 100_000), ("1MB", 1_000_000)] {
-        let file = format!("---\ntitle: \"Bench\"\ndate: 2024-01-01\ntags: [a, b]\n---\n{}", post(size));
+        let file = format!(
+            "---\ntitle: \"Bench\"\ndate: 2024-01-01\ntags: [a, b]\n---\n{}",
+            post(size)
+        );
         group.throughput(Throughput::Bytes(file.len() as u64));
-        group.bench_with_input(BenchmarkId::new("split_parse_validate_render", label), &file, |b, file| {
-            b.iter(|| {
-                let p = Post::parse(black_box(file));
-                let fields = p.fields().map(|f| f.len()).unwrap_or(0);
-                let problems = validate(&p, &schema).len();
-                let blocks = render_blocks(p.body(), &RenderOptions::default()).len();
-                black_box((fields, problems, blocks))
-            })
-        });
+        group.bench_with_input(
+            BenchmarkId::new("split_parse_validate_render", label),
+            &file,
+            |b, file| {
+                b.iter(|| {
+                    let p = Post::parse(black_box(file));
+                    let fields = p.fields().map(|f| f.len()).unwrap_or(0);
+                    let problems = validate(&p, &schema).len();
+                    let blocks = render_blocks(p.body(), &RenderOptions::default()).len();
+                    black_box((fields, problems, blocks))
+                })
+            },
+        );
     }
     group.finish();
 }

@@ -120,27 +120,44 @@ fn wrap(text: &str, sel: Range<usize>, open: &str, close: &str, placeholder: &st
     if before.ends_with(open) && after.starts_with(close) && !inner.is_empty() {
         let range = sel.start - open.len()..sel.end + close.len();
         let start = range.start;
-        return Edit { range, insert: inner.to_string(), select: start..start + inner.len() };
+        return Edit {
+            range,
+            insert: inner.to_string(),
+            select: start..start + inner.len(),
+        };
     }
     let body = if inner.is_empty() { placeholder } else { inner };
     let insert = format!("{open}{body}{close}");
     let start = sel.start + open.len();
-    Edit { range: sel.clone(), insert, select: start..start + body.len() }
+    Edit {
+        range: sel.clone(),
+        insert,
+        select: start..start + body.len(),
+    }
 }
 
 fn link(text: &str, sel: Range<usize>, bang: &str, placeholder: &str) -> Edit {
     let inner = &text[sel.clone()];
-    let looks_like_url = inner.starts_with("http://") || inner.starts_with("https://") || inner.starts_with('/');
+    let looks_like_url =
+        inner.starts_with("http://") || inner.starts_with("https://") || inner.starts_with('/');
     if looks_like_url && !inner.contains(char::is_whitespace) {
         let insert = format!("{bang}[{placeholder}]({inner})");
         let start = sel.start + bang.len() + 1;
-        return Edit { range: sel.clone(), insert, select: start..start + placeholder.len() };
+        return Edit {
+            range: sel.clone(),
+            insert,
+            select: start..start + placeholder.len(),
+        };
     }
     let label = if inner.is_empty() { placeholder } else { inner };
     let url = "https://";
     let insert = format!("{bang}[{label}]({url})");
     let start = sel.start + bang.len() + label.len() + 3;
-    Edit { range: sel, insert, select: start..start + url.len() }
+    Edit {
+        range: sel,
+        insert,
+        select: start..start + url.len(),
+    }
 }
 
 fn fence(text: &str, sel: Range<usize>) -> Vec<Edit> {
@@ -148,7 +165,11 @@ fn fence(text: &str, sel: Range<usize>) -> Vec<Edit> {
     let end = line_end(text, sel.end.saturating_sub(1).max(sel.start));
     let body = &text[start..end];
     let insert = format!("```\n{body}\n```");
-    vec![Edit { range: start..end, select: start + 3..start + 3, insert }]
+    vec![Edit {
+        range: start..end,
+        select: start + 3..start + 3,
+        insert,
+    }]
 }
 
 /// Heading level cycles: none -> ## -> ### -> #### -> # -> none (## first: # is the post title).
@@ -157,8 +178,16 @@ fn cycle_heading(text: &str, sel: Range<usize>) -> Edit {
     let end = line_end(text, sel.start);
     let line = &text[start..end];
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
-    let rest = if hashes > 0 && line[hashes..].starts_with(' ') { &line[hashes + 1..] } else { line };
-    let level = if hashes > 0 && line[hashes..].starts_with(' ') { hashes } else { 0 };
+    let rest = if hashes > 0 && line[hashes..].starts_with(' ') {
+        &line[hashes + 1..]
+    } else {
+        line
+    };
+    let level = if hashes > 0 && line[hashes..].starts_with(' ') {
+        hashes
+    } else {
+        0
+    };
     let next = match level {
         0 => 2,
         1 => 0,
@@ -166,18 +195,33 @@ fn cycle_heading(text: &str, sel: Range<usize>) -> Edit {
         n if n >= 4 => 1,
         n => n + 1,
     };
-    let insert = if next == 0 { rest.to_string() } else { format!("{} {rest}", "#".repeat(next)) };
+    let insert = if next == 0 {
+        rest.to_string()
+    } else {
+        format!("{} {rest}", "#".repeat(next))
+    };
     let caret = start + insert.len();
-    Edit { range: start..end, insert, select: caret..caret }
+    Edit {
+        range: start..end,
+        insert,
+        select: caret..caret,
+    }
 }
 
 /// Toggles a line prefix (quote, list markers) on every line of the selection.
 fn prefix_lines(text: &str, sel: Range<usize>, prefix: impl Fn(usize) -> String) -> Edit {
     let start = line_start(text, sel.start);
-    let last = if sel.end > sel.start && text[..sel.end].ends_with('\n') { sel.end - 1 } else { sel.end };
+    let last = if sel.end > sel.start && text[..sel.end].ends_with('\n') {
+        sel.end - 1
+    } else {
+        sel.end
+    };
     let end = line_end(text, last.max(start));
     let lines: Vec<&str> = text[start..end].split('\n').collect();
-    let all_have = lines.iter().enumerate().all(|(i, l)| l.starts_with(&prefix(i)));
+    let all_have = lines
+        .iter()
+        .enumerate()
+        .all(|(i, l)| l.starts_with(&prefix(i)));
     let out: Vec<String> = lines
         .iter()
         .enumerate()
@@ -197,7 +241,11 @@ fn prefix_lines(text: &str, sel: Range<usize>, prefix: impl Fn(usize) -> String)
     } else {
         start..start + insert.len()
     };
-    Edit { range: start..end, insert, select }
+    Edit {
+        range: start..end,
+        insert,
+        select,
+    }
 }
 
 /// A line without its list or quote marker (so switching list kinds does not stack markers).
@@ -219,13 +267,20 @@ fn split_list_item(line: &str) -> (&str, &str, &str) {
         2
     } else {
         let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-        if (1..=9).contains(&digits) && b.len() > digits + 1 && matches!(b[digits], b'.' | b')') && b[digits + 1] == b' ' {
+        if (1..=9).contains(&digits)
+            && b.len() > digits + 1
+            && matches!(b[digits], b'.' | b')')
+            && b[digits + 1] == b' '
+        {
             digits + 2
         } else {
             return (indent, "", after);
         }
     };
-    if after[m..].starts_with("[ ] ") || after[m..].starts_with("[x] ") || after[m..].starts_with("[X] ") {
+    if after[m..].starts_with("[ ] ")
+        || after[m..].starts_with("[x] ")
+        || after[m..].starts_with("[X] ")
+    {
         m += 4;
     }
     (indent, &after[..m], &after[m..])
@@ -236,12 +291,18 @@ fn table(text: &str, sel: Range<usize>) -> Edit {
     let lead = if at_line_start { "" } else { "\n\n" };
     let insert = format!("{lead}| Column | Column |\n| ------ | ------ |\n| Cell   | Cell   |\n");
     let start = sel.start + lead.len() + 2;
-    Edit { range: sel, insert, select: start..start + "Column".len() }
+    Edit {
+        range: sel,
+        insert,
+        select: start..start + "Column".len(),
+    }
 }
 
 /// Inserts a reference `[^n]` at the cursor and its definition at the end of the text.
 fn footnote(text: &str, sel: Range<usize>) -> Vec<Edit> {
-    let n = (1..).find(|n| !text.contains(&format!("[^{n}]"))).unwrap_or(1);
+    let n = (1..)
+        .find(|n| !text.contains(&format!("[^{n}]")))
+        .unwrap_or(1);
     let reference = format!("[^{n}]");
     let sep = if text.ends_with("\n\n") {
         ""
@@ -257,7 +318,11 @@ fn footnote(text: &str, sel: Range<usize>) -> Vec<Edit> {
     // the final selection is the note's placeholder text.
     let def_start = end + definition.len() + reference.len();
     vec![
-        Edit { range: end..end, insert: format!("{definition}{note}\n"), select: end..end },
+        Edit {
+            range: end..end,
+            insert: format!("{definition}{note}\n"),
+            select: end..end,
+        },
         Edit {
             range: sel.end..sel.end,
             insert: reference.clone(),
@@ -273,7 +338,10 @@ fn indent(text: &str, sel: Range<usize>, deeper: bool) -> Vec<Edit> {
     let start = line_start(text, sel.start);
     let end = line_end(text, sel.end.max(start));
     let block = &text[start..end];
-    if !block.split('\n').all(|l| !split_list_item(l).1.is_empty() || l.trim().is_empty()) {
+    if !block
+        .split('\n')
+        .all(|l| !split_list_item(l).1.is_empty() || l.trim().is_empty())
+    {
         return vec![];
     }
     let mut out = Vec::new();
@@ -281,9 +349,17 @@ fn indent(text: &str, sel: Range<usize>, deeper: bool) -> Vec<Edit> {
     let mut delta_total: isize = 0;
     for (i, line) in block.split('\n').enumerate() {
         let (ind, marker, _) = split_list_item(line);
-        let width = if marker.is_empty() { 0 } else { marker.trim_end_matches(|c| c != ' ').len().clamp(2, 4) };
+        let width = if marker.is_empty() {
+            0
+        } else {
+            marker.trim_end_matches(|c| c != ' ').len().clamp(2, 4)
+        };
         let new = if deeper {
-            if marker.is_empty() { line.to_string() } else { format!("{}{line}", " ".repeat(width)) }
+            if marker.is_empty() {
+                line.to_string()
+            } else {
+                format!("{}{line}", " ".repeat(width))
+            }
         } else {
             let remove = ind.len().min(width.max(2)).min(ind.len());
             line[remove..].to_string()
@@ -301,7 +377,11 @@ fn indent(text: &str, sel: Range<usize>, deeper: bool) -> Vec<Edit> {
     let insert = out.join("\n");
     let s = (sel.start as isize + delta_first).max(start as isize) as usize;
     let e = (sel.end as isize + delta_total).max(s as isize) as usize;
-    vec![Edit { range: start..end, insert, select: s..e }]
+    vec![Edit {
+        range: start..end,
+        insert,
+        select: s..e,
+    }]
 }
 
 /// Enter inside a list item continues the list; on an empty item it ends the list.
@@ -312,7 +392,11 @@ fn continue_list(text: &str, sel: Range<usize>) -> Vec<Edit> {
     let start = line_start(text, sel.start);
     let line = &text[start..line_end(text, sel.start)];
     let (indent, marker, rest) = split_list_item(line);
-    let quote = if marker.is_empty() && line.starts_with("> ") { "> " } else { "" };
+    let quote = if marker.is_empty() && line.starts_with("> ") {
+        "> "
+    } else {
+        ""
+    };
     if marker.is_empty() && quote.is_empty() {
         return vec![];
     }
@@ -322,7 +406,11 @@ fn continue_list(text: &str, sel: Range<usize>) -> Vec<Edit> {
     if rest.trim().is_empty() && (quote.is_empty() || line.trim() == ">") {
         // An empty item: Enter ends the list, as in every word processor.
         let end = start + line.len();
-        return vec![Edit { range: start..end, insert: String::new(), select: start..start }];
+        return vec![Edit {
+            range: start..end,
+            insert: String::new(),
+            select: start..start,
+        }];
     }
     let next_marker = if quote.is_empty() {
         next_list_marker(marker)
@@ -331,12 +419,20 @@ fn continue_list(text: &str, sel: Range<usize>) -> Vec<Edit> {
     };
     let insert = format!("\n{indent}{next_marker}");
     let caret = sel.start + insert.len();
-    vec![Edit { range: sel.clone(), insert, select: caret..caret }]
+    vec![Edit {
+        range: sel.clone(),
+        insert,
+        select: caret..caret,
+    }]
 }
 
 fn next_list_marker(marker: &str) -> String {
     let task = marker.ends_with("] ");
-    let base = if task { &marker[..marker.len() - 4] } else { marker };
+    let base = if task {
+        &marker[..marker.len() - 4]
+    } else {
+        marker
+    };
     let digits: String = base.chars().take_while(char::is_ascii_digit).collect();
     let base = if digits.is_empty() {
         base.to_string()
@@ -366,7 +462,10 @@ pub fn utf16_to_byte(text: &str, utf16: usize) -> usize {
 /// UTF-16 offset of a byte offset in `text`.
 pub fn byte_to_utf16(text: &str, byte: usize) -> usize {
     let byte = byte.min(text.len());
-    text.char_indices().take_while(|&(i, _)| i < byte).map(|(_, c)| c.len_utf16()).sum()
+    text.char_indices()
+        .take_while(|&(i, _)| i < byte)
+        .map(|(_, c)| c.len_utf16())
+        .sum()
 }
 
 #[cfg(test)]
@@ -411,7 +510,10 @@ mod tests {
     #[test]
     fn link_selects_the_url_to_type_over() {
         assert_eq!(run(Action::Link, "see [docs]"), "see [docs]([https://])");
-        assert_eq!(run(Action::Link, "[https://x.org]"), "[[link text]](https://x.org)");
+        assert_eq!(
+            run(Action::Link, "[https://x.org]"),
+            "[[link text]](https://x.org)"
+        );
         assert_eq!(run(Action::Image, "|"), "![alt text]([https://])");
     }
 
@@ -435,7 +537,10 @@ mod tests {
         assert_eq!(run(Action::BulletList, "[- a\n- b]"), "[a\nb]");
         assert_eq!(run(Action::NumberedList, "[- a\n- b]"), "[1. a\n2. b]");
         assert_eq!(run(Action::TaskList, "x|"), "- [ ] x|");
-        assert_eq!(run(Action::Quote, "one\n[two]\nthree"), "one\n[> two]\nthree");
+        assert_eq!(
+            run(Action::Quote, "one\n[two]\nthree"),
+            "one\n[> two]\nthree"
+        );
     }
 
     #[test]
@@ -461,7 +566,10 @@ mod tests {
         let out = run(Action::Footnote, "Claim|.\n");
         assert_eq!(out, "Claim[^1].\n\n[^1]: [Footnote text.]\n");
         let out = run(Action::Footnote, "A[^1] B|\n\n[^1]: x\n");
-        assert!(out.contains("B[^2]") && out.ends_with("[^2]: [Footnote text.]\n"), "{out}");
+        assert!(
+            out.contains("B[^2]") && out.ends_with("[^2]: [Footnote text.]\n"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -488,7 +596,11 @@ mod tests {
     #[test]
     fn never_panics_on_odd_selections() {
         let t = "é- [ ] x\n\n|> y\n1) z";
-        for a in Action::TOOLBAR.iter().map(|x| x.0).chain([Action::Indent, Action::Outdent, Action::Newline]) {
+        for a in Action::TOOLBAR.iter().map(|x| x.0).chain([
+            Action::Indent,
+            Action::Outdent,
+            Action::Newline,
+        ]) {
             for s in 0..=t.len() + 2 {
                 for e in [0, s, t.len() + 5] {
                     let mut out = t.to_string();

@@ -76,7 +76,10 @@ pub fn repo_path(preset: Preset, parts: NameParts<'_>, today: &str) -> String {
         Preset::Hugo => format!("content/posts/{slug}.md"),
         Preset::HugoBundle => format!("content/posts/{slug}/index.md"),
         Preset::Jekyll => {
-            let date = parts.date.and_then(ymd_prefix).or_else(|| ymd_prefix(today));
+            let date = parts
+                .date
+                .and_then(ymd_prefix)
+                .or_else(|| ymd_prefix(today));
             match date {
                 Some(date) => format!("_posts/{date}-{slug}.md"),
                 None => format!("_posts/{slug}.md"),
@@ -102,8 +105,15 @@ pub fn download_name(preset: Preset, parts: NameParts<'_>, today: &str) -> Strin
 /// else one made from the title, else `untitled`. Never empty.
 pub fn post_slug(parts: NameParts<'_>) -> String {
     let from_slug = parts.slug.map(|s| clean(s, true)).filter(|s| !s.is_empty());
-    let from_title = || parts.title.map(|t| clean(t, false)).filter(|s| !s.is_empty());
-    from_slug.or_else(from_title).unwrap_or_else(|| "untitled".to_string())
+    let from_title = || {
+        parts
+            .title
+            .map(|t| clean(t, false))
+            .filter(|s| !s.is_empty())
+    };
+    from_slug
+        .or_else(from_title)
+        .unwrap_or_else(|| "untitled".to_string())
 }
 
 /// A slug from a title: Unicode-aware (letters and digits of every script are
@@ -171,13 +181,20 @@ mod tests {
     use super::*;
 
     fn parts<'a>(title: &'a str, slug: Option<&'a str>, date: Option<&'a str>) -> NameParts<'a> {
-        NameParts { title: Some(title), slug, date }
+        NameParts {
+            title: Some(title),
+            slug,
+            date,
+        }
     }
 
     #[test]
     fn slugs_are_unicode_aware_and_never_empty() {
         assert_eq!(slugify("From Dev to Devrel"), "from-dev-to-devrel");
-        assert_eq!(slugify("An IC's take on DevRel (2025)"), "an-ics-take-on-devrel-2025");
+        assert_eq!(
+            slugify("An IC's take on DevRel (2025)"),
+            "an-ics-take-on-devrel-2025"
+        );
         assert_eq!(slugify("Ünïcödé Straße"), "ünïcödé-straße");
         assert_eq!(slugify("日本語のブログ"), "日本語のブログ");
         assert_eq!(slugify("  ---  "), "untitled");
@@ -200,25 +217,64 @@ mod tests {
     fn presets_file_posts_where_each_generator_expects() {
         let p = parts("From Dev to Devrel", None, Some("2020-07-23"));
         let today = "2026-11-22";
-        assert_eq!(repo_path(Preset::Hugo, p, today), "content/posts/from-dev-to-devrel.md");
-        assert_eq!(repo_path(Preset::HugoBundle, p, today), "content/posts/from-dev-to-devrel/index.md");
-        assert_eq!(repo_path(Preset::Jekyll, p, today), "_posts/2020-07-23-from-dev-to-devrel.md");
-        assert_eq!(repo_path(Preset::Zola, p, today), "content/from-dev-to-devrel.md");
-        assert_eq!(repo_path(Preset::Astro, p, today), "src/content/blog/from-dev-to-devrel.md");
-        assert_eq!(repo_path(Preset::Eleventy, p, today), "posts/from-dev-to-devrel.md");
-        assert_eq!(download_name(Preset::Jekyll, p, today), "2020-07-23-from-dev-to-devrel.md");
-        assert_eq!(download_name(Preset::HugoBundle, p, today), "from-dev-to-devrel.index.md");
+        assert_eq!(
+            repo_path(Preset::Hugo, p, today),
+            "content/posts/from-dev-to-devrel.md"
+        );
+        assert_eq!(
+            repo_path(Preset::HugoBundle, p, today),
+            "content/posts/from-dev-to-devrel/index.md"
+        );
+        assert_eq!(
+            repo_path(Preset::Jekyll, p, today),
+            "_posts/2020-07-23-from-dev-to-devrel.md"
+        );
+        assert_eq!(
+            repo_path(Preset::Zola, p, today),
+            "content/from-dev-to-devrel.md"
+        );
+        assert_eq!(
+            repo_path(Preset::Astro, p, today),
+            "src/content/blog/from-dev-to-devrel.md"
+        );
+        assert_eq!(
+            repo_path(Preset::Eleventy, p, today),
+            "posts/from-dev-to-devrel.md"
+        );
+        assert_eq!(
+            download_name(Preset::Jekyll, p, today),
+            "2020-07-23-from-dev-to-devrel.md"
+        );
+        assert_eq!(
+            download_name(Preset::HugoBundle, p, today),
+            "from-dev-to-devrel.index.md"
+        );
     }
 
     #[test]
     fn jekyll_takes_the_date_prefix_or_today() {
         let t = "2026-11-22";
         let micro = parts("T", None, Some("2025-05-05 17:35:52.919448"));
-        assert_eq!(repo_path(Preset::Jekyll, micro, t), "_posts/2025-05-05-t.md");
-        assert_eq!(repo_path(Preset::Jekyll, parts("T", None, Some("\"2021-01-02\"")), t), "_posts/2021-01-02-t.md");
-        assert_eq!(repo_path(Preset::Jekyll, parts("T", None, Some("yesterday")), t), "_posts/2026-11-22-t.md");
-        assert_eq!(repo_path(Preset::Jekyll, parts("T", None, Some("2021-13-01")), t), "_posts/2026-11-22-t.md");
-        assert_eq!(repo_path(Preset::Jekyll, parts("T", None, None), "not a date"), "_posts/t.md");
+        assert_eq!(
+            repo_path(Preset::Jekyll, micro, t),
+            "_posts/2025-05-05-t.md"
+        );
+        assert_eq!(
+            repo_path(Preset::Jekyll, parts("T", None, Some("\"2021-01-02\"")), t),
+            "_posts/2021-01-02-t.md"
+        );
+        assert_eq!(
+            repo_path(Preset::Jekyll, parts("T", None, Some("yesterday")), t),
+            "_posts/2026-11-22-t.md"
+        );
+        assert_eq!(
+            repo_path(Preset::Jekyll, parts("T", None, Some("2021-13-01")), t),
+            "_posts/2026-11-22-t.md"
+        );
+        assert_eq!(
+            repo_path(Preset::Jekyll, parts("T", None, None), "not a date"),
+            "_posts/t.md"
+        );
     }
 
     #[test]
@@ -266,7 +322,9 @@ pub fn zip_archive(entries: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
         .compression_method(zip::CompressionMethod::Stored)
         .unix_permissions(0o644);
     for (path, bytes) in entries {
-        writer.start_file(path.as_str(), options).map_err(|e| e.to_string())?;
+        writer
+            .start_file(path.as_str(), options)
+            .map_err(|e| e.to_string())?;
         writer.write_all(bytes).map_err(|e| e.to_string())?;
     }
     Ok(writer.finish().map_err(|e| e.to_string())?.into_inner())
@@ -278,15 +336,38 @@ mod archive_tests {
 
     #[test]
     fn repeated_paths_are_numbered() {
-        let out = unique_paths(vec!["a.md".into(), "b.md".into(), "a.md".into(), "a.md".into(), "x/index.md".into(), "x/index.md".into()]);
-        assert_eq!(out, ["a.md", "b.md", "a-2.md", "a-3.md", "x/index.md", "x/index-2.md"]);
+        let out = unique_paths(vec![
+            "a.md".into(),
+            "b.md".into(),
+            "a.md".into(),
+            "a.md".into(),
+            "x/index.md".into(),
+            "x/index.md".into(),
+        ]);
+        assert_eq!(
+            out,
+            [
+                "a.md",
+                "b.md",
+                "a-2.md",
+                "a-3.md",
+                "x/index.md",
+                "x/index-2.md"
+            ]
+        );
     }
 
     #[test]
     fn zip_holds_the_exact_bytes() {
         let entries = vec![
-            ("content/posts/a.md".to_string(), b"---\ntitle: A\n---\nBody\r\n".to_vec()),
-            ("content/posts/b.md".to_string(), "\u{feff}ünï\n".as_bytes().to_vec()),
+            (
+                "content/posts/a.md".to_string(),
+                b"---\ntitle: A\n---\nBody\r\n".to_vec(),
+            ),
+            (
+                "content/posts/b.md".to_string(),
+                "\u{feff}ünï\n".as_bytes().to_vec(),
+            ),
         ];
         let bytes = zip_archive(&entries).unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();

@@ -6,7 +6,9 @@
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        eprintln!("postwright-app is the browser editor: build it with `make dist` or run `make serve`.");
+        eprintln!(
+            "postwright-app is the browser editor: build it with `make dist` or run `make serve`."
+        );
         std::process::exit(2);
     }
 }

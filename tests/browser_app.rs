@@ -26,25 +26,46 @@ async fn typing_in_markdown_updates_the_preview_and_the_value() {
     let mut handle = postwright::browser::widget::mount(
         root.clone(),
         config.into(),
-        on_input.as_ref().unchecked_ref::<js_sys::Function>().clone(),
+        on_input
+            .as_ref()
+            .unchecked_ref::<js_sys::Function>()
+            .clone(),
         noop.clone(),
         noop,
     );
     tick().await;
 
-    let area: HtmlTextAreaElement = root.query_selector("#pw-markdown").unwrap().unwrap().dyn_into().unwrap();
+    let area: HtmlTextAreaElement = root
+        .query_selector("#pw-markdown")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     area.set_value("# From the test\n\nA [^1] note.\n\n[^1]: the note\n");
     area.dispatch_event(&Event::new("input").unwrap()).unwrap();
     tick().await;
 
-    let preview = root.query_selector("[aria-label=Preview]").unwrap().expect("a Preview region");
-    let h1 = preview.query_selector("h1").unwrap().expect("a heading in the preview");
+    let preview = root
+        .query_selector("[aria-label=Preview]")
+        .unwrap()
+        .expect("a Preview region");
+    let h1 = preview
+        .query_selector("h1")
+        .unwrap()
+        .expect("a heading in the preview");
     assert_eq!(h1.text_content().unwrap(), "From the test");
-    assert!(preview.inner_html().contains("the note"), "footnote rendered: {}", preview.inner_html());
+    assert!(
+        preview.inner_html().contains("the note"),
+        "footnote rendered: {}",
+        preview.inner_html()
+    );
     assert_eq!(inputs.get(), 1, "one input reported to the host");
     assert!(handle.value().contains("# From the test"));
     handle.destroy();
     tick().await;
-    assert!(root.query_selector("textarea").unwrap().is_none(), "destroy unmounts");
+    assert!(
+        root.query_selector("textarea").unwrap().is_none(),
+        "destroy unmounts"
+    );
     root.remove();
 }

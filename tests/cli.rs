@@ -4,8 +4,15 @@
 use std::process::Command;
 
 fn cli(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_postwright")).args(args).output().expect("run postwright");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    let out = Command::new(env!("CARGO_BIN_EXE_postwright"))
+        .args(args)
+        .output()
+        .expect("run postwright");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn samples() -> String {
@@ -24,19 +31,39 @@ fn temp_copy(name: &str, text: &str) -> std::path::PathBuf {
 fn check_reports_path_line_col_and_exits_by_severity() {
     let (code, out, _) = cli(&["check", &samples()]);
     assert_eq!(code, 0, "warnings only: {out}");
-    assert!(out.contains("from-dev-to-devrel.md:2:1: warning: unknown key `autho`: did you mean `author`?"), "{out}");
+    assert!(
+        out.contains(
+            "from-dev-to-devrel.md:2:1: warning: unknown key `autho`: did you mean `author`?"
+        ),
+        "{out}"
+    );
 
-    let bad = temp_copy("bad", "---\ntitle: T\ndate: 2024-01-01\ntags: [a, b\n---\nBody\n");
+    let bad = temp_copy(
+        "bad",
+        "---\ntitle: T\ndate: 2024-01-01\ntags: [a, b\n---\nBody\n",
+    );
     let (code, out, _) = cli(&["check", bad.to_str().unwrap()]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.lines().any(|l| l.starts_with(&format!("{}:", bad.display())) && l.contains(": error: ")), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with(&format!("{}:", bad.display())) && l.contains(": error: ")),
+        "{out}"
+    );
 }
 
 #[test]
 fn check_takes_a_user_schema() {
-    let schema = temp_copy("schema", "fields:\n  - key: headline\n    label: Headline\n    type: string\n    required: true\n");
+    let schema = temp_copy(
+        "schema",
+        "fields:\n  - key: headline\n    label: Headline\n    type: string\n    required: true\n",
+    );
     let post = temp_copy("schemapost", "---\ntitle: T\n---\nx\n");
-    let (code, out, _) = cli(&["check", "--schema", schema.to_str().unwrap(), post.to_str().unwrap()]);
+    let (code, out, _) = cli(&[
+        "check",
+        "--schema",
+        schema.to_str().unwrap(),
+        post.to_str().unwrap(),
+    ]);
     assert_eq!(code, 1);
     assert!(out.contains("headline"), "{out}");
 }
@@ -51,8 +78,18 @@ fn get_and_set_make_minimal_edits() {
     let (code, _, err) = cli(&["set", p, "tags", "[a, b]"]);
     assert_eq!(code, 0, "{err}");
     let edited = std::fs::read_to_string(&path).unwrap();
-    let changed: Vec<(&str, &str)> = original.lines().zip(edited.lines()).filter(|(a, b)| a != b).collect();
-    assert_eq!(changed, vec![("tags: [\"shortcodes\", \"privacy\"]", "tags: [\"a\", \"b\"]")]);
+    let changed: Vec<(&str, &str)> = original
+        .lines()
+        .zip(edited.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        vec![(
+            "tags: [\"shortcodes\", \"privacy\"]",
+            "tags: [\"a\", \"b\"]"
+        )]
+    );
     assert_eq!(original.lines().count(), edited.lines().count());
     let (code, _, _) = cli(&["get", p, "nope"]);
     assert_eq!(code, 1);
@@ -60,11 +97,17 @@ fn get_and_set_make_minimal_edits() {
 
 #[test]
 fn render_prints_the_safe_preview_html() {
-    let path = temp_copy("render", "---\ntitle: T\n---\n# Hi\n\n<script>alert(1)</script>\n\nA [link](javascript:alert(1)).\n");
+    let path = temp_copy(
+        "render",
+        "---\ntitle: T\n---\n# Hi\n\n<script>alert(1)</script>\n\nA [link](javascript:alert(1)).\n",
+    );
     let (code, out, _) = cli(&["render", path.to_str().unwrap()]);
     assert_eq!(code, 0);
     assert!(out.contains(">Hi</h1>"), "{out}");
-    assert!(!out.contains("<script") && !out.contains("href=\"javascript"), "{out}");
+    assert!(
+        !out.contains("<script") && !out.contains("href=\"javascript"),
+        "{out}"
+    );
     assert!(out.contains("link"), "the link text stays: {out}");
 }
 

@@ -1,6 +1,7 @@
 //! Property-based fuzzing of split, parse, fields, set/remove/rename and
 //! validate. Run longer with e.g. `PROPTEST_CASES=100000 cargo test --release --test fuzz`.
 
+#![cfg(not(target_arch = "wasm32"))]
 use postwright::post::{EditError, Post, Value};
 use postwright::schema::Schema;
 use postwright::validate::validate;

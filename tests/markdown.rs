@@ -7,15 +7,23 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use postwright::markdown::{render_blocks, render_html, sanitize_html, stats, RenderOptions, Stats};
+use postwright::markdown::{
+    render_blocks, render_html, sanitize_html, stats, RenderOptions, Stats,
+};
 
 fn opts() -> RenderOptions {
     RenderOptions::default()
 }
 
 fn sample(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples").join(name);
-    let path = if path.exists() { path } else { Path::new("/work/shared/samples").join(name) };
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/samples")
+        .join(name);
+    let path = if path.exists() {
+        path
+    } else {
+        Path::new("/work/shared/samples").join(name)
+    };
     let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     strip_front_matter(&text).to_string()
 }
@@ -35,7 +43,12 @@ fn xss_fixtures() -> Vec<(String, String)> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().to_string(),
+                fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     v.sort();
     v
@@ -45,23 +58,40 @@ fn xss_fixtures() -> Vec<(String, String)> {
 fn sample_ic_take_footnotes_headings_underscores() {
     let html = render_html(&sample("ic-take-on-devrel-2025.md"), &opts());
     // Footnote references and definitions, including the empty `[^3]:`.
-    assert!(html.contains(r##"<sup class="footnote-reference"><a href="#1">1</a></sup>"##), "{html}");
+    assert!(
+        html.contains(r##"<sup class="footnote-reference"><a href="#1">1</a></sup>"##),
+        "{html}"
+    );
     assert!(html.contains(r##"<sup class="footnote-reference"><a href="#2">2</a></sup>"##));
-    assert!(html.contains(r#"<div class="footnote-definition" id="1"><sup class="footnote-definition-label">1</sup>"#));
+    assert!(html.contains(
+        r#"<div class="footnote-definition" id="1"><sup class="footnote-definition-label">1</sup>"#
+    ));
     assert!(html.contains(r#"<div class="footnote-definition" id="2">"#));
     assert!(html.contains(r#"<div class="footnote-definition" id="3">"#));
     assert!(html.contains("<em>skip</em> is short for"));
     // Headings get ids.
-    assert!(html.contains(r#"<h2 id="is-devrel-a-great-job-in-2025">Is DevRel a great job in 2025</h2>"#), "{html}");
-    assert!(html.contains(r#"<h2 id="the-best-advocates-are-always-30-seconds-away-from-being-fired">"#));
+    assert!(
+        html.contains(
+            r#"<h2 id="is-devrel-a-great-job-in-2025">Is DevRel a great job in 2025</h2>"#
+        ),
+        "{html}"
+    );
+    assert!(html
+        .contains(r#"<h2 id="the-best-advocates-are-always-30-seconds-away-from-being-fired">"#));
     // Escaped underscores stay literal.
     // The escaped underscore is literal. (The shrug's second, unescaped `_`
     // in `¯\_(ツ)_/¯` opens emphasis that `human_` closes: that is CommonMark,
     // and what Hugo/goldmark and GitHub publish too.)
     assert!(html.contains("<p>¯_(ツ)<em>/¯... It"), "{html}");
     assert!(html.contains("most _human</em> job"), "{html}");
-    assert_eq!(render_html("the most \\_human_ job", &opts()), "<p>the most _human_ job</p>\n");
-    assert_eq!(render_html("¯\\_(ツ)\\_/¯ and \\_human_", &opts()), "<p>¯_(ツ)_/¯ and _human_</p>\n");
+    assert_eq!(
+        render_html("the most \\_human_ job", &opts()),
+        "<p>the most _human_ job</p>\n"
+    );
+    assert_eq!(
+        render_html("¯\\_(ツ)\\_/¯ and \\_human_", &opts()),
+        "<p>¯_(ツ)_/¯ and _human_</p>\n"
+    );
     assert!(html.contains("<em>it depends</em>"));
     // `<some advocate no longer on the team>` is shown as text, not dropped.
     assert!(html.contains("&lt;some advocate no longer on the team&gt;"));
@@ -73,7 +103,12 @@ fn sample_ic_take_footnotes_headings_underscores() {
 fn sample_dev_to_devrel_headings_links() {
     let html = render_html(&sample("from-dev-to-devrel.md"), &opts());
     assert!(html.contains(r#"<h2 id="i-write-more-code-as-a-developer-advocate">I write more code as a developer advocate</h2>"#));
-    assert!(html.contains(r#"<h2 id="im-not-in-sales-or-support-calls">I’m not in sales or support calls</h2>"#), "{html}");
+    assert!(
+        html.contains(
+            r#"<h2 id="im-not-in-sales-or-support-calls">I’m not in sales or support calls</h2>"#
+        ),
+        "{html}"
+    );
     assert!(html.contains(r#"<a href="https://twitter.com/mary_grace">Mary Thengvall</a>"#));
     assert!(html.contains("<li>COVID-19 and travel restrictions</li>"));
     common::assert_safe(&html, "sample");
@@ -83,7 +118,13 @@ fn sample_dev_to_devrel_headings_links() {
 fn samples_blocks_concatenate_to_whole() {
     for name in ["ic-take-on-devrel-2025.md", "from-dev-to-devrel.md"] {
         let body = sample(name);
-        for o in [opts(), RenderOptions { smart_punctuation: true, base_url: Some("https://example.com/".into()) }] {
+        for o in [
+            opts(),
+            RenderOptions {
+                smart_punctuation: true,
+                base_url: Some("https://example.com/".into()),
+            },
+        ] {
             let blocks = render_blocks(&body, &o);
             let joined: String = blocks.iter().map(|b| b.html.as_str()).collect();
             assert_eq!(joined, render_html(&body, &o));
@@ -110,10 +151,13 @@ fn blocks_keep_keys_when_unrelated_block_changes() {
 
 #[test]
 fn blocks_footnotes_and_references_are_document_wide() {
-    let body = "See[^n] and [site][s].\n\n## Head\n\n[^n]: The note.\n\n[s]: https://example.com/\n";
+    let body =
+        "See[^n] and [site][s].\n\n## Head\n\n[^n]: The note.\n\n[s]: https://example.com/\n";
     let blocks = render_blocks(body, &opts());
     assert_eq!(blocks.len(), 3);
-    assert!(blocks[0].html.contains(r#"<a href="https://example.com/">site</a>"#));
+    assert!(blocks[0]
+        .html
+        .contains(r#"<a href="https://example.com/">site</a>"#));
     assert!(blocks[0].html.contains(r##"<a href="#n">1</a>"##));
     assert!(blocks[2].html.contains("footnote-definition"));
 }
@@ -123,22 +167,37 @@ fn html_spanning_blocks_is_one_balanced_block() {
     let body = "<details>\n<summary>More</summary>\n\nInside **bold**.\n\n</details>\n\nAfter.\n\n<div class=\"note\">\n\nunclosed";
     let blocks = render_blocks(body, &opts());
     assert_eq!(blocks.len(), 3, "{blocks:#?}");
-    assert_eq!(blocks[0].html, "<details>\n<summary>More</summary>\n<p>Inside <strong>bold</strong>.</p>\n</details>\n");
+    assert_eq!(
+        blocks[0].html,
+        "<details>\n<summary>More</summary>\n<p>Inside <strong>bold</strong>.</p>\n</details>\n"
+    );
     assert_eq!(blocks[1].html, "<p>After.</p>\n");
-    assert_eq!(blocks[2].html, "<div class=\"note\">\n<p>unclosed</p>\n</div>\n");
+    assert_eq!(
+        blocks[2].html,
+        "<div class=\"note\">\n<p>unclosed</p>\n</div>\n"
+    );
 }
 
 #[test]
 fn table_alignment_is_the_only_style() {
-    let html = render_html("| a | b |\n|:--|--:|\n| <td style=\"color:red\">x</td> | <span style=\"x\">y</span> |\n", &opts());
-    assert!(html.contains("<th style=\"text-align: left\">a</th>"), "{html}");
+    let html = render_html(
+        "| a | b |\n|:--|--:|\n| <td style=\"color:red\">x</td> | <span style=\"x\">y</span> |\n",
+        &opts(),
+    );
+    assert!(
+        html.contains("<th style=\"text-align: left\">a</th>"),
+        "{html}"
+    );
     assert_eq!(html.matches("style=").count(), 4, "{html}");
     common::assert_safe(&html, "alignment");
 }
 
 #[test]
 fn heading_ids_unique_and_explicit() {
-    let html = render_html("# A b\n\n# A b\n\n## A b {#custom .x}\n\n# A-b-1\n\n# ???\n", &opts());
+    let html = render_html(
+        "# A b\n\n# A b\n\n## A b {#custom .x}\n\n# A-b-1\n\n# ???\n",
+        &opts(),
+    );
     assert!(html.contains(r#"<h1 id="a-b">"#));
     assert!(html.contains(r#"<h1 id="a-b-1">"#));
     assert!(html.contains(r#"<h2 id="custom" class="x">A b</h2>"#));
@@ -155,13 +214,19 @@ fn shortcodes_are_inert_placeholders() {
     assert!(html.contains("<code>{{&lt; code &gt;}}</code>"));
     assert!(html.contains(" and {{&lt; esc &gt;}}."));
     assert!(html.contains("{{&lt; in_fence &gt;}}"));
-    let paired = render_html("{{< notice warning >}}\nBe careful\n{{< /notice >}}\n", &opts());
+    let paired = render_html(
+        "{{< notice warning >}}\nBe careful\n{{< /notice >}}\n",
+        &opts(),
+    );
     assert!(paired.contains("pw-shortcode"), "{paired}");
 }
 
 #[test]
 fn smart_punctuation_is_optional() {
-    let o = RenderOptions { smart_punctuation: true, base_url: None };
+    let o = RenderOptions {
+        smart_punctuation: true,
+        base_url: None,
+    };
     let html = render_html("\"Hi\" -- it's...", &o);
     assert!(html.contains("“Hi” – it’s…"), "{html}");
     assert_eq!(render_html("\"Hi\"", &opts()), "<p>\"Hi\"</p>\n");
@@ -169,14 +234,26 @@ fn smart_punctuation_is_optional() {
 
 #[test]
 fn base_url_resolves_relative_images_and_links() {
-    let o = RenderOptions { smart_punctuation: false, base_url: Some("https://example.com/".into()) };
-    let html = render_html("![x](/img/x.png) [p](/posts/a/) [f](#frag) <img src=\"img/y.png\"> [m](mailto:a@b.c)", &o);
-    assert!(html.contains(r#"<img src="https://example.com/img/x.png" alt="x" />"#), "{html}");
+    let o = RenderOptions {
+        smart_punctuation: false,
+        base_url: Some("https://example.com/".into()),
+    };
+    let html = render_html(
+        "![x](/img/x.png) [p](/posts/a/) [f](#frag) <img src=\"img/y.png\"> [m](mailto:a@b.c)",
+        &o,
+    );
+    assert!(
+        html.contains(r#"<img src="https://example.com/img/x.png" alt="x" />"#),
+        "{html}"
+    );
     assert!(html.contains(r#"<a href="https://example.com/posts/a/">p</a>"#));
     assert!(html.contains(r##"<a href="#frag">f</a>"##));
     assert!(html.contains(r#"<img src="https://example.com/img/y.png">"#));
     assert!(html.contains(r#"<a href="mailto:a@b.c">m</a>"#));
-    let bad = RenderOptions { smart_punctuation: false, base_url: Some("javascript:alert(1)//".into()) };
+    let bad = RenderOptions {
+        smart_punctuation: false,
+        base_url: Some("javascript:alert(1)//".into()),
+    };
     assert!(render_html("![x](/img/x.png)", &bad).contains(r#"src="/img/x.png""#));
 }
 
@@ -237,7 +314,10 @@ fn xss_corpus_is_neutralized() {
     assert!(fixtures.len() >= 40);
     let variants = [
         opts(),
-        RenderOptions { smart_punctuation: true, base_url: Some("https://example.com/blog/".into()) },
+        RenderOptions {
+            smart_punctuation: true,
+            base_url: Some("https://example.com/blog/".into()),
+        },
     ];
     for (name, body) in &fixtures {
         for o in &variants {
@@ -248,7 +328,10 @@ fn xss_corpus_is_neutralized() {
             // The payload never survives as markup, in any casing.
             let lower = html.to_ascii_lowercase();
             assert!(!lower.contains("<script"), "{name}: {html}");
-            assert!(!lower.contains("javascript:") || !lower.contains("href=\"javascript"), "{name}: {html}");
+            assert!(
+                !lower.contains("javascript:") || !lower.contains("href=\"javascript"),
+                "{name}: {html}"
+            );
         }
         // Also as a raw fragment through the standalone filter.
         common::assert_safe(&sanitize_html(body), name);
@@ -258,9 +341,14 @@ fn xss_corpus_is_neutralized() {
 #[test]
 fn checker_catches_the_corpus_unsanitized() {
     // The checker is only worth something if it flags the raw payloads.
-    let raw_html_fixtures = xss_fixtures().into_iter().filter(|(_, b)| b.trim_start().starts_with('<') && !b.starts_with("<javascript"));
+    let raw_html_fixtures = xss_fixtures()
+        .into_iter()
+        .filter(|(_, b)| b.trim_start().starts_with('<') && !b.starts_with("<javascript"));
     for (name, body) in raw_html_fixtures {
-        assert!(common::unsafe_reason(&body).is_some(), "checker misses {name}");
+        assert!(
+            common::unsafe_reason(&body).is_some(),
+            "checker misses {name}"
+        );
     }
 }
 
@@ -286,18 +374,42 @@ fn fragment_cache_respects_state() {
     let again = render_html("x </div> y\n\n<div>\n\nz\n\n</div>\n", &opts());
     assert_eq!(a, again);
     // The base URL is part of the cached result.
-    let b1 = render_html("<img src=\"a.png\">", &RenderOptions { base_url: Some("https://one.example/".into()), ..opts() });
-    let b2 = render_html("<img src=\"a.png\">", &RenderOptions { base_url: Some("https://two.example/".into()), ..opts() });
+    let b1 = render_html(
+        "<img src=\"a.png\">",
+        &RenderOptions {
+            base_url: Some("https://one.example/".into()),
+            ..opts()
+        },
+    );
+    let b2 = render_html(
+        "<img src=\"a.png\">",
+        &RenderOptions {
+            base_url: Some("https://two.example/".into()),
+            ..opts()
+        },
+    );
     assert!(b1.contains("one.example") && b2.contains("two.example"));
 }
 
 #[test]
 fn sanitize_html_standalone() {
-    assert_eq!(sanitize_html("<p onclick=x>hi <b>there</p>"), "<p>hi <b>there</b></p>");
-    assert_eq!(sanitize_html("<a href=\" javascript:x\" target=_blank>y</a>"), "<a>y</a>");
-    assert_eq!(sanitize_html("<img src=\"data:image/png;base64,AA\">"), "<img src=\"data:image/png;base64,AA\">");
+    assert_eq!(
+        sanitize_html("<p onclick=x>hi <b>there</p>"),
+        "<p>hi <b>there</b></p>"
+    );
+    assert_eq!(
+        sanitize_html("<a href=\" javascript:x\" target=_blank>y</a>"),
+        "<a>y</a>"
+    );
+    assert_eq!(
+        sanitize_html("<img src=\"data:image/png;base64,AA\">"),
+        "<img src=\"data:image/png;base64,AA\">"
+    );
     assert_eq!(sanitize_html("<img src=\"data:image/svg+xml,x\">"), "<img>");
-    assert_eq!(sanitize_html("x < y & \"z\""), "x &lt; y &amp; &quot;z&quot;");
+    assert_eq!(
+        sanitize_html("x < y & \"z\""),
+        "x &lt; y &amp; &quot;z&quot;"
+    );
 }
 
 #[test]
@@ -305,24 +417,56 @@ fn stats_of_samples() {
     let s = stats(&sample("from-dev-to-devrel.md"));
     assert!(s.words > 2000 && s.words < 2600, "{s:?}");
     assert_eq!(s.reading_minutes, s.words.div_ceil(230));
-    assert_eq!(stats("   \n"), Stats { words: 0, reading_minutes: 0 });
+    assert_eq!(
+        stats("   \n"),
+        Stats {
+            words: 0,
+            reading_minutes: 0
+        }
+    );
     assert_eq!(stats("one").reading_minutes, 1);
 }
 
 #[test]
 fn pathological_nesting_stays_fast() {
-    let body = format!("{}\n{}\n\n{}", "<div>".repeat(20_000), "</span>".repeat(20_000), "x <b>".repeat(20_000));
+    let body = format!(
+        "{}\n{}\n\n{}",
+        "<div>".repeat(20_000),
+        "</span>".repeat(20_000),
+        "x <b>".repeat(20_000)
+    );
     let t = std::time::Instant::now();
     let html = render_html(&body, &opts());
     assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
     common::assert_safe(&html, "nesting");
-    assert_eq!(html.matches("<div>").count(), html.matches("</div>").count());
+    assert_eq!(
+        html.matches("<div>").count(),
+        html.matches("</div>").count()
+    );
 }
 
 #[test]
 fn never_panics_on_edge_inputs() {
-    for s in ["", "\0", "<", "{{<", "{{< ", "{{</*/>}}", "{{%/*%}}", "\u{E000}", "\u{E000}99999999999999999999\u{E001}",
-        "# {#}", "[^]:", "<a href=", "<!--", "<![CDATA[", "<svg/>x", "<script/>x", "| a |\n|--|\n| <b> |", "![<script>](x)"] {
+    for s in [
+        "",
+        "\0",
+        "<",
+        "{{<",
+        "{{< ",
+        "{{</*/>}}",
+        "{{%/*%}}",
+        "\u{E000}",
+        "\u{E000}99999999999999999999\u{E001}",
+        "# {#}",
+        "[^]:",
+        "<a href=",
+        "<!--",
+        "<![CDATA[",
+        "<svg/>x",
+        "<script/>x",
+        "| a |\n|--|\n| <b> |",
+        "![<script>](x)",
+    ] {
         let h = render_html(s, &opts());
         common::assert_safe(&h, s);
         let _ = render_blocks(s, &opts());

@@ -1,26 +1,152 @@
 //! Property tests: rendering never panics and the output always passes the
 //! safety checker, on inputs assembled and mutated from HTML-ish pieces.
 #![cfg(not(target_arch = "wasm32"))]
-
 #![cfg(not(target_arch = "wasm32"))]
 mod common;
 
-use postwright::markdown::{clear_cache, render_blocks, render_html, sanitize_html, stats, RenderOptions};
+use postwright::markdown::{
+    clear_cache, render_blocks, render_html, sanitize_html, stats, RenderOptions,
+};
 use proptest::prelude::*;
 
 const PIECES: &[&str] = &[
-    "<", ">", "</", "/>", "\"", "'", "=", "&", "&#", "&#x6a;", "&#106;", "&colon;", "&Tab;", "&#x09;", "\n", "\n\n",
-    " ", "\t", "\u{0}", "\u{1}", "`", "```", "    ", "*", "_", "\\", "[", "]", "(", ")", "!", "#", "# ", "> ", "- ",
-    "1. ", "|", "|---|", "|:--|", "|-:|", "|:-:|", "[^1]", "[^1]:", "{#", "{", "}", ".x", "{{<", ">}}", "{{%", "%}}", "{{</*", "*/>}}",
-    "\u{E000}", "\u{E001}", "0", "script", "SCRIPT", "<script>", "</script>", "<style>", "</style>", "<svg>", "</svg>",
-    "<math>", "<template>", "<noscript>", "</noscript>", "<xmp>", "</xmp>", "<textarea>", "</textarea>", "<plaintext>",
-    "<iframe", "<object", "<embed", "<base", "<meta", "<form", "<button", "<input", "<link", "<img", "<a", "<div",
-    "<details", "<span", "<p", "<table>", "<td>", "</div>", "</a>", "</p>", "<!--", "-->", "--!>", "<![CDATA[", "]]>",
-    "<?", "?>", "<!DOCTYPE html>", " src=", " href=", " onerror=", " onclick=", " ONLOAD=", " style=", " srcdoc=",
-    " formaction=", " action=", " xlink:href=", " is=", " srcset=", " target=_blank", " data=", "javascript:",
-    "JaVaScRiPt:", "java\tscript:", "java\nscript:", "vbscript:", "data:text/html,", "data:image/png,", " \u{1}",
-    "alert(1)", "window.__pwned=1", "x", "https://example.com/", "/img/x.png", "#frag", "mailto:a@b.c", "](", "](<",
-    "![", "[x]: ", "<javascript:alert(1)>", "¯\\_(ツ)_/¯", "\\_human_",
+    "<",
+    ">",
+    "</",
+    "/>",
+    "\"",
+    "'",
+    "=",
+    "&",
+    "&#",
+    "&#x6a;",
+    "&#106;",
+    "&colon;",
+    "&Tab;",
+    "&#x09;",
+    "\n",
+    "\n\n",
+    " ",
+    "\t",
+    "\u{0}",
+    "\u{1}",
+    "`",
+    "```",
+    "    ",
+    "*",
+    "_",
+    "\\",
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "#",
+    "# ",
+    "> ",
+    "- ",
+    "1. ",
+    "|",
+    "|---|",
+    "|:--|",
+    "|-:|",
+    "|:-:|",
+    "[^1]",
+    "[^1]:",
+    "{#",
+    "{",
+    "}",
+    ".x",
+    "{{<",
+    ">}}",
+    "{{%",
+    "%}}",
+    "{{</*",
+    "*/>}}",
+    "\u{E000}",
+    "\u{E001}",
+    "0",
+    "script",
+    "SCRIPT",
+    "<script>",
+    "</script>",
+    "<style>",
+    "</style>",
+    "<svg>",
+    "</svg>",
+    "<math>",
+    "<template>",
+    "<noscript>",
+    "</noscript>",
+    "<xmp>",
+    "</xmp>",
+    "<textarea>",
+    "</textarea>",
+    "<plaintext>",
+    "<iframe",
+    "<object",
+    "<embed",
+    "<base",
+    "<meta",
+    "<form",
+    "<button",
+    "<input",
+    "<link",
+    "<img",
+    "<a",
+    "<div",
+    "<details",
+    "<span",
+    "<p",
+    "<table>",
+    "<td>",
+    "</div>",
+    "</a>",
+    "</p>",
+    "<!--",
+    "-->",
+    "--!>",
+    "<![CDATA[",
+    "]]>",
+    "<?",
+    "?>",
+    "<!DOCTYPE html>",
+    " src=",
+    " href=",
+    " onerror=",
+    " onclick=",
+    " ONLOAD=",
+    " style=",
+    " srcdoc=",
+    " formaction=",
+    " action=",
+    " xlink:href=",
+    " is=",
+    " srcset=",
+    " target=_blank",
+    " data=",
+    "javascript:",
+    "JaVaScRiPt:",
+    "java\tscript:",
+    "java\nscript:",
+    "vbscript:",
+    "data:text/html,",
+    "data:image/png,",
+    " \u{1}",
+    "alert(1)",
+    "window.__pwned=1",
+    "x",
+    "https://example.com/",
+    "/img/x.png",
+    "#frag",
+    "mailto:a@b.c",
+    "](",
+    "](<",
+    "![",
+    "[x]: ",
+    "<javascript:alert(1)>",
+    "¯\\_(ツ)_/¯",
+    "\\_human_",
 ];
 
 fn assembled() -> impl Strategy<Value = String> {
@@ -42,7 +168,14 @@ fn mutated() -> impl Strategy<Value = String> {
     let bodies = fixture_bodies();
     (
         prop::sample::select(bodies),
-        prop::collection::vec((any::<prop::sample::Index>(), prop::sample::select(PIECES), any::<bool>()), 1..8),
+        prop::collection::vec(
+            (
+                any::<prop::sample::Index>(),
+                prop::sample::select(PIECES),
+                any::<bool>(),
+            ),
+            1..8,
+        ),
     )
         .prop_map(|(mut body, edits)| {
             for (at, piece, delete) in edits {
@@ -71,14 +204,20 @@ fn mutated() -> impl Strategy<Value = String> {
 fn check(input: &str) {
     for o in [
         RenderOptions::default(),
-        RenderOptions { smart_punctuation: true, base_url: Some("https://example.com/blog/".into()) },
+        RenderOptions {
+            smart_punctuation: true,
+            base_url: Some("https://example.com/blog/".into()),
+        },
     ] {
         let html = render_html(input, &o);
         common::assert_safe(&html, input);
         // The fragment cache never changes the output.
         clear_cache();
         assert_eq!(render_html(input, &o), html);
-        let joined: String = render_blocks(input, &o).into_iter().map(|b| b.html).collect();
+        let joined: String = render_blocks(input, &o)
+            .into_iter()
+            .map(|b| b.html)
+            .collect();
         assert_eq!(joined, html);
     }
     common::assert_safe(&sanitize_html(input), input);

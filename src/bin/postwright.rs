@@ -57,8 +57,12 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
         if arg == "--schema" {
             let file = it.next().ok_or("--schema needs a file")?;
             let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
-            schema = if file.ends_with(".json") { Schema::from_json(&text) } else { Schema::from_yaml(&text) }
-                .map_err(|e| format!("{file}: {e}"))?;
+            schema = if file.ends_with(".json") {
+                Schema::from_json(&text)
+            } else {
+                Schema::from_yaml(&text)
+            }
+            .map_err(|e| format!("{file}: {e}"))?;
         } else {
             paths.push(PathBuf::from(arg));
         }
@@ -76,7 +80,10 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
         let post = match read_post(file) {
             Ok(post) => post,
             Err(message) => {
-                println!("{shown}:1:1: error: {}", message.trim_start_matches(&format!("{shown}: ")));
+                println!(
+                    "{shown}:1:1: error: {}",
+                    message.trim_start_matches(&format!("{shown}: "))
+                );
                 errors += 1;
                 continue;
             }
@@ -96,8 +103,15 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
             println!("{shown}:{}:{}: {severity}: {}", d.line, d.column, d.message);
         }
     }
-    eprintln!("{} post(s) checked: {errors} error(s), {warnings} warning(s)", files.len());
-    Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    eprintln!(
+        "{} post(s) checked: {errors} error(s), {warnings} warning(s)",
+        files.len()
+    );
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Markdown files under `path` (or `path` itself), in a stable order.
@@ -127,7 +141,9 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
-            "--base-url" => opts.base_url = Some(it.next().ok_or("--base-url needs a URL")?.clone()),
+            "--base-url" => {
+                opts.base_url = Some(it.next().ok_or("--base-url needs a URL")?.clone())
+            }
             "--smart" => opts.smart_punctuation = true,
             _ if file.is_none() => file = Some(PathBuf::from(arg)),
             _ => return Err(USAGE.to_string()),
@@ -139,7 +155,9 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
 }
 
 fn get(args: &[String]) -> Result<ExitCode, String> {
-    let [file, key] = args else { return Err(USAGE.to_string()) };
+    let [file, key] = args else {
+        return Err(USAGE.to_string());
+    };
     let post = read_post(Path::new(file))?;
     if let Err(d) = post.fields() {
         return Err(format!("{file}:{}:{}: {}", d.line, d.column, d.message));
@@ -166,15 +184,20 @@ fn print_value(value: &Value) {
 }
 
 fn set(args: &[String]) -> Result<ExitCode, String> {
-    let [file, key, value] = args else { return Err(USAGE.to_string()) };
+    let [file, key, value] = args else {
+        return Err(USAGE.to_string());
+    };
     let path = Path::new(file);
     let mut post = read_post(path)?;
     let value = yaml_value(value).map_err(|e| format!("VALUE `{value}`: {e}"))?;
-    post.set(key, &value, &Schema::blog()).map_err(|e| format!("{file}: {e}"))?;
+    post.set(key, &value, &Schema::blog())
+        .map_err(|e| format!("{file}: {e}"))?;
     // Write beside the file, then rename: a crash never leaves half a post.
     let tmp = path.with_file_name(format!(
         ".{}.postwright-tmp",
-        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
     ));
     std::fs::write(&tmp, post.to_text()).map_err(|e| format!("{}: {e}", tmp.display()))?;
     std::fs::rename(&tmp, path).map_err(|e| format!("{file}: {e}"))?;
@@ -193,7 +216,9 @@ fn from_yaml(v: serde_yaml::Value, source: &str) -> Value {
         serde_yaml::Value::Bool(b) => Value::Bool(b),
         serde_yaml::Value::Number(n) => Value::Number(n.to_string()),
         serde_yaml::Value::String(s) => Value::String(s),
-        serde_yaml::Value::Sequence(items) => Value::List(items.into_iter().map(|i| from_yaml(i, source)).collect()),
+        serde_yaml::Value::Sequence(items) => {
+            Value::List(items.into_iter().map(|i| from_yaml(i, source)).collect())
+        }
         serde_yaml::Value::Tagged(t) => from_yaml(t.value, source),
         serde_yaml::Value::Mapping(_) => Value::Raw(source.to_string()),
     }

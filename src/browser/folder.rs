@@ -10,7 +10,14 @@ use wasm_bindgen_futures::JsFuture;
 use super::files::describe;
 
 /// Folders not worth walking in a blog checkout.
-const SKIP_DIRS: [&str; 6] = ["node_modules", "public", "_site", "dist", "resources", "target"];
+const SKIP_DIRS: [&str; 6] = [
+    "node_modules",
+    "public",
+    "_site",
+    "dist",
+    "resources",
+    "target",
+];
 /// A checkout can be huge: stop listing after this many posts.
 const MAX_POSTS: usize = 2000;
 const MAX_DEPTH: usize = 8;
@@ -35,7 +42,9 @@ fn get(target: &JsValue, name: &str) -> Result<JsValue, String> {
 
 /// Calls `target.name(args…)` and awaits the promise it returns.
 async fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
-    let f: Function = get(target, name)?.dyn_into().map_err(|_| format!("{name} is not available"))?;
+    let f: Function = get(target, name)?
+        .dyn_into()
+        .map_err(|_| format!("{name} is not available"))?;
     let array = args.iter().collect::<js_sys::Array>();
     let result = f.apply(target, &array).map_err(|e| describe(&e))?;
     match result.dyn_into::<Promise>() {
@@ -61,7 +70,12 @@ pub async fn open() -> Result<(String, Vec<FolderPost>), String> {
     Ok((name, posts))
 }
 
-async fn walk(dir: &JsValue, prefix: String, depth: usize, out: &mut Vec<FolderPost>) -> Result<(), String> {
+async fn walk(
+    dir: &JsValue,
+    prefix: String,
+    depth: usize,
+    out: &mut Vec<FolderPost>,
+) -> Result<(), String> {
     let iter = call(dir, "values", &[]).await?;
     loop {
         if out.len() >= MAX_POSTS {
@@ -83,7 +97,10 @@ async fn walk(dir: &JsValue, prefix: String, depth: usize, out: &mut Vec<FolderP
                 Box::pin(walk(&entry, format!("{path}/"), depth + 1, out)).await?;
             }
         } else if name.ends_with(".md") || name.ends_with(".markdown") {
-            out.push(FolderPost { path, handle: entry });
+            out.push(FolderPost {
+                path,
+                handle: entry,
+            });
         }
     }
 }

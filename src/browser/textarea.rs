@@ -20,15 +20,18 @@ pub fn apply(area: &HtmlTextAreaElement, action: Action) -> bool {
         return false;
     }
     let _ = area.focus();
-    let document: Option<HtmlDocument> =
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.dyn_into().ok());
+    let document: Option<HtmlDocument> = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into().ok());
     let mut current = text;
     for edit in edits {
         let from = byte_to_utf16(&current, edit.range.start) as u32;
         let to = byte_to_utf16(&current, edit.range.end) as u32;
         let _ = area.set_selection_range(from, to);
         let done = match (&document, edit.insert.is_empty()) {
-            (Some(doc), false) => doc.exec_command_with_show_ui_and_value("insertText", false, &edit.insert).unwrap_or(false),
+            (Some(doc), false) => doc
+                .exec_command_with_show_ui_and_value("insertText", false, &edit.insert)
+                .unwrap_or(false),
             (Some(doc), true) if from != to => doc.exec_command("delete").unwrap_or(false),
             (Some(_), true) => true,
             (None, _) => false,
@@ -37,7 +40,11 @@ pub fn apply(area: &HtmlTextAreaElement, action: Action) -> bool {
             // No editing command (old browser): edit the value directly; undo
             // history is lost for this step but the text is right.
             let _ = area.set_range_text_with_start_and_end(&edit.insert, from, to);
-            let _ = area.dispatch_event(&web_sys::InputEvent::new("input").expect("input event").into());
+            let _ = area.dispatch_event(
+                &web_sys::InputEvent::new("input")
+                    .expect("input event")
+                    .into(),
+            );
         }
         edit.apply_to(&mut current);
         let s = byte_to_utf16(&current, edit.select.start) as u32;

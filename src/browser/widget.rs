@@ -59,11 +59,16 @@ impl EditorHandle {
 }
 
 fn string_option(config: &JsValue, key: &str) -> Option<String> {
-    Reflect::get(config, &JsValue::from_str(key)).ok().and_then(|v| v.as_string()).filter(|s| !s.is_empty())
+    Reflect::get(config, &JsValue::from_str(key))
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|s| !s.is_empty())
 }
 
 fn bool_option(config: &JsValue, key: &str) -> bool {
-    Reflect::get(config, &JsValue::from_str(key)).ok().is_some_and(|v| v.is_truthy())
+    Reflect::get(config, &JsValue::from_str(key))
+        .ok()
+        .is_some_and(|v| v.is_truthy())
 }
 
 /// Mounts an editor into `root` (an element inside the widget's shadow root).
@@ -96,7 +101,15 @@ pub fn mount(
             let _ = on_status.call1(&JsValue::NULL, &JsValue::from_str(status));
         }),
     });
-    let props = EditorProps { initial: Rc::from(value), config: Rc::new(editor_config), host: Rc::clone(&host) };
+    let props = EditorProps {
+        initial: Rc::from(value),
+        config: Rc::new(editor_config),
+        host: Rc::clone(&host),
+    };
     let app = yew::Renderer::<Editor>::with_root_and_props(root.clone(), props).render();
-    EditorHandle { app: Some(app), host, root }
+    EditorHandle {
+        app: Some(app),
+        host,
+        root,
+    }
 }

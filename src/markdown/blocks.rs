@@ -27,7 +27,12 @@ pub fn render_blocks(body: &str, opts: &RenderOptions) -> Vec<Block> {
     let mut blocks = Vec::with_capacity(r.boundaries.len() + 1);
     let mut seen: HashMap<u64, u64, BuildHasherDefault<KeyHasher>> = HashMap::default();
     let mut start = 0;
-    for end in r.boundaries.iter().copied().chain(std::iter::once(r.html.len())) {
+    for end in r
+        .boundaries
+        .iter()
+        .copied()
+        .chain(std::iter::once(r.html.len()))
+    {
         if end <= start {
             continue;
         }
@@ -35,9 +40,16 @@ pub fn render_blocks(body: &str, opts: &RenderOptions) -> Vec<Block> {
         start = end;
         let h = hash(html.as_bytes());
         let n = seen.entry(h).or_insert(0);
-        let key = if *n == 0 { h } else { mix(h ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15)) };
+        let key = if *n == 0 {
+            h
+        } else {
+            mix(h ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+        };
         *n += 1;
-        blocks.push(Block { key, html: html.to_string() });
+        blocks.push(Block {
+            key,
+            html: html.to_string(),
+        });
     }
     blocks
 }

@@ -35,7 +35,9 @@ pub(crate) fn render(body: &str, opts: &RenderOptions) -> Rendered {
     let base = opts.base_url.as_deref().and_then(Base::parse);
     let (src, codes) = shortcodes::extract(body);
     let parser = Parser::new_ext(&src, options(opts.smart_punctuation));
-    let out = Rc::new(RefCell::new(String::with_capacity(body.len() + body.len() / 2)));
+    let out = Rc::new(RefCell::new(String::with_capacity(
+        body.len() + body.len() / 2,
+    )));
     let mut adapter = Adapter {
         inner: parser,
         pending: VecDeque::new(),
@@ -57,7 +59,9 @@ pub(crate) fn render(body: &str, opts: &RenderOptions) -> Rendered {
     let _ = html::write_html_fmt(Sink(Rc::clone(&out)), &mut adapter);
     let boundaries = std::mem::take(&mut adapter.boundaries);
     drop(adapter);
-    let html = Rc::try_unwrap(out).map(RefCell::into_inner).unwrap_or_else(|rc| rc.borrow().clone());
+    let html = Rc::try_unwrap(out)
+        .map(RefCell::into_inner)
+        .unwrap_or_else(|rc| rc.borrow().clone());
     Rendered { html, boundaries }
 }
 
@@ -150,7 +154,12 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
                     }
                 }
                 let mut s = String::new();
-                self.filter.feed(&shortcodes::literal(&raw, codes), Mode::Block, self.depth, &mut s);
+                self.filter.feed(
+                    &shortcodes::literal(&raw, codes),
+                    Mode::Block,
+                    self.depth,
+                    &mut s,
+                );
                 self.block_done();
                 if s.trim().is_empty() {
                     return None;
@@ -162,16 +171,28 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
             }
             Event::Html(h) => {
                 let mut s = String::new();
-                self.filter.feed(&shortcodes::literal(&h, codes), Mode::Block, self.depth, &mut s);
+                self.filter.feed(
+                    &shortcodes::literal(&h, codes),
+                    Mode::Block,
+                    self.depth,
+                    &mut s,
+                );
                 (!s.is_empty()).then(|| Event::Html(s.into()))
             }
             Event::InlineHtml(h) => {
                 if self.in_image > 0 {
                     // The writer escapes it into the alt text.
-                    return Some(Event::Text(shortcodes::literal(&h, codes).into_owned().into()));
+                    return Some(Event::Text(
+                        shortcodes::literal(&h, codes).into_owned().into(),
+                    ));
                 }
                 let mut s = String::new();
-                self.filter.feed(&shortcodes::literal(&h, codes), Mode::Inline, self.depth, &mut s);
+                self.filter.feed(
+                    &shortcodes::literal(&h, codes),
+                    Mode::Inline,
+                    self.depth,
+                    &mut s,
+                );
                 (!s.is_empty()).then(|| Event::InlineHtml(s.into()))
             }
             Event::Start(tag) => self.start(tag),
@@ -200,7 +221,9 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
                     return Some(Event::Text(t));
                 }
                 if self.in_image > 0 || self.in_code_block {
-                    return Some(Event::Text(shortcodes::literal(&t, codes).into_owned().into()));
+                    return Some(Event::Text(
+                        shortcodes::literal(&t, codes).into_owned().into(),
+                    ));
                 }
                 let mut s = String::new();
                 shortcodes::inline_html(&t, codes, &mut s);
@@ -233,7 +256,12 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
     fn start(&mut self, tag: Tag<'a>) -> Option<Event<'a>> {
         let codes = self.codes;
         let ev = match tag {
-            Tag::Heading { level, id, classes, attrs: _ } => {
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: _,
+            } => {
                 // Look ahead to the heading's text for its id.
                 let mut buf = Vec::new();
                 let mut text = String::new();
@@ -255,7 +283,9 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
                     buf.push(ev);
                 }
                 self.unpull(buf);
-                let explicit = id.map(|i| filter_id(&shortcodes::literal(&i, codes))).filter(|i| !i.is_empty());
+                let explicit = id
+                    .map(|i| filter_id(&shortcodes::literal(&i, codes)))
+                    .filter(|i| !i.is_empty());
                 let id = match explicit {
                     Some(i) => {
                         self.ids.insert(i.clone());
@@ -269,7 +299,12 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
                     .filter(|c| !c.is_empty())
                     .map(CowStr::from)
                     .collect();
-                Event::Start(Tag::Heading { level, id: Some(id.into()), classes, attrs: Vec::new() })
+                Event::Start(Tag::Heading {
+                    level,
+                    id: Some(id.into()),
+                    classes,
+                    attrs: Vec::new(),
+                })
             }
             Tag::Paragraph if !codes.is_empty() => {
                 if let Some(html) = self.shortcode_paragraph() {
@@ -278,13 +313,32 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
                 }
                 Event::Start(Tag::Paragraph)
             }
-            Tag::Link { link_type, dest_url, title, id } => {
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => {
                 let title = literal_cow(title, codes);
                 if link_type == LinkType::Email {
-                    Event::Start(Tag::Link { link_type, dest_url, title, id })
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
                 } else {
-                    match clean_url(&shortcodes::literal(&dest_url, codes), UrlKind::Link, self.base) {
-                        Some(u) => Event::Start(Tag::Link { link_type, dest_url: u.into(), title, id }),
+                    match clean_url(
+                        &shortcodes::literal(&dest_url, codes),
+                        UrlKind::Link,
+                        self.base,
+                    ) {
+                        Some(u) => Event::Start(Tag::Link {
+                            link_type,
+                            dest_url: u.into(),
+                            title,
+                            id,
+                        }),
                         None => {
                             // Keep the text, drop the link target.
                             let mut s = String::from("<a");
@@ -299,10 +353,25 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
                     }
                 }
             }
-            Tag::Image { link_type, dest_url, title, id } => {
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => {
                 self.in_image += 1;
-                let dest = clean_url(&shortcodes::literal(&dest_url, codes), UrlKind::Image, self.base).unwrap_or_default();
-                Event::Start(Tag::Image { link_type, dest_url: dest.into(), title: literal_cow(title, codes), id })
+                let dest = clean_url(
+                    &shortcodes::literal(&dest_url, codes),
+                    UrlKind::Image,
+                    self.base,
+                )
+                .unwrap_or_default();
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest.into(),
+                    title: literal_cow(title, codes),
+                    id,
+                })
             }
             Tag::CodeBlock(kind) => {
                 self.in_code_block = true;
@@ -318,7 +387,8 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
     fn shortcode_paragraph(&mut self) -> Option<String> {
         let codes = self.codes;
         let first = self.pull()?;
-        let starts_with_code = matches!(&first, Event::Text(t) if t.trim_start().starts_with(shortcodes::OPEN));
+        let starts_with_code =
+            matches!(&first, Event::Text(t) if t.trim_start().starts_with(shortcodes::OPEN));
         let mut buf = vec![first];
         if !starts_with_code {
             self.unpull(buf);
@@ -357,7 +427,11 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
     }
 
     fn unique_id(&mut self, slug: String) -> String {
-        let slug = if slug.is_empty() { "section".to_string() } else { slug };
+        let slug = if slug.is_empty() {
+            "section".to_string()
+        } else {
+            slug
+        };
         if self.ids.insert(slug.clone()) {
             return slug;
         }

@@ -26,10 +26,18 @@ struct Spec {
 }
 
 const fn el(name: &'static str, attrs: &'static [&'static str]) -> Spec {
-    Spec { name, void: false, attrs }
+    Spec {
+        name,
+        void: false,
+        attrs,
+    }
 }
 const fn void(name: &'static str, attrs: &'static [&'static str]) -> Spec {
-    Spec { name, void: true, attrs }
+    Spec {
+        name,
+        void: true,
+        attrs,
+    }
 }
 
 static ELEMENTS: &[Spec] = &[
@@ -179,7 +187,11 @@ pub(crate) struct HtmlFilter<'b> {
 
 impl<'b> HtmlFilter<'b> {
     pub(crate) fn new(base: Option<&'b Base>) -> Self {
-        HtmlFilter { base, skip: None, open: Vec::new() }
+        HtmlFilter {
+            base,
+            skip: None,
+            open: Vec::new(),
+        }
     }
 
     /// True while the content of a dropped element (opened by inline HTML)
@@ -226,7 +238,9 @@ impl<'b> HtmlFilter<'b> {
             first = false;
             if let Some(skip) = &mut self.skip {
                 match &token {
-                    Token::StartTag(t) if t.name.0 == skip.name && !t.self_closing => skip.nest += 1,
+                    Token::StartTag(t) if t.name.0 == skip.name && !t.self_closing => {
+                        skip.nest += 1
+                    }
                     Token::EndTag(t) if t.name.0 == skip.name => {
                         skip.nest -= 1;
                         if skip.nest == 0 {
@@ -243,12 +257,21 @@ impl<'b> HtmlFilter<'b> {
                         // `<svg/>` and `<math/>` really are empty; `<script/>` is not.
                         let foreign = matches!(t.name.0.as_slice(), b"svg" | b"math");
                         if !(t.self_closing && foreign) {
-                            self.skip = Some(Skip { name: t.name.0.clone(), nest: 1, depth });
+                            self.skip = Some(Skip {
+                                name: t.name.0.clone(),
+                                nest: 1,
+                                depth,
+                            });
                         }
-                    } else if let Some(spec) = spec(&t.name).filter(|s| s.void || self.open.len() < MAX_OPEN) {
+                    } else if let Some(spec) =
+                        spec(&t.name).filter(|s| s.void || self.open.len() < MAX_OPEN)
+                    {
                         self.write_start(spec, &t.attributes, out);
                         if !spec.void {
-                            self.open.push(Open { name: spec.name, depth });
+                            self.open.push(Open {
+                                name: spec.name,
+                                depth,
+                            });
                         }
                     }
                 }
@@ -280,13 +303,18 @@ impl<'b> HtmlFilter<'b> {
     fn write_start(
         &self,
         spec: &Spec,
-        attrs: &std::collections::BTreeMap<html5gum::HtmlString, html5gum::Spanned<html5gum::HtmlString, ()>>,
+        attrs: &std::collections::BTreeMap<
+            html5gum::HtmlString,
+            html5gum::Spanned<html5gum::HtmlString, ()>,
+        >,
         out: &mut String,
     ) {
         out.push('<');
         out.push_str(spec.name);
         for (k, v) in attrs {
-            let Ok(k) = std::str::from_utf8(&k.0) else { continue };
+            let Ok(k) = std::str::from_utf8(&k.0) else {
+                continue;
+            };
             let Some(k) = GLOBAL_ATTRS.iter().chain(spec.attrs).find(|a| **a == k) else {
                 continue;
             };
@@ -299,8 +327,10 @@ impl<'b> HtmlFilter<'b> {
                 "loading" => matches!(&*v, "lazy" | "eager").then(|| v.to_string()),
                 "width" | "height" | "span" | "colspan" | "rowspan" | "start" | "value" => {
                     let t = v.trim();
-                    (!t.is_empty() && t.len() < 10 && t.bytes().all(|b| b.is_ascii_digit() || b == b'%'))
-                        .then(|| t.to_string())
+                    (!t.is_empty()
+                        && t.len() < 10
+                        && t.bytes().all(|b| b.is_ascii_digit() || b == b'%'))
+                    .then(|| t.to_string())
                 }
                 "dir" => matches!(&*v, "ltr" | "rtl" | "auto").then(|| v.to_string()),
                 _ => Some(v.into_owned()),
@@ -397,7 +427,11 @@ mod cache {
             if !same_base(c.base.as_ref(), base) {
                 return false;
             }
-            let map = if mode == Mode::Block { &c.block } else { &c.inline };
+            let map = if mode == Mode::Block {
+                &c.block
+            } else {
+                &c.inline
+            };
             match map.get(frag) {
                 Some(s) => {
                     out.push_str(s);
@@ -412,10 +446,17 @@ mod cache {
         CACHE.with(|c| {
             let mut c = c.borrow_mut();
             if !same_base(c.base.as_ref(), base) || c.bytes > MAX_BYTES {
-                *c = Cache { base: base.cloned(), ..Cache::default() };
+                *c = Cache {
+                    base: base.cloned(),
+                    ..Cache::default()
+                };
             }
             c.bytes += frag.len() + html.len() + 64;
-            let map = if mode == Mode::Block { &mut c.block } else { &mut c.inline };
+            let map = if mode == Mode::Block {
+                &mut c.block
+            } else {
+                &mut c.inline
+            };
             map.insert(frag.to_string(), html.to_string());
         })
     }
@@ -443,7 +484,10 @@ pub(crate) fn filter_id(v: &str) -> String {
 fn filter_classes(v: &str) -> String {
     let mut s = String::new();
     for class in v.split_ascii_whitespace() {
-        let c: String = class.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_')).collect();
+        let c: String = class
+            .chars()
+            .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+            .collect();
         if !c.is_empty() {
             if !s.is_empty() {
                 s.push(' ');
@@ -506,12 +550,24 @@ mod tests {
     fn basics() {
         assert_eq!(sanitize_html("<b onclick=x>hi</b>"), "<b>hi</b>");
         assert_eq!(sanitize_html("<script>alert(1)</script>ok"), "ok");
-        assert_eq!(sanitize_html("<a href='javascript:x' target=_top>y</a>"), "<a>y</a>");
+        assert_eq!(
+            sanitize_html("<a href='javascript:x' target=_top>y</a>"),
+            "<a>y</a>"
+        );
         assert_eq!(sanitize_html("<a href=\"&#106;avascript:x\">y"), "<a>y</a>");
-        assert_eq!(sanitize_html("<img src=x onerror=alert(1)>"), "<img src=\"x\">");
+        assert_eq!(
+            sanitize_html("<img src=x onerror=alert(1)>"),
+            "<img src=\"x\">"
+        );
         assert_eq!(sanitize_html("<div>a</span></div></div>"), "<div>a</div>");
-        assert_eq!(sanitize_html("a<!-- x --!> <img src=x onerror=y> -->"), "a <img src=\"x\"> --&gt;");
+        assert_eq!(
+            sanitize_html("a<!-- x --!> <img src=x onerror=y> -->"),
+            "a <img src=\"x\"> --&gt;"
+        );
         assert_eq!(sanitize_html("<svg><script>x</script></svg>t"), "t");
-        assert_eq!(sanitize_html("<p title=\"</p><script>\">x"), "<p title=\"&lt;/p&gt;&lt;script&gt;\">x</p>");
+        assert_eq!(
+            sanitize_html("<p title=\"</p><script>\">x"),
+            "<p title=\"&lt;/p&gt;&lt;script&gt;\">x</p>"
+        );
     }
 }

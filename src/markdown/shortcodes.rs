@@ -43,7 +43,11 @@ pub(crate) fn extract(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>) {
     let mut from = 0;
     while let Some(i) = next_open(body, from) {
         from = i + 2;
-        let delim = if body.as_bytes()[i + 2] == b'<' { '<' } else { '%' };
+        let delim = if body.as_bytes()[i + 2] == b'<' {
+            '<'
+        } else {
+            '%'
+        };
         let inner_start = i + 3;
         let rest = &body[inner_start..];
         let trimmed = rest.trim_start();
@@ -55,7 +59,9 @@ pub(crate) fn extract(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>) {
             (false, _) => "%}}",
         };
         let limit = rest.len().min(MAX_LEN);
-        let Some(end) = find_within(rest, closer, limit) else { continue };
+        let Some(end) = find_within(rest, closer, limit) else {
+            continue;
+        };
         let inner = &rest[..end];
         let lead = rest.len() - trimmed.len();
         if escaped && end < lead + 2 {
@@ -123,7 +129,11 @@ pub(crate) enum Piece<'t, 'c> {
 }
 
 /// Splits `text` into plain text and shortcodes.
-pub(crate) fn pieces<'t, 'c>(text: &'t str, codes: &'c [Shortcode], mut f: impl FnMut(Piece<'t, 'c>)) {
+pub(crate) fn pieces<'t, 'c>(
+    text: &'t str,
+    codes: &'c [Shortcode],
+    mut f: impl FnMut(Piece<'t, 'c>),
+) {
     let mut rest = text;
     while let Some(i) = rest.find(OPEN) {
         let after = &rest[i + OPEN.len_utf8()..];
@@ -196,7 +206,11 @@ pub(crate) fn push_code(c: &Shortcode, tag: &str, out: &mut String) {
 }
 
 /// If `text` is only placeholders and whitespace, the shortcodes it holds.
-pub(crate) fn only_codes<'c>(text: &str, codes: &'c [Shortcode], found: &mut Vec<&'c Shortcode>) -> bool {
+pub(crate) fn only_codes<'c>(
+    text: &str,
+    codes: &'c [Shortcode],
+    found: &mut Vec<&'c Shortcode>,
+) -> bool {
     let mut only = true;
     pieces(text, codes, |p| match p {
         Piece::Text(t) => only &= t.trim().is_empty(),
@@ -211,7 +225,9 @@ mod tests {
 
     #[test]
     fn finds_shortcodes() {
-        let (b, c) = extract("a {{< youtube abc >}} b {{% notice %}}x{{% /notice %}} {{</* raw */>}} {{ .Title }}");
+        let (b, c) = extract(
+            "a {{< youtube abc >}} b {{% notice %}}x{{% /notice %}} {{</* raw */>}} {{ .Title }}",
+        );
         assert_eq!(c.len(), 4);
         assert_eq!(c[0].text, "{{< youtube abc >}}");
         assert_eq!(c[1].text, "{{% notice %}}");
@@ -219,7 +235,10 @@ mod tests {
         assert_eq!(c[3].text, "{{< raw >}}");
         assert!(c[3].escaped);
         assert!(b.ends_with("{{ .Title }}"));
-        assert_eq!(literal(&b, &c), "a {{< youtube abc >}} b {{% notice %}}x{{% /notice %}} {{< raw >}} {{ .Title }}");
+        assert_eq!(
+            literal(&b, &c),
+            "a {{< youtube abc >}} b {{% notice %}}x{{% /notice %}} {{< raw >}} {{ .Title }}"
+        );
     }
 
     #[test]

@@ -51,14 +51,22 @@ pub fn stats(body: &str) -> Stats {
                     }
                 }
             }
-            Event::Text(_) | Event::Code(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
+            Event::Text(_)
+            | Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::FootnoteReference(_) => {}
             Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
-            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {}
+            | Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
+            ) => {}
             _ => flush(&mut in_word, &mut word_has_alnum),
         }
     }
     flush(&mut in_word, &mut word_has_alnum);
-    Stats { words, reading_minutes: words.div_ceil(WORDS_PER_MINUTE) }
+    Stats {
+        words,
+        reading_minutes: words.div_ceil(WORDS_PER_MINUTE),
+    }
 }
 
 #[cfg(test)]
@@ -67,13 +75,55 @@ mod tests {
 
     #[test]
     fn counts() {
-        assert_eq!(stats(""), Stats { words: 0, reading_minutes: 0 });
-        assert_eq!(stats("Hello *big* world"), Stats { words: 3, reading_minutes: 1 });
-        assert_eq!(stats("un*believ*able"), Stats { words: 1, reading_minutes: 1 });
-        assert_eq!(stats("a [link](https://example.com/very/long) b"), Stats { words: 3, reading_minutes: 1 });
-        assert_eq!(stats("x\n\n```\nlet a = b;\n```\n\ny"), Stats { words: 2, reading_minutes: 1 });
-        assert_eq!(stats("— - ... {{< youtube abc >}} word"), Stats { words: 1, reading_minutes: 1 });
-        assert_eq!(stats("<div>x</div>\n\nok"), Stats { words: 1, reading_minutes: 1 });
+        assert_eq!(
+            stats(""),
+            Stats {
+                words: 0,
+                reading_minutes: 0
+            }
+        );
+        assert_eq!(
+            stats("Hello *big* world"),
+            Stats {
+                words: 3,
+                reading_minutes: 1
+            }
+        );
+        assert_eq!(
+            stats("un*believ*able"),
+            Stats {
+                words: 1,
+                reading_minutes: 1
+            }
+        );
+        assert_eq!(
+            stats("a [link](https://example.com/very/long) b"),
+            Stats {
+                words: 3,
+                reading_minutes: 1
+            }
+        );
+        assert_eq!(
+            stats("x\n\n```\nlet a = b;\n```\n\ny"),
+            Stats {
+                words: 2,
+                reading_minutes: 1
+            }
+        );
+        assert_eq!(
+            stats("— - ... {{< youtube abc >}} word"),
+            Stats {
+                words: 1,
+                reading_minutes: 1
+            }
+        );
+        assert_eq!(
+            stats("<div>x</div>\n\nok"),
+            Stats {
+                words: 1,
+                reading_minutes: 1
+            }
+        );
         let long = "word ".repeat(461);
         assert_eq!(stats(&long).reading_minutes, 3);
     }

@@ -37,11 +37,19 @@ impl Base {
         }
         let tail = &rest[host_end..];
         let path_end = tail.find(['?', '#']).unwrap_or(tail.len());
-        let path = if tail[..path_end].is_empty() { "/" } else { &tail[..path_end] };
+        let path = if tail[..path_end].is_empty() {
+            "/"
+        } else {
+            &tail[..path_end]
+        };
         if path.chars().any(|c| c <= ' ') {
             return None;
         }
-        Some(Base { scheme, origin: format!("{scheme}://{host}"), path: path.to_string() })
+        Some(Base {
+            scheme,
+            origin: format!("{scheme}://{host}"),
+            path: path.to_string(),
+        })
     }
 
     /// Resolves a relative reference (no scheme) against this base.
@@ -145,8 +153,16 @@ fn is_safe_data_image(t: &str) -> bool {
         .take(24)
         .flat_map(char::to_lowercase)
         .collect();
-    ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].iter().any(|p| {
-        norm.strip_prefix(p).is_some_and(|r| r.starts_with(';') || r.starts_with(','))
+    [
+        "data:image/png",
+        "data:image/gif",
+        "data:image/jpeg",
+        "data:image/webp",
+    ]
+    .iter()
+    .any(|p| {
+        norm.strip_prefix(p)
+            .is_some_and(|r| r.starts_with(';') || r.starts_with(','))
     })
 }
 
@@ -170,12 +186,24 @@ mod tests {
         ] {
             assert_eq!(clean_url(bad, l, None), None, "{bad:?}");
         }
-        assert_eq!(clean_url("data:image/png;base64,AAA", UrlKind::Image, None).as_deref(), Some("data:image/png;base64,AAA"));
-        assert_eq!(clean_url("data:image/svg+xml,<svg>", UrlKind::Image, None), None);
+        assert_eq!(
+            clean_url("data:image/png;base64,AAA", UrlKind::Image, None).as_deref(),
+            Some("data:image/png;base64,AAA")
+        );
+        assert_eq!(
+            clean_url("data:image/svg+xml,<svg>", UrlKind::Image, None),
+            None
+        );
         assert_eq!(clean_url("data:image/png;base64,AAA", l, None), None);
-        assert_eq!(clean_url("mailto:a@b.c", l, None).as_deref(), Some("mailto:a@b.c"));
+        assert_eq!(
+            clean_url("mailto:a@b.c", l, None).as_deref(),
+            Some("mailto:a@b.c")
+        );
         assert_eq!(clean_url("mailto:a@b.c", UrlKind::Image, None), None);
-        assert_eq!(clean_url("https://x.y/a:b", l, None).as_deref(), Some("https://x.y/a:b"));
+        assert_eq!(
+            clean_url("https://x.y/a:b", l, None).as_deref(),
+            Some("https://x.y/a:b")
+        );
         assert_eq!(clean_url("a/b:c", l, None).as_deref(), Some("a/b:c"));
     }
 
@@ -192,6 +220,9 @@ mod tests {
         assert!(Base::parse("javascript:alert(1)").is_none());
         assert!(Base::parse("https://").is_none());
         let b = Base::parse("https://example.com").unwrap();
-        assert_eq!(clean_url("img/a.png", UrlKind::Image, Some(&b)).unwrap(), "https://example.com/img/a.png");
+        assert_eq!(
+            clean_url("img/a.png", UrlKind::Image, Some(&b)).unwrap(),
+            "https://example.com/img/a.png"
+        );
     }
 }

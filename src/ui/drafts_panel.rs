@@ -47,7 +47,10 @@ fn title_or_untitled(title: &str) -> String {
 
 #[function_component(DraftsPanel)]
 pub fn drafts_panel(p: &DraftsProps) -> Html {
-    let oninput = p.on_search.reform(|e: InputEvent| e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+    let oninput = p.on_search.reform(|e: InputEvent| {
+        e.target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value()
+    });
     html! {
         <aside class="pw-drafts" aria-label="Drafts panel">
             <div class="pw-drafts-head">

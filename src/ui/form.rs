@@ -30,14 +30,22 @@ pub struct FormProps {
 
 /// A DOM id for a field's widget, unique within the editor's shadow root.
 pub fn field_id(key: &str) -> String {
-    let safe: String = key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    let safe: String = key
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
     format!("pw-field-{safe}-{:x}", key.len())
 }
 
 #[function_component(FrontMatterForm)]
 pub fn front_matter_form(props: &FormProps) -> Html {
     let present: Vec<&str> = props.fields.iter().map(|f| f.key.as_str()).collect();
-    let addable: Vec<_> = props.schema.fields.iter().filter(|d| !present.contains(&d.key.as_str())).collect();
+    let addable: Vec<_> = props
+        .schema
+        .fields
+        .iter()
+        .filter(|d| !present.contains(&d.key.as_str()))
+        .collect();
     let add_ref = use_node_ref();
     let on_add = {
         let add_ref = add_ref.clone();
@@ -71,15 +79,28 @@ pub fn front_matter_form(props: &FormProps) -> Html {
 fn field_row(props: &FormProps, field: &Field) -> Html {
     let def = props.schema.field(&field.key);
     let label = def.map_or_else(|| field.key.clone(), |d| d.label.clone());
-    let ty = def.map(|d| d.ty.clone()).unwrap_or_else(|| inferred_type(&field.value));
+    let ty = def
+        .map(|d| d.ty.clone())
+        .unwrap_or_else(|| inferred_type(&field.value));
     let id = field_id(&field.key);
-    let problems: Vec<&Diagnostic> =
-        props.diagnostics.iter().filter(|d| d.key.as_deref() == Some(field.key.as_str())).collect();
+    let problems: Vec<&Diagnostic> = props
+        .diagnostics
+        .iter()
+        .filter(|d| d.key.as_deref() == Some(field.key.as_str()))
+        .collect();
     let note_id = format!("{id}-note");
     let described = (!problems.is_empty()).then(|| AttrValue::from(note_id.clone()));
     let key = field.key.clone();
     let on_set = props.on_set.reform(move |v: Value| (key.clone(), v));
-    let widget = widget(&id, &label, &ty, &field.value, described.clone(), on_set, props);
+    let widget = widget(
+        &id,
+        &label,
+        &ty,
+        &field.value,
+        described.clone(),
+        on_set,
+        props,
+    );
     let remove = {
         let key = field.key.clone();
         props.on_remove.reform(move |_| key.clone())
@@ -176,7 +197,11 @@ fn resolve(base: Option<&AttrValue>, path: &str) -> Option<String> {
         return None; // no other schemes in the form's thumbnails
     }
     let base = base?;
-    Some(format!("{}/{}", base.trim_end_matches('/'), path.trim_start_matches('/')))
+    Some(format!(
+        "{}/{}",
+        base.trim_end_matches('/'),
+        path.trim_start_matches('/')
+    ))
 }
 
 fn thumbnail(props: &FormProps, path: &str) -> Html {
@@ -202,7 +227,9 @@ fn widget(
     props: &FormProps,
 ) -> Html {
     let text_input = |kind: &'static str, make: fn(String) -> Value| {
-        let oninput = on_set.reform(move |e: InputEvent| make(e.target_unchecked_into::<HtmlInputElement>().value()));
+        let oninput = on_set.reform(move |e: InputEvent| {
+            make(e.target_unchecked_into::<HtmlInputElement>().value())
+        });
         html! {
             <input id={id.to_string()} type={kind} class="pw-input" value={scalar_text(value)} {oninput}
                 aria-describedby={described.clone()} readonly={props.readonly} spellcheck={(kind == "text").to_string()} />
@@ -211,17 +238,23 @@ fn widget(
     match ty {
         FieldType::Bool => {
             let checked = matches!(value, Value::Bool(true));
-            let onchange = on_set.reform(|e: Event| Value::Bool(e.target_unchecked_into::<HtmlInputElement>().checked()));
+            let onchange = on_set.reform(|e: Event| {
+                Value::Bool(e.target_unchecked_into::<HtmlInputElement>().checked())
+            });
             html! { <input id={id.to_string()} type="checkbox" class="pw-checkbox" {checked} {onchange} aria-describedby={described} /> }
         }
         FieldType::Text => {
-            let oninput = on_set.reform(|e: InputEvent| Value::String(e.target_unchecked_into::<HtmlTextAreaElement>().value()));
+            let oninput = on_set.reform(|e: InputEvent| {
+                Value::String(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+            });
             html! { <textarea id={id.to_string()} class="pw-input pw-textarea" rows="3" value={scalar_text(value)} {oninput}
-                aria-describedby={described} readonly={props.readonly} /> }
+            aria-describedby={described} readonly={props.readonly} /> }
         }
         FieldType::Select(options) => {
             let current = scalar_text(value);
-            let onchange = on_set.reform(|e: Event| Value::String(e.target_unchecked_into::<HtmlSelectElement>().value()));
+            let onchange = on_set.reform(|e: Event| {
+                Value::String(e.target_unchecked_into::<HtmlSelectElement>().value())
+            });
             let known = options.contains(&current);
             html! {
                 <select id={id.to_string()} class="pw-input" {onchange} aria-describedby={described}>
@@ -232,10 +265,14 @@ fn widget(
         }
         FieldType::StringList | FieldType::ImageList => {
             let items = list_items(value);
-            let thumbs = matches!(ty, FieldType::ImageList).then(|| html! {
-                <div class="pw-thumbs">{ for items.iter().map(|p| thumbnail(props, p)) }</div>
+            let thumbs = matches!(ty, FieldType::ImageList).then(|| {
+                html! {
+                    <div class="pw-thumbs">{ for items.iter().map(|p| thumbnail(props, p)) }</div>
+                }
             });
-            let on_change = on_set.reform(|items: Vec<String>| Value::List(items.into_iter().map(Value::String).collect()));
+            let on_change = on_set.reform(|items: Vec<String>| {
+                Value::List(items.into_iter().map(Value::String).collect())
+            });
             html! {
                 <>
                     <ListInput id={id.to_string()} label={label.to_string()} items={Rc::new(items)} {on_change}
@@ -254,10 +291,14 @@ fn widget(
         FieldType::Number => {
             let oninput = on_set.reform(|e: InputEvent| {
                 let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                if text.trim().parse::<f64>().is_ok() { Value::Number(text.trim().to_string()) } else { Value::String(text) }
+                if text.trim().parse::<f64>().is_ok() {
+                    Value::Number(text.trim().to_string())
+                } else {
+                    Value::String(text)
+                }
             });
             html! { <input id={id.to_string()} type="text" inputmode="decimal" class="pw-input" value={scalar_text(value)} {oninput}
-                aria-describedby={described} readonly={props.readonly} /> }
+            aria-describedby={described} readonly={props.readonly} /> }
         }
         FieldType::Object => html! {
             // Nested structures stay exactly as written; edit them in Raw front matter.
@@ -266,6 +307,8 @@ fn widget(
         },
         // Dates keep the spelling the author wrote (`2025-05-05 17:35:52.919448`):
         // a text box, checked by validation, instead of a picker that would reformat it.
-        FieldType::Date | FieldType::DateTime | FieldType::String => text_input("text", Value::String),
+        FieldType::Date | FieldType::DateTime | FieldType::String => {
+            text_input("text", Value::String)
+        }
     }
 }

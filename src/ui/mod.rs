@@ -17,7 +17,6 @@ use yew::prelude::*;
 
 use crate::browser::{files, folder, textarea};
 use crate::drafts::{Cursor, Draft, DraftInfo, KeyValueStore};
-use wasm_bindgen::JsCast;
 use crate::editing::Action;
 use crate::export::{self, NameParts, Preset};
 use crate::markdown::{self, RenderOptions, Stats};
@@ -26,9 +25,10 @@ use crate::schema::Schema;
 use crate::validate::{self, Diagnostic, Fix, Severity};
 use drafts_panel::DraftsPanel;
 use form::{problem_line, FrontMatterForm};
-use session::{info_of, Session};
 use preview::{Preview, PreviewBlock};
+use session::{info_of, Session};
 use toolbar::Toolbar;
+use wasm_bindgen::JsCast;
 
 /// Options a host sets (attributes of `<postwright-editor>`).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -197,7 +197,10 @@ const DEFER_PREVIEW_BYTES: usize = 64 * 1024;
 
 impl Editor {
     fn render_options(&self) -> RenderOptions {
-        RenderOptions { base_url: self.config.base_url.clone(), ..RenderOptions::default() }
+        RenderOptions {
+            base_url: self.config.base_url.clone(),
+            ..RenderOptions::default()
+        }
     }
 
     /// The body changed: re-render the preview blocks and the counts.
@@ -256,7 +259,9 @@ impl Editor {
     /// Saves pending edits now; a failure is shown and the text stays in memory.
     fn save_now(&mut self) {
         let cursor = self.cursor();
-        let Some(session) = &mut self.session else { return };
+        let Some(session) = &mut self.session else {
+            return;
+        };
         if let Err(e) = session.save(&self.post, cursor) {
             self.alert(Severity::Error, e.to_string());
         }
@@ -274,7 +279,11 @@ impl Editor {
 
     fn alert(&mut self, severity: Severity, text: impl Into<String>) {
         self.next_alert += 1;
-        self.alerts.push(Alert { id: self.next_alert, severity, text: text.into() });
+        self.alerts.push(Alert {
+            id: self.next_alert,
+            severity,
+            text: text.into(),
+        });
         // Keep the list short: the oldest go first.
         if self.alerts.len() > 4 {
             self.alerts.remove(0);
@@ -295,7 +304,11 @@ impl Editor {
 
     fn export_name(&self) -> String {
         let (title, slug, date) = self.name_parts();
-        let parts = NameParts { title: title.as_deref(), slug: slug.as_deref(), date: date.as_deref() };
+        let parts = NameParts {
+            title: title.as_deref(),
+            slug: slug.as_deref(),
+            date: date.as_deref(),
+        };
         export::download_name(self.preset, parts, &files::today())
     }
 
@@ -313,18 +326,25 @@ impl Editor {
                 _ => None,
             };
             let (title, slug, date) = (post.title(), text("slug"), text("date"));
-            let parts = NameParts { title: title.as_deref(), slug: slug.as_deref(), date: date.as_deref() };
+            let parts = NameParts {
+                title: title.as_deref(),
+                slug: slug.as_deref(),
+                date: date.as_deref(),
+            };
             paths.push(export::repo_path(self.preset, parts, &today));
             texts.push(draft.text.into_bytes());
         }
-        let entries: Vec<(String, Vec<u8>)> = export::unique_paths(paths).into_iter().zip(texts).collect();
+        let entries: Vec<(String, Vec<u8>)> =
+            export::unique_paths(paths).into_iter().zip(texts).collect();
         Ok((entries.len(), export::zip_archive(&entries)?))
     }
 
     /// The folder file behind the open post, if it came from an opened folder.
     fn current_folder_file(&self) -> Option<&(Option<String>, folder::FolderPost)> {
         let current = self.session.as_ref().map(|s| s.id.clone());
-        self.folder_file.as_ref().filter(|(draft, _)| draft.is_none() || *draft == current)
+        self.folder_file
+            .as_ref()
+            .filter(|(draft, _)| draft.is_none() || *draft == current)
     }
 
     fn textarea(&self) -> Option<HtmlTextAreaElement> {
@@ -341,7 +361,12 @@ impl Editor {
     }
 
     fn load_schema(config: &EditorConfig) -> (Rc<Schema>, Option<String>) {
-        match config.schema.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        match config
+            .schema
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             None => (Rc::new(Schema::blog()), None),
             Some(text) => {
                 let parsed = if text.starts_with('{') || text.starts_with('[') {
@@ -365,7 +390,11 @@ impl Component for Editor {
     fn create(ctx: &Context<Self>) -> Self {
         let config = (*ctx.props().config).clone();
         let (schema, schema_error) = Editor::load_schema(&config);
-        let preset = config.preset.as_deref().and_then(Preset::from_id).unwrap_or(Preset::Hugo);
+        let preset = config
+            .preset
+            .as_deref()
+            .and_then(Preset::from_id)
+            .unwrap_or(Preset::Hugo);
         let dark = match config.theme.as_deref() {
             Some("dark") => Some(true),
             Some("light") => Some(false),
@@ -405,7 +434,14 @@ impl Component for Editor {
             if let Some(e) = &opened.session.memory_only {
                 editor.alert(Severity::Warning, e.to_string());
             }
-            if let Some(preset) = opened.session.store.storage().get(&format!("{ns}:preset")).ok().flatten() {
+            if let Some(preset) = opened
+                .session
+                .store
+                .storage()
+                .get(&format!("{ns}:preset"))
+                .ok()
+                .flatten()
+            {
                 if let Some(p) = Preset::from_id(&preset) {
                     editor.preset = p;
                 }
@@ -914,9 +950,13 @@ impl Component for Editor {
             None => "pw-theme-auto",
         };
         let dark_now = self.dark.unwrap_or_else(prefers_dark);
-        let oninput = link.callback(|e: InputEvent| Msg::BodyInput(e.target_unchecked_into::<HtmlTextAreaElement>().value()));
+        let oninput = link.callback(|e: InputEvent| {
+            Msg::BodyInput(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        });
         let onkeydown = Callback::from(|e: KeyboardEvent| {
-            let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() else { return };
+            let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() else {
+                return;
+            };
             if let Some(action) = key_action(&e) {
                 if textarea::apply(&area, action) {
                     e.prevent_default();
@@ -925,25 +965,38 @@ impl Component for Editor {
         });
         let onchange = link.callback(|_: Event| Msg::Committed);
         let onscroll = link.callback(|_: Event| Msg::SyncScroll);
-        let raw_input = link.callback(|e: InputEvent| Msg::RawInput(e.target_unchecked_into::<HtmlTextAreaElement>().value()));
+        let raw_input = link.callback(|e: InputEvent| {
+            Msg::RawInput(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        });
         let ondrop = link.batch_callback(|e: DragEvent| {
             e.prevent_default();
-            let files = e.data_transfer().and_then(|d| d.files()).map(file_list).unwrap_or_default();
+            let files = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .map(file_list)
+                .unwrap_or_default();
             (!files.is_empty()).then_some(Msg::Import(files))
         });
         let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
         let title = self.title().map(AttrValue::from);
-        let problems: Vec<&Diagnostic> =
-            self.diagnostics.iter().filter(|d| matches!(d.severity, Severity::Error | Severity::Warning)).collect();
+        let problems: Vec<&Diagnostic> = self
+            .diagnostics
+            .iter()
+            .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
+            .collect();
         let on_fix = link.callback(Msg::ApplyFix);
         let onpaste = link.batch_callback(|e: Event| {
             let e: web_sys::ClipboardEvent = e.unchecked_into();
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            let text = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
+            let text = e
+                .clipboard_data()
+                .and_then(|d| d.get_data("text/plain").ok())
+                .unwrap_or_default();
             // A whole post (front matter and all) pasted into an empty or fully
             // selected editor opens as a post, its front matter in the form.
             let all_selected = area.selection_start().ok().flatten() == Some(0)
-                && area.selection_end().ok().flatten() == Some(area.value().encode_utf16().count() as u32);
+                && area.selection_end().ok().flatten()
+                    == Some(area.value().encode_utf16().count() as u32);
             let is_post = Post::parse(&text).format() != crate::post::Format::None;
             if is_post && (area.value().trim().is_empty() || all_selected) {
                 e.prevent_default();
@@ -1090,7 +1143,9 @@ impl Component for Editor {
 impl Editor {
     /// The posts of an opened folder, by path.
     fn folder_panel(&self, ctx: &Context<Self>) -> Html {
-        let Some((name, posts)) = &self.folder else { return html! {} };
+        let Some((name, posts)) = &self.folder else {
+            return html! {};
+        };
         let current = self.current_folder_file().map(|(_, f)| f.path.clone());
         html! {
             <section class="pw-folder pw-drafts" aria-label={format!("Folder {name}")}>
@@ -1130,9 +1185,12 @@ impl Editor {
             }
         });
         let onpointermove = link.batch_callback(move |e: PointerEvent| {
-            let captured = e.target_dyn_into::<web_sys::Element>().is_some_and(|el| el.has_pointer_capture(e.pointer_id()));
+            let captured = e
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|el| el.has_pointer_capture(e.pointer_id()));
             let rect = panes.cast::<web_sys::Element>()?.get_bounding_client_rect();
-            (captured && rect.width() > 0.0).then(|| Msg::Split((e.client_x() as f64 - rect.left()) / rect.width() * 100.0))
+            (captured && rect.width() > 0.0)
+                .then(|| Msg::Split((e.client_x() as f64 - rect.left()) / rect.width() * 100.0))
         });
         html! {
             <div class="pw-splitter" role="separator" aria-orientation="vertical" aria-label="Resize editor and preview"
@@ -1164,7 +1222,11 @@ fn key_action(e: &KeyboardEvent) -> Option<Action> {
         "b" | "B" if modifier => Some(Action::Bold),
         "i" | "I" if modifier => Some(Action::Italic),
         "k" | "K" if modifier => Some(Action::Link),
-        "Tab" if !modifier => Some(if e.shift_key() { Action::Outdent } else { Action::Indent }),
+        "Tab" if !modifier => Some(if e.shift_key() {
+            Action::Outdent
+        } else {
+            Action::Indent
+        }),
         "Enter" if !modifier && !e.shift_key() => Some(Action::Newline),
         _ => None,
     }

@@ -17,7 +17,10 @@ pub struct PreviewBlock {
 
 impl From<crate::markdown::Block> for PreviewBlock {
     fn from(b: crate::markdown::Block) -> Self {
-        PreviewBlock { key: b.key, html: AttrValue::from(b.html) }
+        PreviewBlock {
+            key: b.key,
+            html: AttrValue::from(b.html),
+        }
     }
 }
 

@@ -10,8 +10,8 @@ use yew::html::Scope;
 use super::{Editor, Msg};
 use crate::browser::storage::{self, AnyStore, StorageListener};
 use crate::drafts::{
-    CorruptEntry, Cursor, DeleteToken, Draft, DraftInfo, DraftMeta, DraftStore, RevisionMeta, SaveError,
-    StorageError,
+    CorruptEntry, Cursor, DeleteToken, Draft, DraftInfo, DraftMeta, DraftStore, RevisionMeta,
+    SaveError, StorageError,
 };
 use crate::post::Post;
 
@@ -66,7 +66,10 @@ pub fn info_of(post: &Post) -> DraftInfo {
 
 /// What a new draft starts with: the fields every post needs, ready to fill.
 pub fn starter_text() -> String {
-    format!("---\ntitle: \"\"\ndate: {}\ndraft: true\n---\n\n", crate::browser::files::today())
+    format!(
+        "---\ntitle: \"\"\ndate: {}\ndraft: true\n---\n\n",
+        crate::browser::files::today()
+    )
 }
 
 fn now() -> u64 {
@@ -126,33 +129,51 @@ impl Session {
         };
         session.listen(link);
         session.refresh_lists();
-        Opened { session, text, cursor }
+        Opened {
+            session,
+            text,
+            cursor,
+        }
     }
 
     /// Saves on page hide (tab closed, switched, app backgrounded) and follows other tabs.
     fn listen(&mut self, link: &Scope<Editor>) {
         if let Some(window) = web_sys::window() {
             let l = link.clone();
-            self._page_listeners.push(EventListener::new(&window, "pagehide", move |_| l.send_message(Msg::SaveNow)));
+            self._page_listeners
+                .push(EventListener::new(&window, "pagehide", move |_| {
+                    l.send_message(Msg::SaveNow)
+                }));
             if let Some(document) = window.document() {
                 let l = link.clone();
                 let doc = document.clone();
-                self._page_listeners.push(EventListener::new(&document, "visibilitychange", move |_| {
-                    if doc.visibility_state() == web_sys::VisibilityState::Hidden {
-                        l.send_message(Msg::SaveNow);
-                    }
-                }));
+                self._page_listeners.push(EventListener::new(
+                    &document,
+                    "visibilitychange",
+                    move |_| {
+                        if doc.visibility_state() == web_sys::VisibilityState::Hidden {
+                            l.send_message(Msg::SaveNow);
+                        }
+                    },
+                ));
             }
         }
         if self.memory_only.is_none() {
             let l = link.clone();
-            self._storage_listener = storage::on_storage_change(move |change| l.send_message(Msg::StorageChanged(change.key))).ok();
+            self._storage_listener = storage::on_storage_change(move |change| {
+                l.send_message(Msg::StorageChanged(change.key))
+            })
+            .ok();
         }
     }
 
     pub fn refresh_lists(&mut self) {
-        self.drafts = if self.query.trim().is_empty() { self.store.list() } else { self.store.search(&self.query) }
-            .unwrap_or_default();
+        self.drafts = if self.query.trim().is_empty() {
+            self.store.list()
+        } else {
+            self.store.search(&self.query)
+        }
+        .unwrap_or_default();
         self.corrupt = self.store.corrupt_entries().unwrap_or_default();
         self.revisions = self.store.revisions(&self.id);
     }
@@ -164,7 +185,9 @@ impl Session {
             self.status = SaveStatus::Unsaved;
         }
         let l = link.clone();
-        self.timer = Some(Timeout::new(SAVE_DELAY_MS, move || l.send_message(Msg::SaveNow)));
+        self.timer = Some(Timeout::new(SAVE_DELAY_MS, move || {
+            l.send_message(Msg::SaveNow)
+        }));
     }
 
     /// Writes the text now. `Err` carries what the user must be told; the
@@ -175,7 +198,10 @@ impl Session {
             return Ok(false);
         }
         let text = post.to_text();
-        match self.store.save(&self.id, &text, cursor, &info_of(post), now(), self.rev) {
+        match self
+            .store
+            .save(&self.id, &text, cursor, &info_of(post), now(), self.rev)
+        {
             Ok(outcome) => {
                 self.rev = outcome.rev;
                 self.dirty = false;

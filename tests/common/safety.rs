@@ -5,25 +5,82 @@
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 const FORBIDDEN_TAGS: &[&str] = &[
-    "script", "iframe", "object", "embed", "base", "meta", "form", "style", "link", "svg", "math",
-    "template", "noscript", "xmp", "plaintext", "textarea", "title", "frame", "frameset", "applet",
-    "button", "select", "body", "html", "head", "audio", "video", "source", "noembed", "noframes", "animate",
-    "set", "portal",
+    "script",
+    "iframe",
+    "object",
+    "embed",
+    "base",
+    "meta",
+    "form",
+    "style",
+    "link",
+    "svg",
+    "math",
+    "template",
+    "noscript",
+    "xmp",
+    "plaintext",
+    "textarea",
+    "title",
+    "frame",
+    "frameset",
+    "applet",
+    "button",
+    "select",
+    "body",
+    "html",
+    "head",
+    "audio",
+    "video",
+    "source",
+    "noembed",
+    "noframes",
+    "animate",
+    "set",
+    "portal",
 ];
-const URL_ATTRS: &[&str] =
-    &["href", "src", "action", "formaction", "xlink:href", "cite", "data", "poster", "background", "srcset"];
-const FORBIDDEN_ATTRS: &[&str] = &["style", "srcdoc", "formaction", "action", "xlink:href", "is", "srcset", "target", "name"];
+const URL_ATTRS: &[&str] = &[
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "cite",
+    "data",
+    "poster",
+    "background",
+    "srcset",
+];
+const FORBIDDEN_ATTRS: &[&str] = &[
+    "style",
+    "srcdoc",
+    "formaction",
+    "action",
+    "xlink:href",
+    "is",
+    "srcset",
+    "target",
+    "name",
+];
 
 fn url_ok(v: &str, attr: &str, tag: &str) -> bool {
-    let norm: String = v.chars().filter(|c| *c > ' ' && *c != '\u{7f}').collect::<String>().to_ascii_lowercase();
+    let norm: String = v
+        .chars()
+        .filter(|c| *c > ' ' && *c != '\u{7f}')
+        .collect::<String>()
+        .to_ascii_lowercase();
     // WHATWG URL parser: a scheme is an ASCII letter followed by letters,
     // digits, `+`, `-`, `.`, then `:`; anything else is a relative URL.
     // (Every space and control character was removed above, which is
     // stricter than the browser's stripping.)
-    let Some(colon) = norm.find(':') else { return true };
+    let Some(colon) = norm.find(':') else {
+        return true;
+    };
     let scheme = &norm[..colon];
     let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     if !is_scheme {
         return true;
     }
@@ -32,9 +89,16 @@ fn url_ok(v: &str, attr: &str, tag: &str) -> bool {
         "data" => {
             attr == "src"
                 && tag == "img"
-                && ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
-                    .iter()
-                    .any(|p| norm.starts_with(p) && matches!(norm.as_bytes().get(p.len()), Some(b';' | b',')))
+                && [
+                    "data:image/png",
+                    "data:image/gif",
+                    "data:image/jpeg",
+                    "data:image/webp",
+                ]
+                .iter()
+                .any(|p| {
+                    norm.starts_with(p) && matches!(norm.as_bytes().get(p.len()), Some(b';' | b','))
+                })
         }
         _ => false,
     }
@@ -53,8 +117,12 @@ pub fn unsafe_reason(html: &str) -> Option<String> {
             }
             if name == "input" {
                 // Task-list checkboxes from the Markdown writer only.
-                let ty = t.attributes.get(b"type".as_slice()).map(|v| v.value.0.clone());
-                if ty.as_deref() != Some(b"checkbox".as_slice()) || !t.attributes.contains_key(b"disabled".as_slice())
+                let ty = t
+                    .attributes
+                    .get(b"type".as_slice())
+                    .map(|v| v.value.0.clone());
+                if ty.as_deref() != Some(b"checkbox".as_slice())
+                    || !t.attributes.contains_key(b"disabled".as_slice())
                 {
                     return Some("input that is not a disabled checkbox".into());
                 }
@@ -68,7 +136,10 @@ pub fn unsafe_reason(html: &str) -> Option<String> {
                 // The Markdown writer's own table-column alignment (a constant).
                 let alignment = k == "style"
                     && (name == "th" || name == "td")
-                    && matches!(v.as_str(), "text-align: left" | "text-align: center" | "text-align: right");
+                    && matches!(
+                        v.as_str(),
+                        "text-align: left" | "text-align: center" | "text-align: right"
+                    );
                 if FORBIDDEN_ATTRS.contains(&k.as_str()) && !alignment {
                     return Some(format!("forbidden attribute {k} on <{name}>"));
                 }
