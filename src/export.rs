@@ -68,6 +68,37 @@ pub struct NameParts<'a> {
     pub date: Option<&'a str>,
 }
 
+/// The naming fields read from a post (scalars only; a blank title counts as none).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PostNames {
+    pub title: Option<String>,
+    pub slug: Option<String>,
+    pub date: Option<String>,
+}
+
+impl PostNames {
+    pub fn of(post: &crate::post::Post) -> PostNames {
+        use crate::post::Value;
+        let scalar = |key: &str| match post.get(key) {
+            Some(Value::String(s)) | Some(Value::Number(s)) => Some(s),
+            _ => None,
+        };
+        PostNames {
+            title: post.title().filter(|t| !t.trim().is_empty()),
+            slug: scalar("slug"),
+            date: scalar("date"),
+        }
+    }
+
+    pub fn parts(&self) -> NameParts<'_> {
+        NameParts {
+            title: self.title.as_deref(),
+            slug: self.slug.as_deref(),
+            date: self.date.as_deref(),
+        }
+    }
+}
+
 /// The path of the post inside the blog repository, e.g. `content/posts/my-post.md`.
 /// `today` (`YYYY-MM-DD`) is used by Jekyll when the post has no usable date.
 pub fn repo_path(preset: Preset, parts: NameParts<'_>, today: &str) -> String {
@@ -274,6 +305,21 @@ mod tests {
         assert_eq!(
             repo_path(Preset::Jekyll, parts("T", None, None), "not a date"),
             "_posts/t.md"
+        );
+    }
+
+    #[test]
+    fn names_come_from_the_post() {
+        let post = crate::post::Post::parse(
+            "---\ntitle: \"Hi there\"\ndate: 2021-02-03\nslug: [not, a, scalar]\n---\nx\n",
+        );
+        let names = PostNames::of(&post);
+        assert_eq!(names.title.as_deref(), Some("Hi there"));
+        assert_eq!(names.date.as_deref(), Some("2021-02-03"));
+        assert_eq!(names.slug, None);
+        assert_eq!(
+            repo_path(Preset::Jekyll, names.parts(), "2000-01-01"),
+            "_posts/2021-02-03-hi-there.md"
         );
     }
 

@@ -18,7 +18,7 @@ use yew::prelude::*;
 use crate::browser::{files, folder, textarea};
 use crate::drafts::{Cursor, Draft, DraftInfo, KeyValueStore};
 use crate::editing::Action;
-use crate::export::{self, NameParts, Preset};
+use crate::export::{self, PostNames, Preset};
 use crate::markdown::{self, RenderOptions, Stats};
 use crate::post::{Field, Post, Value};
 use crate::schema::Schema;
@@ -296,22 +296,12 @@ impl Editor {
         self.post.title().filter(|t| !t.trim().is_empty())
     }
 
-    fn name_parts(&self) -> (Option<String>, Option<String>, Option<String>) {
-        let text = |key: &str| match self.post.get(key) {
-            Some(Value::String(s)) | Some(Value::Number(s)) => Some(s),
-            _ => None,
-        };
-        (self.title(), text("slug"), text("date"))
-    }
-
     fn export_name(&self) -> String {
-        let (title, slug, date) = self.name_parts();
-        let parts = NameParts {
-            title: title.as_deref(),
-            slug: slug.as_deref(),
-            date: date.as_deref(),
-        };
-        export::download_name(self.preset, parts, &files::today())
+        export::download_name(
+            self.preset,
+            PostNames::of(&self.post).parts(),
+            &files::today(),
+        )
     }
 
     /// Every stored draft as a zip, each at its path for the chosen generator.
@@ -322,18 +312,8 @@ impl Editor {
         let mut texts = Vec::new();
         for meta in session.store.list().map_err(|e| e.to_string())? {
             let draft = session.store.load(&meta.id).map_err(|e| e.to_string())?;
-            let post = Post::parse(&draft.text);
-            let text = |key: &str| match post.get(key) {
-                Some(Value::String(s)) | Some(Value::Number(s)) => Some(s),
-                _ => None,
-            };
-            let (title, slug, date) = (post.title(), text("slug"), text("date"));
-            let parts = NameParts {
-                title: title.as_deref(),
-                slug: slug.as_deref(),
-                date: date.as_deref(),
-            };
-            paths.push(export::repo_path(self.preset, parts, &today));
+            let names = PostNames::of(&Post::parse(&draft.text));
+            paths.push(export::repo_path(self.preset, names.parts(), &today));
             texts.push(draft.text.into_bytes());
         }
         let entries: Vec<(String, Vec<u8>)> =
