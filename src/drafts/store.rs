@@ -367,7 +367,10 @@ impl<S: KeyValueStore> DraftStore<S> {
             }
         };
         self.store.set(&key, &json)?;
-        self.store.remove(from_key)?;
+        // Only if unchanged meanwhile (another tab may have saved over it).
+        if self.store.get(from_key)?.as_deref() == Some(raw) {
+            self.store.remove(from_key)?;
+        }
         Ok(key)
     }
 
