@@ -192,3 +192,78 @@ fn tab_ids_differ_and_fit_keys() {
     assert!(a.chars().all(|c| c.is_ascii_alphanumeric()));
     assert!(now_ms() > 1_600_000_000_000);
 }
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// A same-origin frame stands for a second tab: its writes reach this
+/// window as real `storage` events, and its saves conflict with ours.
+#[wasm_bindgen_test]
+async fn a_second_document_is_a_second_tab() {
+    let store = empty_local_store();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let iframe: web_sys::HtmlIFrameElement = document
+        .create_element("iframe")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document
+        .document_element()
+        .unwrap()
+        .append_child(&iframe)
+        .unwrap();
+    let other_store = LocalStore::open_in(&iframe.content_window().unwrap()).unwrap();
+
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    let _listener = on_storage_change(move |change| sink.borrow_mut().push(change)).unwrap();
+
+    let here = DraftStore::new(&store, "here");
+    let there = DraftStore::new(&other_store, "there");
+    let info = DraftInfo::new("Post", None);
+    let id = here.create("base", &info, 1).unwrap();
+    let rev = here.load(&id).unwrap().rev;
+    assert_eq!(there.load(&id).unwrap().text, "base");
+    there
+        .save(&id, "theirs", Cursor::default(), &info, 2, rev)
+        .unwrap();
+
+    for _ in 0..40 {
+        if seen
+            .borrow()
+            .iter()
+            .any(|c| here.event_concerns(c.key.as_deref(), &id))
+        {
+            break;
+        }
+        sleep_ms(50).await;
+    }
+    {
+        let seen = seen.borrow();
+        let change = seen
+            .iter()
+            .find(|c| c.key.as_deref() == Some(here.draft_key(&id).as_str()))
+            .expect("a storage event for the draft");
+        assert!(change.new_value.as_deref().unwrap().contains("theirs"));
+        assert!(seen.iter().all(|c| c
+            .key
+            .as_deref()
+            .is_some_and(|k| k.starts_with("postwright:"))));
+    }
+    let err = here
+        .save(&id, "mine", Cursor::default(), &info, 3, rev)
+        .unwrap_err();
+    assert!(
+        matches!(err, postwright::drafts::SaveError::Conflict { ref theirs } if theirs.text == "theirs")
+    );
+    assert_eq!(there.load(&id).unwrap().text, "theirs");
+    iframe.remove();
+    store.clear_all().unwrap();
+}

@@ -204,3 +204,140 @@ fn fill_to_brim_fills_a_quota_exactly() {
     );
     assert_eq!(added, s.used_units() - entry_units("x", "already here"));
 }
+
+/// A MemoryStore whose writes fail now and then (a crash, a full disk).
+struct Flaky {
+    mem: MemoryStore,
+    seed: std::cell::Cell<u64>,
+    fail_one_in: u64,
+}
+
+impl Flaky {
+    fn next(&self) -> u64 {
+        // xorshift64
+        let mut x = self.seed.get();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.seed.set(x);
+        x
+    }
+}
+
+impl KeyValueStore for Flaky {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.mem.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        if self.next() % self.fail_one_in == 0 {
+            return Err(StorageError::Other("injected".into()));
+        }
+        self.mem.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        if self.next() % self.fail_one_in == 0 {
+            return Err(StorageError::Other("injected".into()));
+        }
+        self.mem.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.mem.keys()
+    }
+}
+
+/// Random operations on two tabs over a storage with a small quota whose
+/// writes fail at random: whatever a save reported as saved is what loads,
+/// until the next reported save; a failed save changes nothing.
+#[test]
+fn random_operations_never_lose_a_reported_save() {
+    use std::collections::BTreeMap;
+    let (mut saved, mut quota, mut failed) = (0, 0, 0);
+    for seed in 1..=6u64 {
+        let mem = MemoryStore::with_quota(25_000);
+        let flaky = Flaky {
+            mem: mem.clone(),
+            seed: std::cell::Cell::new(seed * 7919),
+            fail_one_in: 7,
+        };
+        let mut tab_a = DraftStore::new(&flaky, "A");
+        tab_a.set_revision_budget(8_000);
+        let tab_b = DraftStore::new(&flaky, "B");
+        let reader = DraftStore::new(mem.clone(), "R");
+        // id -> (text, rev) last reported saved
+        let mut model: BTreeMap<String, (String, u64)> = BTreeMap::new();
+        let mut now = 1_000_000;
+        for step in 0..150u64 {
+            now += 1000;
+            let r = flaky.next();
+            let ids: Vec<String> = model.keys().cloned().collect();
+            let pick = |n: u64| ids.get((n as usize) % ids.len().max(1)).cloned();
+            let tab = if r % 2 == 0 { &tab_a } else { &tab_b };
+            let len = (r >> 8) % 3000;
+            let text = format!("{step}:{}", "t".repeat(len as usize));
+            let info = DraftInfo::new(format!("T{step}"), None);
+            match (r >> 4) % 6 {
+                0 => {
+                    if let Ok(id) = tab.create(&text, &info, now) {
+                        model.insert(id, (text, 1));
+                    }
+                }
+                1..=3 => {
+                    let Some(id) = pick(r >> 20) else { continue };
+                    let rev = model[&id].1;
+                    match tab.save(&id, &text, Cursor::default(), &info, now, rev) {
+                        Ok(out) => {
+                            saved += 1;
+                            model.insert(id, (text, out.rev));
+                        }
+                        Err(SaveError::Conflict { .. }) => panic!("no other writer"),
+                        Err(SaveError::Storage(StorageError::QuotaExceeded)) => quota += 1,
+                        Err(_) => failed += 1,
+                    }
+                }
+                4 => {
+                    let Some(id) = pick(r >> 20) else { continue };
+                    if let Ok(token) = tab.delete(&id, now) {
+                        let kept = model.remove(&id).unwrap();
+                        if (r >> 30) % 2 == 0 {
+                            match tab.undo_delete(&token, now + 1) {
+                                Ok(true) => {
+                                    model.insert(id, kept);
+                                }
+                                Ok(false) => panic!("undo within the window failed"),
+                                Err(_) => {
+                                    // Not undone: deleted, or back if the trash key went.
+                                    if reader.load(&id).is_ok() {
+                                        model.insert(id, kept);
+                                    }
+                                }
+                            }
+                        }
+                    } else if reader.load(&id).is_err() {
+                        // The trash marker was written but the index update failed: deleted.
+                        model.remove(&id);
+                    }
+                }
+                _ => {
+                    let Some(id) = pick(r >> 20) else { continue };
+                    let _ = tab.revisions(&id);
+                    let _ = tab.list();
+                }
+            }
+            for (id, (text, rev)) in &model {
+                let d = reader
+                    .load(id)
+                    .unwrap_or_else(|e| panic!("seed {seed} step {step}: {id} lost: {e:?}"));
+                assert_eq!((&d.text, d.rev), (text, *rev), "seed {seed} step {step}");
+            }
+            let listed: Vec<String> = reader.list().unwrap().into_iter().map(|m| m.id).collect();
+            assert_eq!(listed.len(), model.len(), "seed {seed} step {step}");
+            assert!(listed.iter().all(|id| model.contains_key(id)));
+            assert!(reader.corrupt_entries().unwrap().is_empty());
+        }
+    }
+    eprintln!("saves: {saved} ok, {quota} storage full, {failed} failed");
+    assert!(
+        saved > 100 && quota > 5 && failed > 5,
+        "{saved} {quota} {failed}"
+    );
+}

@@ -25,6 +25,7 @@ pub fn run_all<S: KeyValueStore>(make_empty: impl Fn() -> S) {
     migration_from_v1(make_empty());
     corrupt_entries_set_aside(make_empty());
     conflict_between_tabs(make_empty());
+    same_rev_race_is_a_conflict(make_empty());
     last_open(make_empty());
     namespaces_are_separate(make_empty());
     index_rebuilt_after_crash(make_empty());
@@ -553,6 +554,68 @@ pub fn conflict_between_tabs<S: KeyValueStore>(store: S) {
     ));
     // Both tabs list the same drafts.
     assert_eq!(tab_a.list().unwrap(), tab_b.list().unwrap());
+}
+
+/// Two tabs save the same rev at once: both read rev N and write rev N+1,
+/// the later write wins in storage. The loser's next save must conflict.
+pub fn same_rev_race_is_a_conflict<S: KeyValueStore>(store: S) {
+    let tab_a = DraftStore::new(&store, "tabA");
+    let id = tab_a.create("base", &info("Post"), T0).unwrap();
+    let out = tab_a
+        .save(
+            &id,
+            "A's text",
+            Cursor::default(),
+            &info("Post"),
+            T0 + SEC,
+            1,
+        )
+        .unwrap();
+    assert_eq!(out.rev, 2);
+    // Tab B had not seen A's write yet and wrote its rev 2 over it.
+    let key = tab_a.draft_key(&id);
+    let raw = store.get(&key).unwrap().unwrap();
+    let theirs = raw
+        .replace("A's text", "B's text")
+        .replace("\"tabA\"", "\"tabB\"");
+    assert!(theirs.contains("\"tabB\"") && theirs.starts_with("{\"v\":2,\"rev\":2,"));
+    store.set(&key, &theirs).unwrap();
+
+    let err = tab_a
+        .save(
+            &id,
+            "A's text, more",
+            Cursor::default(),
+            &info("Post"),
+            T0 + 2 * SEC,
+            2,
+        )
+        .unwrap_err();
+    let SaveError::Conflict { theirs } = err else {
+        panic!("expected a conflict, got {err:?}")
+    };
+    assert_eq!(
+        (theirs.text.as_str(), theirs.writer.as_str()),
+        ("B's text", "tabB")
+    );
+    // Keep theirs: load it and go on from its rev.
+    let d = tab_a.load(&id).unwrap();
+    let out = tab_a
+        .save(
+            &id,
+            "B's text, edited in A",
+            Cursor::default(),
+            &info("Post"),
+            T0 + 3 * SEC,
+            d.rev,
+        )
+        .unwrap();
+    assert_eq!(out.rev, 3);
+    // Another store instance (a fresh tab) knows nothing and checks the rev only.
+    let tab_c = DraftStore::new(&store, "tabC");
+    assert!(tab_c
+        .save(&id, "C", Cursor::default(), &info("Post"), T0 + 4 * SEC, 3)
+        .is_ok());
 }
 
 pub fn last_open<S: KeyValueStore>(store: S) {

@@ -1,7 +1,7 @@
 //! [`DraftStore`]: drafts, their revisions, trash and last-open over a
 //! [`KeyValueStore`].
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -154,9 +154,11 @@ impl From<StorageError> for LoadError {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveError {
-    /// Another tab saved this draft since `expected_rev`; nothing was
-    /// written. Offer: keep theirs, keep mine ([`DraftStore::force_save`],
-    /// which keeps theirs as a revision), or both ([`DraftStore::save_as_copy`]).
+    /// Another tab saved this draft since `expected_rev` (or saved the same
+    /// rev at the same time); nothing was written. Offer: keep theirs
+    /// ([`DraftStore::load`] it and go on from its rev), keep mine
+    /// ([`DraftStore::force_save`], which keeps theirs as a revision), or
+    /// both ([`DraftStore::save_as_copy`]).
     Conflict { theirs: Box<Draft> },
     /// Reading what a save starts from failed (duplicate, restore).
     Load(LoadError),
@@ -208,6 +210,10 @@ pub struct DraftStore<S: KeyValueStore> {
     revision_budget: usize,
     undo_window_ms: u64,
     counter: Cell<u64>,
+    /// The (rev, writer) of each draft as this tab last loaded or saved it:
+    /// catches two tabs that both wrote the same rev (localStorage has no
+    /// compare-and-set, and reaches other processes with a delay).
+    seen: RefCell<BTreeMap<String, (u64, String)>>,
 }
 
 /// Keeps `[A-Za-z0-9_-]`, replaces anything else (notably `:`) by `_`.
@@ -271,6 +277,7 @@ impl<S: KeyValueStore> DraftStore<S> {
             revision_budget: DEFAULT_REVISION_BUDGET_UNITS,
             undo_window_ms: DEFAULT_UNDO_WINDOW_MS,
             counter: Cell::new(0),
+            seen: RefCell::new(BTreeMap::new()),
         }
     }
 
@@ -367,7 +374,10 @@ impl<S: KeyValueStore> DraftStore<S> {
             }
         };
         self.store.set(&key, &json)?;
-        self.store.remove(from_key)?;
+        // Only if unchanged meanwhile (another tab may have saved over it).
+        if self.store.get(from_key)?.as_deref() == Some(raw) {
+            self.store.remove(from_key)?;
+        }
         Ok(key)
     }
 
@@ -428,6 +438,7 @@ impl<S: KeyValueStore> DraftStore<S> {
             Stored::Missing => Err(LoadError::NotFound),
             Stored::Current(d, units) => {
                 self.refresh_index_entry_if_stale(&d, units);
+                self.note_seen(&d);
                 Ok(d)
             }
             Stored::Legacy(text, _) => {
@@ -442,9 +453,27 @@ impl<S: KeyValueStore> DraftStore<S> {
                     // Not migrated (storage full?): still readable as v1.
                     _ => d.rev = 0,
                 }
+                self.note_seen(&d);
                 Ok(d)
             }
         }
+    }
+
+    fn note_seen(&self, d: &Draft) {
+        self.seen
+            .borrow_mut()
+            .insert(d.id.clone(), (d.rev, d.writer.clone()));
+    }
+
+    /// Whether the stored version `cur` is not the one at `expected_rev` this
+    /// tab knows: another rev, or the same rev by another writer.
+    fn is_stale(&self, cur: &Draft, expected_rev: u64) -> bool {
+        cur.rev != expected_rev
+            || self
+                .seen
+                .borrow()
+                .get(&cur.id)
+                .is_some_and(|(rev, writer)| *rev == cur.rev && *writer != cur.writer)
     }
 
     fn envelope(&self, d: &Draft) -> DraftEnvelope {
@@ -762,6 +791,7 @@ impl<S: KeyValueStore> DraftStore<S> {
                 && cur.title == info.title
                 && cur.date == info.date
             {
+                self.note_seen(cur);
                 return Ok(SaveOutcome {
                     id: id.to_owned(),
                     rev: cur.rev,
@@ -787,6 +817,7 @@ impl<S: KeyValueStore> DraftStore<S> {
         let json = to_json(&self.envelope(&new)).map_err(StorageError::Other)?;
         let mut pruned = self.set_with_room(&key, &json)?;
         // The draft is saved. What follows is bookkeeping, best effort.
+        self.note_seen(&new);
         if trashed {
             let _ = self.store.remove(&self.trash_key());
         }
@@ -860,7 +891,7 @@ impl<S: KeyValueStore> DraftStore<S> {
     ) -> Result<SaveOutcome, SaveError> {
         let current = self.current_for_write(id)?;
         if let Some(cur) = &current {
-            if cur.rev != expected_rev {
+            if self.is_stale(cur, expected_rev) {
                 return Err(SaveError::Conflict {
                     theirs: Box::new(cur.clone()),
                 });
