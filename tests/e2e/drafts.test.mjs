@@ -111,10 +111,11 @@ test('two tabs on one draft: the second is told and neither version is lost', as
   // A's version was kept as its own draft.
   const items = drafts(a).getByRole('listitem');
   await assert.doesNotReject(async () => { while ((await items.count()) < 2) await a.waitForTimeout(50); });
-  await items.nth(0).getByRole('button').first().click();
   const texts = [];
   for (let i = 0; i < (await items.count()); i++) {
     await items.nth(i).getByRole('button').first().click();
+    // The list marks the open draft in the same render that fills the editor.
+    await items.nth(i).and(a.locator('[aria-current="true"]')).waitFor();
     texts.push(await markdown(a).inputValue());
   }
   assert.ok(texts.includes('Shared start.\nFrom A.'), texts.join(' | '));
@@ -159,7 +160,11 @@ test('revisions restore; delete has undo; new draft and search', async () => {
   let found = false;
   for (let i = 0; i < (await restore.count()) && !found; i++) {
     await restore.nth(i).click();
-    found = (await markdown(page).inputValue()) === 'Version one.\n';
+    // Give the restore its render before reading the editor.
+    for (let t = 0; t < 20 && !found; t++) {
+      found = (await markdown(page).inputValue()) === 'Version one.\n';
+      if (!found) await page.waitForTimeout(50);
+    }
     if (!found) await page.getByText(/^Revisions/).click().catch(() => {});
   }
   assert.ok(found, 'a revision brought back "Version one."');
