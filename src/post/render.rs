@@ -126,6 +126,14 @@ pub(crate) fn plain_ok(s: &str, flow: bool) -> bool {
 }
 
 pub(crate) fn double_quoted(s: &str) -> String {
+    quoted(s, false)
+}
+
+/// A double-quoted string with backslash escapes. YAML and TOML share the
+/// common escapes; they differ for other control characters: YAML has `\0`
+/// and `\xNN` (and we also escape BOM and line/paragraph separators, which
+/// YAML readers treat specially), TOML only `\uNNNN`.
+pub(crate) fn quoted(s: &str, toml: bool) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -135,8 +143,9 @@ pub(crate) fn double_quoted(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
+            c if toml && c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
             '\0' => out.push_str("\\0"),
-            c if c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}') => {
+            c if !toml && (c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}')) => {
                 let n = c as u32;
                 if n <= 0xff {
                     out.push_str(&format!("\\x{n:02x}"));

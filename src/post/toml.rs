@@ -174,22 +174,8 @@ fn render_string(s: &str, old_src: &str) -> String {
     {
         return format!("'{s}'");
     }
-    // TOML basic strings use the same escapes as our YAML double quotes,
-    // except `\x`: use \u for every control character.
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    // A TOML basic string: the YAML writer's escapes, with \u for every control character.
+    super::render::quoted(s, true)
 }
 
 fn render(v: &Value, old_src: &str, bare_dates: bool) -> Result<String, EditError> {

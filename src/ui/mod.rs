@@ -16,7 +16,7 @@ use web_sys::{HtmlElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::browser::{files, folder, textarea};
-use crate::drafts::{Cursor, Draft, DraftInfo, KeyValueStore};
+use crate::drafts::{Cursor, Draft, KeyValueStore};
 use crate::editing::Action;
 use crate::export::{self, PostNames, Preset};
 use crate::markdown::{self, RenderOptions, Stats};
@@ -596,11 +596,7 @@ impl Component for Editor {
                         Ok(post) => {
                             // With drafts, every file becomes a draft; the first one is opened.
                             let text = post.to_text();
-                            let created = self.session.as_ref().map(|s| {
-                                s.store.create(&text, &info_of(&post), session_now()).and_then(|id| {
-                                    s.store.load(&id).map_err(crate::drafts::SaveError::Load)
-                                })
-                            });
+                            let created = self.session.as_ref().map(|s| s.create_draft(&post));
                             match created {
                                 Some(Err(e)) => {
                                     self.alert(Severity::Error, format!("{name} was opened but not stored: {e}"));
@@ -683,9 +679,7 @@ impl Component for Editor {
                     Ok(post) => {
                         let text = post.to_text();
                         // Kept as a draft too, so autosave protects it like any other post.
-                        let created = self.session.as_ref().map(|s| {
-                            s.store.create(&text, &info_of(&post), session_now()).and_then(|id| s.store.load(&id).map_err(crate::drafts::SaveError::Load))
-                        });
+                        let created = self.session.as_ref().map(|s| s.create_draft(&post));
                         let draft_id = match created {
                             Some(Ok(draft)) => {
                                 let id = draft.id.clone();
@@ -789,11 +783,9 @@ impl Component for Editor {
             }
             Msg::NewDraft => {
                 self.save_now();
-                let starter = session::starter_text();
-                let text = starter.as_str();
-                let created = self.session.as_ref().map(|s| {
-                    s.store.create(text, &DraftInfo::new("", None), session_now()).and_then(|id| s.store.load(&id).map_err(crate::drafts::SaveError::Load))
-                });
+                let starter = Post::parse(&session::starter_text());
+                let text = &starter.to_text();
+                let created = self.session.as_ref().map(|s| s.create_draft(&starter));
                 match created {
                     Some(Ok(draft)) => self.open_draft(ctx, draft),
                     Some(Err(e)) => self.alert(Severity::Error, format!("No new draft: {e}")),

@@ -167,6 +167,12 @@ impl Session {
         }
     }
 
+    /// Stores `post` as a new draft and returns it as stored (not yet opened).
+    pub fn create_draft(&self, post: &Post) -> Result<Draft, SaveError> {
+        let id = self.store.create(&post.to_text(), &info_of(post), now())?;
+        self.store.load(&id).map_err(SaveError::Load)
+    }
+
     pub fn refresh_lists(&mut self) {
         self.drafts = if self.query.trim().is_empty() {
             self.store.list()
@@ -233,8 +239,7 @@ impl Session {
     }
 
     pub fn status_text(&self) -> String {
-        if let Some(e) = &self.memory_only {
-            let _ = e;
+        if self.memory_only.is_some() {
             return "Autosave off (storage blocked)".into();
         }
         match &self.status {

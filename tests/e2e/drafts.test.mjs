@@ -110,7 +110,7 @@ test('two tabs on one draft: the second is told and neither version is lost', as
   assert.equal(await markdown(a).inputValue(), 'Shared start.\nFrom B.');
   // A's version was kept as its own draft.
   const items = drafts(a).getByRole('listitem');
-  await assert.doesNotReject(async () => { while ((await items.count()) < 2) await a.waitForTimeout(50); });
+  await items.nth(1).waitFor(); // fails after the locator timeout instead of waiting forever
   const texts = [];
   for (let i = 0; i < (await items.count()); i++) {
     await items.nth(i).getByRole('button').first().click();
