@@ -24,15 +24,10 @@ pub struct Block {
 /// resolved document-wide) and splits the result into top-level blocks.
 pub fn render_blocks(body: &str, opts: &RenderOptions) -> Vec<Block> {
     let r = render(body, opts);
-    let mut blocks = Vec::with_capacity(r.boundaries.len() + 1);
+    let mut blocks = Vec::with_capacity(r.marks.len());
     let mut seen: HashMap<u64, u64, BuildHasherDefault<KeyHasher>> = HashMap::default();
     let mut start = 0;
-    for end in r
-        .boundaries
-        .iter()
-        .copied()
-        .chain(std::iter::once(r.html.len()))
-    {
+    for end in r.marks.iter().map(|m| m.html_end) {
         if end <= start {
             continue;
         }

@@ -8,7 +8,9 @@
 //!   ([`sanitize_html`]);
 //! * `shortcodes`: Hugo shortcodes shown as inert placeholders;
 //! * `url`: the URL allowlist and base-URL resolution;
-//! * `blocks`: top-level blocks with stable keys for incremental preview;
+//! * `blocks`: top-level blocks with stable keys;
+//! * `incremental`: the live preview's renderer, re-rendering only the
+//!   blocks around an edit;
 //! * `stats`: word count and reading time.
 //!
 //! A post never runs script: every tag in the output is either written by
@@ -17,6 +19,7 @@
 
 mod blocks;
 pub mod dialect;
+mod incremental;
 mod render;
 mod sanitize;
 mod shortcodes;
@@ -25,6 +28,7 @@ mod url;
 
 pub use blocks::{render_blocks, Block};
 pub use dialect::{options, slugify, RenderOptions};
+pub use incremental::{Incremental, Splice};
 pub use sanitize::sanitize_html;
 pub use stats::{stats, Stats, WORDS_PER_MINUTE};
 

@@ -7,17 +7,92 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
 use std::rc::Rc;
 
-use pulldown_cmark::{html, CowStr, Event, LinkType, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+use pulldown_cmark::{html, BrokenLink, CowStr, Event, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark_escape::escape_html;
 
 use super::dialect::{options, slugify, RenderOptions};
 use super::sanitize::{escape_text, filter_id, HtmlFilter, Mode};
 use super::shortcodes::{self, Shortcode};
 use super::url::{clean_url, Base, UrlKind};
 
-/// The whole document's HTML and the byte offsets where top-level blocks end.
+/// The document's HTML and where its top-level blocks end.
 pub(crate) struct Rendered {
     pub(crate) html: String,
-    pub(crate) boundaries: Vec<usize>,
+    /// One per top-level block (blocks joined by raw HTML left open count as
+    /// one), in order; the last one ends at the end of `html`.
+    pub(crate) marks: Vec<Mark>,
+    /// The link reference definitions of the text, by normalized label.
+    pub(crate) refdefs: Vec<RefDef>,
+    /// False when the body had shortcodes: source offsets are then those of
+    /// the text with placeholders, not of the body.
+    pub(crate) offsets_exact: bool,
+}
+
+/// Where a top-level block ends, and what it contributes to document-wide
+/// state (heading ids, footnote numbers and definitions).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Mark {
+    pub(crate) html_end: usize,
+    /// The end of the block's source (its start is the previous block's end).
+    pub(crate) src_end: usize,
+    pub(crate) doc: DocState,
+}
+
+/// A block's share of the document-wide state, empty for most blocks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct DocState {
+    /// Heading ids given in this block, in order.
+    pub(crate) ids: Vec<String>,
+    /// Footnote labels first numbered in this block, in order.
+    pub(crate) notes: Vec<String>,
+    /// Footnote labels defined in this block.
+    pub(crate) note_defs: Vec<String>,
+}
+
+impl DocState {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.ids.is_empty() && self.notes.is_empty() && self.note_defs.is_empty()
+    }
+}
+
+/// A link reference definition: `[label]: dest "title"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct RefDef {
+    pub(crate) label: String,
+    pub(crate) dest: String,
+    pub(crate) title: String,
+    /// Where the definition starts in the source.
+    pub(crate) at: usize,
+}
+
+/// What rendering a part of a document needs to know of the rest of it, so
+/// that the part renders exactly as it does within the whole document.
+#[derive(Default)]
+pub(crate) struct Context {
+    /// Heading ids given before the part.
+    pub(crate) ids: HashSet<String>,
+    /// Footnote labels numbered before the part, in order (number = index + 1).
+    pub(crate) notes: Vec<String>,
+    /// Link reference definitions of the whole document, by normalized label.
+    pub(crate) refdefs: HashMap<String, (String, String)>,
+    /// Footnote labels defined anywhere in the document: a reference to a
+    /// footnote is one only if its definition exists.
+    pub(crate) note_defs: Vec<String>,
+}
+
+/// A link label as pulldown-cmark matches it: case-insensitive, runs of
+/// white space as one space.
+pub(crate) fn normalize_label(label: &str) -> String {
+    let mut s = String::with_capacity(label.len());
+    for word in label.split_whitespace() {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    s
 }
 
 /// Output shared between the writer (which appends) and the adapter (which
@@ -31,25 +106,75 @@ impl fmt::Write for Sink {
     }
 }
 
+/// Renders a whole document.
 pub(crate) fn render(body: &str, opts: &RenderOptions) -> Rendered {
+    render_in(body, opts, Context::default())
+}
+
+/// Renders `body` as a part of a larger document described by `cx`. Footnote
+/// definitions of the rest are appended as stubs after the part, so their
+/// blocks (and any block reaching past `body.len()`) follow the part's.
+pub(crate) fn render_in(body: &str, opts: &RenderOptions, cx: Context) -> Rendered {
     let base = opts.base_url.as_deref().and_then(Base::parse);
     let (src, codes) = shortcodes::extract(body);
-    let parser = Parser::new_ext(&src, options(opts.smart_punctuation));
+    let src = if cx.note_defs.is_empty() {
+        src
+    } else {
+        let mut s = src.into_owned();
+        for label in &cx.note_defs {
+            s.push_str("\n\n[^");
+            s.push_str(label);
+            s.push_str("]: .");
+        }
+        s.push('\n');
+        std::borrow::Cow::Owned(s)
+    };
+    let refdefs = cx.refdefs;
+    let callback = move |link: BrokenLink<'_>| {
+        refdefs
+            .get(&normalize_label(&link.reference))
+            .map(|(dest, title)| (CowStr::from(dest.clone()), CowStr::from(title.clone())))
+    };
+    let parser = Parser::new_with_broken_link_callback(
+        &src,
+        options(opts.smart_punctuation),
+        Some(callback),
+    );
+    let found: Vec<RefDef> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| RefDef {
+            label: normalize_label(label),
+            dest: def.dest.to_string(),
+            title: def.title.as_deref().unwrap_or("").to_string(),
+            at: def.span.start,
+        })
+        .collect();
     let out = Rc::new(RefCell::new(String::with_capacity(
         body.len() + body.len() / 2,
     )));
+    let notes: HashMap<String, usize> = cx
+        .notes
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| (l, i + 1))
+        .collect();
     let mut adapter = Adapter {
-        inner: parser,
+        inner: parser.into_offset_iter(),
+        range: 0..0,
+        due_src_end: 0,
+        marks: Vec::new(),
+        doc: DocState::default(),
+        notes,
         pending: VecDeque::new(),
         ready: None,
         out: Rc::clone(&out),
-        boundaries: Vec::new(),
         boundary_due: false,
         depth: 0,
         filter: HtmlFilter::new(base.as_ref()),
         base: base.as_ref(),
         codes: &codes,
-        ids: HashSet::new(),
+        ids: cx.ids,
         slug_counts: HashMap::new(),
         in_image: 0,
         in_code_block: false,
@@ -57,22 +182,49 @@ pub(crate) fn render(body: &str, opts: &RenderOptions) -> Rendered {
     };
     // Writing to a String cannot fail.
     let _ = html::write_html_fmt(Sink(Rc::clone(&out)), &mut adapter);
-    let boundaries = std::mem::take(&mut adapter.boundaries);
+    let mut marks = std::mem::take(&mut adapter.marks);
+    let doc = std::mem::take(&mut adapter.doc);
     drop(adapter);
     let html = Rc::try_unwrap(out)
         .map(RefCell::into_inner)
         .unwrap_or_else(|rc| rc.borrow().clone());
-    Rendered { html, boundaries }
+    // What follows the last boundary (closers of raw HTML left open, or
+    // nothing) belongs to a last block.
+    if html.len() > marks.last().map_or(0, |m| m.html_end) || !doc.is_empty() {
+        marks.push(Mark {
+            html_end: html.len(),
+            src_end: src.len(),
+            doc,
+        });
+    }
+    // Trailing blank lines and definitions belong to the last block.
+    if let Some(last) = marks.last_mut() {
+        last.src_end = src.len();
+    }
+    Rendered {
+        html,
+        marks,
+        refdefs: found,
+        offsets_exact: codes.is_empty(),
+    }
 }
 
-struct Adapter<'a, 'o, I: Iterator<Item = Event<'a>>> {
+struct Adapter<'a, 'o, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     inner: I,
+    /// The source range of the event being processed.
+    range: Range<usize>,
     /// Events taken from `inner` by look-ahead, to be processed.
-    pending: VecDeque<Event<'a>>,
+    pending: VecDeque<(Event<'a>, Range<usize>)>,
     /// An already processed event to hand out next.
     ready: Option<Event<'a>>,
     out: Rc<RefCell<String>>,
-    boundaries: Vec<usize>,
+    marks: Vec<Mark>,
+    /// The current block's share of the document-wide state.
+    doc: DocState,
+    /// Footnote numbers given so far.
+    notes: HashMap<String, usize>,
+    /// The source end of the block whose boundary is due.
+    due_src_end: usize,
     boundary_due: bool,
     /// Markdown nesting depth (HTML blocks do not count).
     depth: usize,
@@ -86,20 +238,26 @@ struct Adapter<'a, 'o, I: Iterator<Item = Event<'a>>> {
     finished: bool,
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Adapter<'a, '_, I> {
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Adapter<'a, '_, I> {
     type Item = Event<'a>;
 
     fn next(&mut self) -> Option<Event<'a>> {
         loop {
+            // An event already processed goes out before a due boundary: the
+            // closing tag it holds belongs to the block that just ended.
+            if let Some(ev) = self.ready.take() {
+                return Some(ev);
+            }
             if self.boundary_due {
                 // The writer has written everything up to the block's end.
                 self.boundary_due = false;
                 if self.filter.balanced() {
-                    self.boundaries.push(self.out.borrow().len());
+                    self.marks.push(Mark {
+                        html_end: self.out.borrow().len(),
+                        src_end: self.due_src_end,
+                        doc: std::mem::take(&mut self.doc),
+                    });
                 }
-            }
-            if let Some(ev) = self.ready.take() {
-                return Some(ev);
             }
             let Some(ev) = self.pull() else {
                 if self.finished {
@@ -121,12 +279,15 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Adapter<'a, '_, I> {
     }
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Adapter<'a, '_, I> {
     fn pull(&mut self) -> Option<Event<'a>> {
-        self.pending.pop_front().or_else(|| self.inner.next())
+        let (ev, range) = self.pending.pop_front().or_else(|| self.inner.next())?;
+        self.range = range;
+        Some(ev)
     }
 
-    fn unpull(&mut self, events: Vec<Event<'a>>) {
+    /// Puts back events taken by look-ahead (the current one last).
+    fn unpull(&mut self, events: Vec<(Event<'a>, Range<usize>)>) {
         for ev in events.into_iter().rev() {
             self.pending.push_front(ev);
         }
@@ -135,7 +296,49 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
     fn block_done(&mut self) {
         if self.depth == 0 {
             self.boundary_due = true;
+            self.due_src_end = self.range.end;
         }
+    }
+
+    /// The number of footnote `label`, given on its first mention.
+    fn note_number(&mut self, label: &str) -> usize {
+        if let Some(&n) = self.notes.get(label) {
+            return n;
+        }
+        let n = self.notes.len() + 1;
+        self.notes.insert(label.to_string(), n);
+        self.doc.notes.push(label.to_string());
+        n
+    }
+
+    /// Footnotes are numbered here rather than by pulldown-cmark's writer,
+    /// so that a part of a document can continue the whole's numbering.
+    fn footnote_reference(&mut self, label: &str) -> Event<'a> {
+        let n = self.note_number(label);
+        if self.in_image > 0 {
+            return Event::Text(format!("[{n}]").into());
+        }
+        let mut s = String::from("<sup class=\"footnote-reference\"><a href=\"#");
+        let _ = escape_html(&mut s, label);
+        s.push_str(&format!("\">{n}</a></sup>"));
+        Event::InlineHtml(s.into())
+    }
+
+    fn footnote_definition(&mut self, label: &str) -> Event<'a> {
+        let n = self.note_number(label);
+        self.doc.note_defs.push(label.to_string());
+        let out = self.out.borrow();
+        let mut s = String::new();
+        if !out.is_empty() && !out.ends_with('\n') {
+            s.push('\n');
+        }
+        drop(out);
+        s.push_str("<div class=\"footnote-definition\" id=\"");
+        let _ = escape_html(&mut s, label);
+        s.push_str(&format!(
+            "\"><sup class=\"footnote-definition-label\">{n}</sup>"
+        ));
+        Event::Html(s.into())
     }
 
     fn process(&mut self, ev: Event<'a>) -> Option<Event<'a>> {
@@ -206,10 +409,14 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
                 let mut closers = String::new();
                 self.filter.leave(self.depth + 1, &mut closers);
                 self.block_done();
+                let end = match tag {
+                    TagEnd::FootnoteDefinition => Event::Html("</div>\n".into()),
+                    tag => Event::End(tag),
+                };
                 if closers.is_empty() {
-                    Some(Event::End(tag))
+                    Some(end)
                 } else {
-                    self.ready = Some(Event::End(tag));
+                    self.ready = Some(end);
                     Some(Event::InlineHtml(closers.into()))
                 }
             }
@@ -234,6 +441,9 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
                     return None;
                 }
                 Some(Event::Code(literal_cow(t, codes)))
+            }
+            Event::FootnoteReference(label) if !self.filter.skipping() => {
+                Some(self.footnote_reference(&label))
             }
             Event::SoftBreak
             | Event::HardBreak
@@ -265,10 +475,11 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
                 // Look ahead to the heading's text for its id.
                 let mut buf = Vec::new();
                 let mut text = String::new();
+                let at = self.range.clone();
                 while let Some(ev) = self.pull() {
                     match &ev {
                         Event::End(TagEnd::Heading(_)) => {
-                            buf.push(ev);
+                            buf.push((ev, self.range.clone()));
                             break;
                         }
                         Event::Text(t) | Event::Code(t) => {
@@ -280,9 +491,10 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
                         }
                         _ => {}
                     }
-                    buf.push(ev);
+                    buf.push((ev, self.range.clone()));
                 }
                 self.unpull(buf);
+                self.range = at;
                 let explicit = id
                     .map(|i| filter_id(&shortcodes::literal(&i, codes)))
                     .filter(|i| !i.is_empty());
@@ -293,6 +505,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
                     }
                     None => self.unique_id(slugify(&text)),
                 };
+                self.doc.ids.push(id.clone());
                 let classes = classes
                     .into_iter()
                     .map(|c| filter_id(&c).replace([':', '.'], ""))
@@ -377,6 +590,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
                 self.in_code_block = true;
                 Event::Start(Tag::CodeBlock(kind))
             }
+            Tag::FootnoteDefinition(label) => self.footnote_definition(&label),
             tag => Event::Start(tag),
         };
         self.depth += 1;
@@ -386,12 +600,14 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
     /// A paragraph made only of shortcodes becomes block placeholders.
     fn shortcode_paragraph(&mut self) -> Option<String> {
         let codes = self.codes;
+        let at = self.range.clone();
         let first = self.pull()?;
         let starts_with_code =
             matches!(&first, Event::Text(t) if t.trim_start().starts_with(shortcodes::OPEN));
-        let mut buf = vec![first];
+        let mut buf = vec![(first, self.range.clone())];
         if !starts_with_code {
             self.unpull(buf);
+            self.range = at;
             return None;
         }
         let mut found = Vec::new();
@@ -399,16 +615,16 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
         while let Some(ev) = self.pull() {
             match &ev {
                 Event::End(TagEnd::Paragraph) => {
-                    buf.push(ev);
+                    buf.push((ev, self.range.clone()));
                     break;
                 }
                 Event::SoftBreak => {}
                 _ => only = false,
             }
-            buf.push(ev);
+            buf.push((ev, self.range.clone()));
         }
         if only {
-            for ev in &buf {
+            for (ev, _) in &buf {
                 if let Event::Text(t) = ev {
                     only &= shortcodes::only_codes(t, codes, &mut found);
                 }
@@ -416,6 +632,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Adapter<'a, '_, I> {
         }
         if !only || found.is_empty() {
             self.unpull(buf);
+            self.range = at;
             return None;
         }
         let mut s = String::new();

@@ -25,7 +25,7 @@ use crate::schema::Schema;
 use crate::validate::{self, Diagnostic, Fix, Severity};
 use drafts_panel::DraftsPanel;
 use form::{problem_line, FrontMatterForm};
-use preview::{Preview, PreviewBlock};
+use preview::{BlockPatcher, Preview};
 use session::{info_of, Session};
 use toolbar::Toolbar;
 use wasm_bindgen::JsCast;
@@ -117,6 +117,8 @@ pub enum Msg {
     ToggleForm,
     /// The editor scrolled: keep the preview at the same relative place.
     SyncScroll,
+    /// The word count of a long post, after a pause in typing.
+    CountWords,
     /// Refresh a long post's preview (deferred from the keystroke).
     RenderPreview,
     /// The editor pane's share of the width, in percent (the resizable split).
@@ -160,9 +162,14 @@ pub struct Editor {
     /// The front matter does not parse right now (its error is in `diagnostics`).
     broken: bool,
     diagnostics: Rc<Vec<Diagnostic>>,
-    /// Derived from the post's body.
-    blocks: Rc<Vec<PreviewBlock>>,
+    /// Derived from the post's body: its rendered blocks, kept up to date
+    /// edit by edit, and the splices not yet applied to the preview's DOM.
+    preview: markdown::Incremental,
+    patcher: BlockPatcher,
+    blocks_ref: NodeRef,
     stats: Stats,
+    /// Counting the words of a long post waits for a pause in typing.
+    stats_task: Option<gloo_timers::callback::Timeout>,
     alerts: Vec<Alert>,
     next_alert: u32,
     dark: Option<bool>,
@@ -192,10 +199,15 @@ pub struct Editor {
     panes_ref: NodeRef,
 }
 
-/// Above this body size the preview refresh leaves the keystroke's task
-/// (measured: at 100 KB rendering in the keystroke's task is faster; at 1 MB
-/// deferring keeps the longest task near 50 ms instead of ~140 ms).
+/// Above this body size, a keystroke that needs the whole body rendered
+/// again (a heading renamed, a footnote added) leaves that to a task of its
+/// own, so the typed character paints first; keystrokes re-rendering only
+/// their blocks (nearly all) are rendered at once at any size.
 const DEFER_PREVIEW_BYTES: usize = 256 * 1024;
+
+/// Above this body size the word count waits for a pause in typing (it is a
+/// pass over the whole body).
+const DEFER_STATS_BYTES: usize = 64 * 1024;
 
 impl Editor {
     fn render_options(&self) -> RenderOptions {
@@ -205,11 +217,13 @@ impl Editor {
         }
     }
 
-    /// The body changed: re-render the preview blocks and the counts.
+    /// The body (or the render options) changed: bring the preview blocks
+    /// and the counts up to date.
     fn refresh_body(&mut self) {
-        let opts = self.render_options();
-        let blocks = markdown::render_blocks(self.post.body(), &opts);
-        self.blocks = Rc::new(blocks.into_iter().map(PreviewBlock::from).collect());
+        let splice = self.preview.set_options(self.render_options());
+        self.patcher.push(splice);
+        let splice = self.preview.update(self.post.body());
+        self.patcher.push(splice);
         self.stats = markdown::stats(self.post.body());
     }
 
@@ -390,8 +404,11 @@ impl Component for Editor {
             fields: Rc::default(),
             broken: false,
             diagnostics: Rc::default(),
-            blocks: Rc::default(),
+            preview: markdown::Incremental::new(RenderOptions::default()),
+            patcher: BlockPatcher::default(),
+            blocks_ref: NodeRef::default(),
             stats: Stats::default(),
+            stats_task: None,
             alerts: Vec::new(),
             next_alert: 0,
             dark,
@@ -438,6 +455,7 @@ impl Component for Editor {
     }
 
     fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
+        self.patcher.apply(&self.blocks_ref, self.preview.blocks());
         if self.body_synced != self.body_epoch {
             if let Some(area) = self.textarea() {
                 area.set_value(self.post.body());
@@ -462,13 +480,24 @@ impl Component for Editor {
                     return false;
                 }
                 self.post.set_body(&text);
-                if text.len() > DEFER_PREVIEW_BYTES {
-                    if self.preview_task.is_none() {
-                        let link = ctx.link().clone();
-                        self.preview_task = Some(gloo_timers::callback::Timeout::new(0, move || link.send_message(Msg::RenderPreview)));
-                    }
-                } else {
+                if text.len() <= DEFER_STATS_BYTES {
                     self.refresh_body();
+                } else {
+                    // A long post: the keystroke's own blocks now, the rest later.
+                    match self.preview.update_partial(&text) {
+                        Some(splice) => self.patcher.push(splice),
+                        _ if text.len() <= DEFER_PREVIEW_BYTES => self.patcher.push(self.preview.update(&text)),
+                        _ => {
+                            if self.preview_task.is_none() {
+                                let link = ctx.link().clone();
+                                self.preview_task = Some(gloo_timers::callback::Timeout::new(0, move || link.send_message(Msg::RenderPreview)));
+                            }
+                        }
+                    }
+                    if self.stats_task.is_none() {
+                        let link = ctx.link().clone();
+                        self.stats_task = Some(gloo_timers::callback::Timeout::new(300, move || link.send_message(Msg::CountWords)));
+                    }
                 }
                 self.publish(ctx);
             }
@@ -482,7 +511,12 @@ impl Component for Editor {
             }
             Msg::RenderPreview => {
                 self.preview_task = None;
-                self.refresh_body();
+                let splice = self.preview.update(self.post.body());
+                self.patcher.push(splice);
+            }
+            Msg::CountWords => {
+                self.stats_task = None;
+                self.stats = markdown::stats(self.post.body());
             }
             Msg::RawInput(text) => {
                 let text = self.with_post_newlines(text, self.post.front_matter());
@@ -1105,7 +1139,7 @@ impl Component for Editor {
                         </div>
                     </div>
                     { self.splitter(ctx) }
-                    <Preview blocks={self.blocks.clone()} {title} node_ref={self.preview_ref.clone()} />
+                    <Preview {title} node_ref={self.preview_ref.clone()} blocks_ref={self.blocks_ref.clone()} />
                 </div>
                 </div>
                 </div>

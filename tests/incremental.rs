@@ -1,0 +1,253 @@
+//! The live preview's incremental renderer gives, after every edit, exactly
+//! the HTML of a whole render, and its splices turn the old block list into
+//! the new one. Random edits of real posts, plus the typing the bench does.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use postwright::markdown::{render_html, Incremental, RenderOptions, Splice};
+
+/// Text with everything that crosses blocks: duplicate headings, footnotes,
+/// link definitions, raw HTML across blocks, lists, tables, fences.
+const TRICKY: &str = "# Intro\n\nSee [the site][s] and a note[^a].\n\n## Intro\n\n- one\n- two\n\n  more\n\n[s]: https://example.com/ \"Site\"\n\n<details>\n<summary>More</summary>\n\nInside **bold**[^b].\n\n</details>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```rust\nfn main() {}\n```\n\n[^a]: The note.\n\n[^b]: Another, with [a link][s].\n\nPara\n---\n\n> quote\nlazy\n\n    indented code\n\n1. first\n2. second\n\n## Intro\n\nThe end [s].\n";
+
+const TOKENS: &[&str] = &[
+    "x",
+    "x",
+    "x",
+    " ",
+    "\n",
+    "\n\n",
+    "# ",
+    "## ",
+    "- ",
+    "1. ",
+    "> ",
+    "```",
+    "~~~",
+    "    ",
+    "---",
+    "===",
+    "*",
+    "**",
+    "_",
+    "`",
+    "[",
+    "]",
+    "[^a]",
+    "[^b]",
+    "[^new]",
+    "[^new]: n\n",
+    "[s]",
+    "[s]: /other\n",
+    "[t]: /t\n",
+    "[t]",
+    "<div>",
+    "</div>",
+    "<details>\n",
+    "</details>\n",
+    "<!--",
+    "-->",
+    "|",
+    "| x | y |\n|---|---|\n",
+    "{#id}",
+    "# Intro",
+    "<script>",
+    "\\",
+    "&amp;",
+    "é",
+    "日本",
+    "\u{1F600}",
+    "{{< x >}}",
+    "\t",
+    "\r\n",
+];
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn apply(mirror: &mut Vec<String>, s: &Splice) {
+    mirror.splice(s.at..s.at + s.removed, s.inserted.iter().cloned());
+}
+
+fn bodies() -> Vec<(String, String)> {
+    let mut v = vec![("tricky".to_string(), TRICKY.to_string())];
+    for dir in [common::samples_dir(), common::fixtures_dir()] {
+        for (name, text) in common::read_dir(&dir) {
+            if name.ends_with(".md") {
+                v.push((
+                    name,
+                    postwright::post::Post::parse(&text).body().to_string(),
+                ));
+            }
+        }
+    }
+    v
+}
+
+/// Edits `body` `steps` times at random; after each, the incremental render
+/// must equal a whole render. Returns how many updates were partial.
+fn random_edits(name: &str, body: &str, opts: &RenderOptions, seed: u64, steps: usize) -> usize {
+    let mut rng = Rng(seed | 1);
+    let mut inc = Incremental::new(opts.clone());
+    let mut mirror = Vec::new();
+    apply(&mut mirror, &inc.update(body));
+    let mut text = body.to_string();
+    let mut partial = 0;
+    for step in 0..steps {
+        let at = boundary(&text, rng.below(text.len() + 1));
+        let before = text.clone();
+        match rng.below(4) {
+            0 => {
+                let end = boundary(&text, (at + rng.below(12)).min(text.len()));
+                text.replace_range(at..end, "");
+            }
+            1 => {
+                // A run of typing at one place.
+                for _ in 0..1 + rng.below(4) {
+                    let t = TOKENS[rng.below(TOKENS.len())];
+                    let at = boundary(&text, at.min(text.len()));
+                    text.insert_str(at, t);
+                }
+            }
+            _ => text.insert_str(at, TOKENS[rng.below(TOKENS.len())]),
+        }
+        let splice = inc.update(&text);
+        partial += usize::from(inc.last_was_partial());
+        apply(&mut mirror, &splice);
+        let want = render_html(&text, opts);
+        if inc.html() != want {
+            panic!(
+                "{name} seed {seed} step {step}: incremental render differs\n--- before:\n{before:?}\n--- after:\n{text:?}\n--- got:\n{}\n--- want:\n{want}",
+                inc.html()
+            );
+        }
+        let blocks: Vec<&str> = inc.blocks().collect();
+        assert_eq!(mirror, blocks, "{name} seed {seed} step {step}: splice");
+    }
+    partial
+}
+
+#[test]
+fn random_edits_render_as_a_whole_render_does() {
+    let based = RenderOptions {
+        smart_punctuation: true,
+        base_url: Some("https://example.com/blog/".into()),
+    };
+    let mut partial = 0;
+    let mut total = 0;
+    for (n, (name, body)) in bodies().iter().enumerate() {
+        for (o, opts) in [RenderOptions::default(), based.clone()].iter().enumerate() {
+            for seed in 0..3u64 {
+                let s = 0x9E37_79B9 * (n as u64 + 1) + 7919 * seed + o as u64;
+                partial += random_edits(name, body, opts, s, 60);
+                total += 60;
+            }
+        }
+    }
+    // Many bodies here have shortcodes (always rendered whole) or are tiny
+    // and edited at their unterminated end; still, a good share of edits
+    // must take the partial path, else this test would prove nothing.
+    assert!(
+        partial * 4 > total,
+        "only {partial} of {total} updates were partial"
+    );
+}
+
+/// What `make bench` does: typing in the middle of a long post with
+/// headings and footnotes. Every keystroke must take the partial path.
+#[test]
+fn typing_in_a_long_post_renders_only_the_edited_blocks() {
+    let samples: Vec<String> = ["from-dev-to-devrel.md", "ic-take-on-devrel-2025.md"]
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(format!("{}{f}", common::samples_dir())).unwrap();
+            postwright::post::Post::parse(&text).body().to_string()
+        })
+        .collect();
+    let mut body = String::new();
+    let mut i = 0;
+    while body.len() < 300_000 {
+        body += &format!("\n## Part {i}\n\n");
+        body += &samples[i % 2].replace("[^", &format!("[^{i}-"));
+        i += 1;
+    }
+    let opts = RenderOptions::default();
+    let mut inc = Incremental::new(opts.clone());
+    let first = inc.update(&body);
+    let blocks = first.inserted.len();
+    assert!(blocks > 500, "{blocks} blocks");
+    let mut at = boundary(&body, body.len() / 2);
+    for k in 0..40 {
+        let c = if k % 7 == 6 { " " } else { "x" };
+        body.insert_str(at, c);
+        at += 1;
+        let splice = inc.update(&body);
+        assert!(
+            inc.last_was_partial(),
+            "keystroke {k} rendered the whole post"
+        );
+        assert!(
+            splice.removed <= 2 && splice.inserted.len() <= 2,
+            "{splice:?}"
+        );
+    }
+    assert_eq!(inc.html(), render_html(&body, &opts));
+}
+
+#[test]
+fn edits_that_change_document_wide_state_render_everything_again() {
+    let opts = RenderOptions::default();
+    let mut inc = Incremental::new(opts.clone());
+    inc.update(TRICKY);
+    // Renaming a heading can change the ids of later ones.
+    let renamed = TRICKY.replacen("## Intro\n\n- one", "## Other\n\n- one", 1);
+    inc.update(&renamed);
+    assert!(!inc.last_was_partial());
+    assert_eq!(inc.html(), render_html(&renamed, &opts));
+    // Removing a footnote definition unmakes the references to it.
+    let removed = renamed.replacen("[^b]: Another", "Another", 1);
+    inc.update(&removed);
+    assert!(!inc.last_was_partial());
+    assert_eq!(inc.html(), render_html(&removed, &opts));
+    // An ordinary keystroke in a paragraph.
+    let typed = removed.replacen("quote", "quotes", 1);
+    inc.update(&typed);
+    assert!(inc.last_was_partial());
+    assert_eq!(inc.html(), render_html(&typed, &opts));
+}
+
+#[test]
+fn new_options_render_everything_with_them() {
+    let mut inc = Incremental::new(RenderOptions::default());
+    inc.update("![p](img/a.png)\n");
+    let opts = RenderOptions {
+        base_url: Some("https://example.com/".into()),
+        ..RenderOptions::default()
+    };
+    let splice = inc.set_options(opts.clone());
+    assert_eq!(splice.removed, 1);
+    assert!(
+        inc.html().contains("https://example.com/img/a.png"),
+        "{}",
+        inc.html()
+    );
+    assert_eq!(inc.html(), render_html("![p](img/a.png)\n", &opts));
+}
