@@ -184,5 +184,49 @@ fn whole_post(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench, whole_post);
+/// A keystroke in the middle of a long post (the samples repeated, as the
+/// browser bench types): the incremental renderer re-renders only the
+/// blocks around it. (Bodies with shortcodes are rendered whole.)
+fn keystroke(c: &mut Criterion) {
+    use postwright::markdown::Incremental;
+    let samples = [
+        sample("ic-take-on-devrel-2025.md"),
+        sample("from-dev-to-devrel.md"),
+    ];
+    let mut group = c.benchmark_group("keystroke");
+    for (label, size) in [("10KB", 10_000), ("100KB", 100_000), ("1MB", 1_000_000)] {
+        let mut body = String::new();
+        let mut i = 0;
+        while body.len() < size {
+            body += &format!("\n## Part {i}\n\n");
+            body += &samples[i % 2].replace("[^", &format!("[^{i}-"));
+            i += 1;
+        }
+        let mut at = body.len() / 2;
+        while !body.is_char_boundary(at) {
+            at -= 1;
+        }
+        let opts = RenderOptions::default();
+        let mut inc = Incremental::new(opts);
+        inc.update(&body);
+        // Typing and deleting one character, so the post keeps its size.
+        let mut typed = false;
+        group.bench_function(BenchmarkId::new("incremental_update", label), |b| {
+            b.iter(|| {
+                if typed {
+                    body.remove(at);
+                } else {
+                    body.insert(at, 'x');
+                }
+                typed = !typed;
+                let s = inc.update(black_box(&body));
+                assert!(inc.last_was_partial());
+                black_box(s)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, whole_post, keystroke);
 criterion_main!(benches);

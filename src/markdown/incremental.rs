@@ -366,18 +366,27 @@ impl Incremental {
 /// length, and where the common suffix starts in each.
 fn changed(old: &str, new: &str) -> (usize, usize, usize) {
     let (o, n) = (old.as_bytes(), new.as_bytes());
-    let mut start = o.iter().zip(n).take_while(|(x, y)| x == y).count();
+    let max = o.len().min(n.len());
+    // 64 bytes at a time (a memcmp each), then byte by byte.
+    let mut start = 0;
+    while start + 64 <= max && o[start..start + 64] == n[start..start + 64] {
+        start += 64;
+    }
+    while start < max && o[start] == n[start] {
+        start += 1;
+    }
     while !new.is_char_boundary(start) {
         start -= 1;
     }
-    let max = o.len().min(n.len()) - start;
-    let mut same = o
-        .iter()
-        .rev()
-        .zip(n.iter().rev())
-        .take(max)
-        .take_while(|(x, y)| x == y)
-        .count();
+    let max = max - start;
+    let (ol, nl) = (o.len(), n.len());
+    let mut same = 0;
+    while same + 64 <= max && o[ol - same - 64..ol - same] == n[nl - same - 64..nl - same] {
+        same += 64;
+    }
+    while same < max && o[ol - same - 1] == n[nl - same - 1] {
+        same += 1;
+    }
     while !old.is_char_boundary(o.len() - same) || !new.is_char_boundary(n.len() - same) {
         same -= 1;
     }
