@@ -480,6 +480,10 @@ impl Component for Editor {
                     return false;
                 }
                 self.post.set_body(&text);
+                // What the view shows of a keystroke is the preview (patched
+                // here), the word count and the save status: the rest of the
+                // editor is not rendered again unless those two changed.
+                let shown = (self.stats, self.session.as_ref().map(|s| s.status.clone()));
                 if text.len() <= DEFER_STATS_BYTES {
                     self.refresh_body();
                 } else {
@@ -500,6 +504,8 @@ impl Component for Editor {
                     }
                 }
                 self.publish(ctx);
+                self.patcher.apply(&self.blocks_ref, self.preview.blocks());
+                return shown != (self.stats, self.session.as_ref().map(|s| s.status.clone()));
             }
             Msg::Split(pct) => {
                 self.split = pct.clamp(20.0, 80.0);
