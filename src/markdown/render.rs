@@ -9,7 +9,9 @@ use std::rc::Rc;
 
 use std::ops::Range;
 
-use pulldown_cmark::{html, BrokenLink, CowStr, Event, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    html, BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Parser, Tag, TagEnd,
+};
 use pulldown_cmark_escape::escape_html;
 
 use super::dialect::{options, slugify, RenderOptions};
@@ -25,8 +27,8 @@ pub(crate) struct Rendered {
     pub(crate) marks: Vec<Mark>,
     /// The link reference definitions of the text, by normalized label.
     pub(crate) refdefs: Vec<RefDef>,
-    /// False when the body had shortcodes: source offsets are then those of
-    /// the text with placeholders, not of the body.
+    /// False when a shortcode was too short for its placeholder: source
+    /// offsets are then those of the text with placeholders, not of the body.
     pub(crate) offsets_exact: bool,
 }
 
@@ -116,7 +118,7 @@ pub(crate) fn render(body: &str, opts: &RenderOptions) -> Rendered {
 /// blocks (and any block reaching past `body.len()`) follow the part's.
 pub(crate) fn render_in(body: &str, opts: &RenderOptions, cx: Context) -> Rendered {
     let base = opts.base_url.as_deref().and_then(Base::parse);
-    let (src, codes) = shortcodes::extract(body);
+    let (src, codes, exact) = shortcodes::extract_exact(body);
     let src = if cx.note_defs.is_empty() {
         src
     } else {
@@ -130,9 +132,13 @@ pub(crate) fn render_in(body: &str, opts: &RenderOptions, cx: Context) -> Render
         std::borrow::Cow::Owned(s)
     };
     let refdefs = cx.refdefs;
+    let codes_ref = &codes;
     let callback = move |link: BrokenLink<'_>| {
         refdefs
-            .get(&normalize_label(&link.reference))
+            .get(&normalize_label(&shortcodes::literal(
+                &link.reference,
+                codes_ref,
+            )))
             .map(|(dest, title)| (CowStr::from(dest.clone()), CowStr::from(title.clone())))
     };
     let parser = Parser::new_with_broken_link_callback(
@@ -144,9 +150,10 @@ pub(crate) fn render_in(body: &str, opts: &RenderOptions, cx: Context) -> Render
         .reference_definitions()
         .iter()
         .map(|(label, def)| RefDef {
-            label: normalize_label(label),
-            dest: def.dest.to_string(),
-            title: def.title.as_deref().unwrap_or("").to_string(),
+            // Placeholders only mean something with this render's shortcodes.
+            label: normalize_label(&shortcodes::literal(label, &codes)),
+            dest: shortcodes::literal(&def.dest, &codes).into_owned(),
+            title: shortcodes::literal(def.title.as_deref().unwrap_or(""), &codes).into_owned(),
             at: def.span.start,
         })
         .collect();
@@ -205,7 +212,7 @@ pub(crate) fn render_in(body: &str, opts: &RenderOptions, cx: Context) -> Render
         html,
         marks,
         refdefs: found,
-        offsets_exact: codes.is_empty(),
+        offsets_exact: exact,
     }
 }
 
@@ -588,6 +595,10 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Adapter<'a, '_, I> {
             }
             Tag::CodeBlock(kind) => {
                 self.in_code_block = true;
+                let kind = match kind {
+                    CodeBlockKind::Fenced(info) => CodeBlockKind::Fenced(literal_cow(info, codes)),
+                    kind => kind,
+                };
                 Event::Start(Tag::CodeBlock(kind))
             }
             Tag::FootnoteDefinition(label) => self.footnote_definition(&label),

@@ -24,11 +24,19 @@ pub(crate) struct Shortcode {
 /// Replaces the shortcodes of `body` by placeholders. Returns the body to
 /// parse and the shortcodes (empty, and the body borrowed, if there are none).
 pub(crate) fn extract(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>) {
+    let (src, codes, _) = extract_exact(orig);
+    (src, codes)
+}
+
+/// Like [`extract`]; also says whether every placeholder is exactly as long
+/// as its shortcode (zero-padded to fit), so that source offsets in the text
+/// returned are those of `orig` (the incremental preview relies on it).
+pub(crate) fn extract_exact(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>, bool) {
     if next_open(orig, 0).is_none() {
-        return (Cow::Borrowed(orig), Vec::new());
+        return (Cow::Borrowed(orig), Vec::new(), true);
     }
     // Placeholder characters typed by the author would only show some
-    // shortcode's text, but keep them out anyway.
+    // shortcode's text, but keep them out anyway (U+FFFD is as long).
     let cleaned;
     // (One char at a time is a memchr search; a char set is not.)
     let body = if orig.as_bytes().contains(&0xEE) && (orig.contains(OPEN) || orig.contains(CLOSE)) {
@@ -40,7 +48,57 @@ pub(crate) fn extract(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>) {
     let mut codes = Vec::new();
     let mut out = String::new();
     let mut copied = 0;
-    let mut from = 0;
+    let mut exact = true;
+    scan(body, 0, |found| {
+        let original = &body[found.start..found.end];
+        let text = if found.escaped {
+            // `{{< /* x */ >}}` shows as `{{< x >}}`.
+            let lead = found.lead;
+            let closer = 5; // `*/>}}` or `*/%}}`
+            let mut t = original[..3 + lead].to_string();
+            t.push_str(&original[3 + lead + 2..original.len() - closer]);
+            t.push_str(&original[original.len() - 3..]);
+            t
+        } else {
+            original.to_string()
+        };
+        out.push_str(&body[copied..found.start]);
+        let index = codes.len().to_string();
+        let fixed = OPEN.len_utf8() + index.len() + CLOSE.len_utf8();
+        out.push(OPEN);
+        if original.len() >= fixed {
+            out.extend(std::iter::repeat_n('0', original.len() - fixed));
+        } else {
+            exact = false;
+        }
+        out.push_str(&index);
+        out.push(CLOSE);
+        codes.push(Shortcode {
+            text,
+            escaped: found.escaped,
+        });
+        copied = found.end;
+    });
+    if codes.is_empty() {
+        return (Cow::Borrowed(orig), codes, true);
+    }
+    out.push_str(&body[copied..]);
+    (Cow::Owned(out), codes, exact)
+}
+
+/// A shortcode found in a text.
+pub(crate) struct Found {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    escaped: bool,
+    /// White space between `{{<` and `/*` of an escaped shortcode.
+    lead: usize,
+}
+
+/// Finds the shortcodes of `body` from `from` on, left to right as Hugo
+/// does (a shortcode's text is not searched for others).
+pub(crate) fn scan(body: &str, from: usize, mut f: impl FnMut(Found)) {
+    let mut from = from;
     while let Some(i) = next_open(body, from) {
         from = i + 2;
         let delim = if body.as_bytes()[i + 2] == b'<' {
@@ -70,31 +128,19 @@ pub(crate) fn extract(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>) {
         if inner.contains("\n\n") || inner.contains("\r\n\r\n") {
             continue;
         }
-        let cd = if delim == '<' { '>' } else { '%' };
-        let text = if escaped {
-            let mut t = format!("{{{{{delim}{}", &inner[..lead]);
-            t.push_str(&inner[lead + 2..]);
-            t.push(cd);
-            t.push_str("}}");
-            t
-        } else {
-            format!("{{{{{delim}{inner}{cd}}}}}")
-        };
         let end_abs = inner_start + end + closer.len();
-        out.push_str(&body[copied..i]);
-        out.push(OPEN);
-        out.push_str(&codes.len().to_string());
-        out.push(CLOSE);
-        codes.push(Shortcode { text, escaped });
-        copied = end_abs;
+        f(Found {
+            start: i,
+            end: end_abs,
+            escaped,
+            lead,
+        });
         from = end_abs;
     }
-    if codes.is_empty() {
-        return (Cow::Borrowed(orig), codes);
-    }
-    out.push_str(&body[copied..]);
-    (Cow::Owned(out), codes)
 }
+
+/// The longest a shortcode can be, in bytes.
+pub(crate) const MAX_SPAN: usize = MAX_LEN + 8;
 
 /// The next `{{<` or `{{%` at or after `from` (a memchr search for `{`).
 fn next_open(s: &str, from: usize) -> Option<usize> {
@@ -239,6 +285,25 @@ mod tests {
             literal(&b, &c),
             "a {{< youtube abc >}} b {{% notice %}}x{{% /notice %}} {{< raw >}} {{ .Title }}"
         );
+    }
+
+    #[test]
+    fn placeholders_are_as_long_as_their_shortcodes() {
+        let body = "a {{< youtube abc >}} b\n{{% notice\nx %}}y{{</* raw */>}}";
+        let (b, c, exact) = extract_exact(body);
+        assert!(exact);
+        assert_eq!(c.len(), 3);
+        assert_eq!(b.len(), body.len());
+        assert_eq!(
+            literal(&b, &c),
+            "a {{< youtube abc >}} b\n{{% notice\nx %}}y{{< raw >}}"
+        );
+        // Too short to hold its index: still found, offsets no longer exact.
+        let many = "{{<a>}}".repeat(12);
+        let (b, c, exact) = extract_exact(&many);
+        assert_eq!(c.len(), 12);
+        assert!(!exact);
+        assert_eq!(literal(&b, &c), many);
     }
 
     #[test]
