@@ -450,7 +450,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Adapter<'a, '_, I> {
                 Some(Event::Code(literal_cow(t, codes)))
             }
             Event::FootnoteReference(label) if !self.filter.skipping() => {
-                Some(self.footnote_reference(&label))
+                Some(self.footnote_reference(&shortcodes::literal(&label, codes)))
             }
             Event::SoftBreak
             | Event::HardBreak
@@ -601,7 +601,9 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Adapter<'a, '_, I> {
                 };
                 Event::Start(Tag::CodeBlock(kind))
             }
-            Tag::FootnoteDefinition(label) => self.footnote_definition(&label),
+            Tag::FootnoteDefinition(label) => {
+                self.footnote_definition(&shortcodes::literal(&label, codes))
+            }
             tag => Event::Start(tag),
         };
         self.depth += 1;
