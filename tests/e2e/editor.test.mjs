@@ -182,3 +182,66 @@ test('the split between editor and preview resizes by keyboard and pointer', asy
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+/** The preview blocks of a fresh editor mounted with `text` (a whole render). */
+async function freshPreview(text) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.base}bench/`);
+  const html = await page.evaluate(async (t) => {
+    const { mount } = await import('../widget/postwright.js');
+    const host = document.createElement('div');
+    document.body.append(host);
+    await mount(host, { value: t });
+    await new Promise((r) => setTimeout(r, 200));
+    return host.shadowRoot.querySelector('.pw-blocks').innerHTML;
+  }, text);
+  await context.close();
+  return html;
+}
+
+test('a long post edited in many places keeps the preview a whole render would show', async () => {
+  // The preview re-renders only the blocks around each edit and patches them
+  // into the page; after edits that do and do not cross blocks (a heading
+  // renamed, a fence opened and closed, a footnote added), it must equal a
+  // fresh editor's preview of the same text.
+  const samples = ['from-dev-to-devrel.md', 'ic-take-on-devrel-2025.md']
+    .map((f) => fs.readFileSync(path.join(repo, '..', 'shared', 'samples', f), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
+  let body = '';
+  for (let i = 0; body.length < 120_000; i++) body += `\n## Part ${i}\n\n` + samples[i % 2].replaceAll('[^', `[^${i}-`);
+  const page = await openPage(browser, server.base);
+  await importText(page, 'long.md', `---\ntitle: Long\n---\n${body}`);
+  const editor = markdown(page);
+  await preview(page).getByRole('heading', { name: 'Part 10', exact: true }).waitFor();
+  const at = async (needle, offset = 0) => {
+    await editor.evaluate((el, [n, o]) => {
+      const i = el.value.indexOf(n) + o;
+      el.focus();
+      el.setSelectionRange(i, i);
+    }, [needle, offset]);
+  };
+  await at('## Part 2', 9);
+  await page.keyboard.type(' renamed'); // a heading id changes: whole render
+  await at('## Part 4', 11);
+  await page.keyboard.type('\n\nA new paragraph with a note[^fresh] and *emphasis*.');
+  await at('## Part 5');
+  await page.keyboard.type('```\n'); // an unclosed fence swallows the rest
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('~\n'); // no longer a fence
+  await at('## Part 8');
+  await page.keyboard.type('[^fresh]: The fresh note.\n\n');
+  await at('## Part 9', -2);
+  for (let i = 0; i < 30; i++) await page.keyboard.press('Backspace'); // across a block boundary
+  await page.keyboard.type('typed over');
+  const text = await editor.inputValue();
+  assert.match(text, /note\[\^fresh\]/);
+  await preview(page).getByText('The fresh note.').waitFor();
+  await page.waitForTimeout(300);
+  const got = await preview(page).locator('.pw-blocks').innerHTML();
+  const want = await freshPreview(`---\ntitle: Long\n---\n${text}`);
+  assert.ok(want.length > 100_000, `fresh preview has ${want.length} characters`);
+  assert.equal(got, want);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
