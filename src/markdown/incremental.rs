@@ -133,28 +133,7 @@ impl Incremental {
         self.refdefs.sort_by_key(|d| d.at);
         let new = parts_of(r, 0);
         self.body = body.to_string();
-        let old = &self.parts;
-        let same_head = old
-            .iter()
-            .zip(&new)
-            .take_while(|(a, b)| a.html == b.html)
-            .count();
-        let max_tail = old.len().min(new.len()) - same_head;
-        let same_tail = old
-            .iter()
-            .rev()
-            .zip(new.iter().rev())
-            .take(max_tail)
-            .take_while(|(a, b)| a.html == b.html)
-            .count();
-        let splice = Splice {
-            at: same_head,
-            removed: old.len() - same_head - same_tail,
-            inserted: new[same_head..new.len() - same_tail]
-                .iter()
-                .map(|p| p.html.clone())
-                .collect(),
-        };
+        let splice = splice_between(&self.parts, &new, 0);
         self.parts = new;
         splice
     }
@@ -341,32 +320,37 @@ impl Incremental {
             p.src = shift(p.src.start)..shift(p.src.end);
         }
         // Blocks rendered again but unchanged stay as they are.
-        let old_part = &self.parts[i..resume_old];
-        let head = old_part
-            .iter()
-            .zip(&new)
-            .take_while(|(o, n)| o.html == n.html)
-            .count();
-        let max_tail = old_part.len().min(new.len()) - head;
-        let tail = old_part
-            .iter()
-            .rev()
-            .zip(new.iter().rev())
-            .take(max_tail)
-            .take_while(|(o, n)| o.html == n.html)
-            .count();
-        let splice = Splice {
-            at: i + head,
-            removed: old_part.len() - head - tail,
-            inserted: new[head..new.len() - tail]
-                .iter()
-                .map(|p| p.html.clone())
-                .collect(),
-        };
+        let splice = splice_between(&self.parts[i..resume_old], &new, i);
         self.parts.splice(i..resume_old, new);
         self.body.clear();
         self.body.push_str(body);
         Some(splice)
+    }
+}
+
+/// The splice turning blocks `old` (at index `at`) into `new`: blocks equal
+/// at either end are kept.
+fn splice_between(old: &[Part], new: &[Part], at: usize) -> Splice {
+    let head = old
+        .iter()
+        .zip(new)
+        .take_while(|(o, n)| o.html == n.html)
+        .count();
+    let max_tail = old.len().min(new.len()) - head;
+    let tail = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(max_tail)
+        .take_while(|(o, n)| o.html == n.html)
+        .count();
+    Splice {
+        at: at + head,
+        removed: old.len() - head - tail,
+        inserted: new[head..new.len() - tail]
+            .iter()
+            .map(|p| p.html.clone())
+            .collect(),
     }
 }
 
