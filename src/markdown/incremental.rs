@@ -21,7 +21,8 @@
 use std::ops::Range;
 
 use super::dialect::RenderOptions;
-use super::render::{render, render_in, Context, DocState, RefDef, Rendered};
+use super::document::{Context, DocState, RefDef};
+use super::render::{render, render_in, Rendered};
 use super::shortcodes;
 
 /// Blocks re-rendered after the last one the edit touched: a boundary must

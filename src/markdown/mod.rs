@@ -9,6 +9,7 @@
 //! * `shortcodes`: Hugo shortcodes shown as inert placeholders;
 //! * `url`: the URL allowlist and base-URL resolution;
 //! * `blocks`: top-level blocks with stable keys;
+//! * `document`: what blocks share (heading ids, footnotes, link definitions);
 //! * `incremental`: the live preview's renderer, re-rendering only the
 //!   blocks around an edit;
 //! * `stats`: word count and reading time.
@@ -19,6 +20,7 @@
 
 mod blocks;
 pub mod dialect;
+mod document;
 mod incremental;
 mod render;
 mod sanitize;

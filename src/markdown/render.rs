@@ -5,9 +5,8 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
-use std::rc::Rc;
-
 use std::ops::Range;
+use std::rc::Rc;
 
 use pulldown_cmark::{
     html, BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Parser, Tag, TagEnd,
@@ -15,6 +14,7 @@ use pulldown_cmark::{
 use pulldown_cmark_escape::escape_html;
 
 use super::dialect::{options, slugify, RenderOptions};
+use super::document::{normalize_label, Context, DocState, Mark, RefDef};
 use super::sanitize::{escape_text, filter_id, HtmlFilter, Mode};
 use super::shortcodes::{self, Shortcode};
 use super::url::{clean_url, Base, UrlKind};
@@ -30,71 +30,6 @@ pub(crate) struct Rendered {
     /// False when a shortcode was too short for its placeholder: source
     /// offsets are then those of the text with placeholders, not of the body.
     pub(crate) offsets_exact: bool,
-}
-
-/// Where a top-level block ends, and what it contributes to document-wide
-/// state (heading ids, footnote numbers and definitions).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Mark {
-    pub(crate) html_end: usize,
-    /// The end of the block's source (its start is the previous block's end).
-    pub(crate) src_end: usize,
-    pub(crate) doc: DocState,
-}
-
-/// A block's share of the document-wide state, empty for most blocks.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct DocState {
-    /// Heading ids given in this block, in order.
-    pub(crate) ids: Vec<String>,
-    /// Footnote labels first numbered in this block, in order.
-    pub(crate) notes: Vec<String>,
-    /// Footnote labels defined in this block.
-    pub(crate) note_defs: Vec<String>,
-}
-
-impl DocState {
-    pub(crate) fn is_empty(&self) -> bool {
-        self.ids.is_empty() && self.notes.is_empty() && self.note_defs.is_empty()
-    }
-}
-
-/// A link reference definition: `[label]: dest "title"`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct RefDef {
-    pub(crate) label: String,
-    pub(crate) dest: String,
-    pub(crate) title: String,
-    /// Where the definition starts in the source.
-    pub(crate) at: usize,
-}
-
-/// What rendering a part of a document needs to know of the rest of it, so
-/// that the part renders exactly as it does within the whole document.
-#[derive(Default)]
-pub(crate) struct Context {
-    /// Heading ids given before the part.
-    pub(crate) ids: HashSet<String>,
-    /// Footnote labels numbered before the part, in order (number = index + 1).
-    pub(crate) notes: Vec<String>,
-    /// Link reference definitions of the whole document, by normalized label.
-    pub(crate) refdefs: HashMap<String, (String, String)>,
-    /// Footnote labels defined anywhere in the document: a reference to a
-    /// footnote is one only if its definition exists.
-    pub(crate) note_defs: Vec<String>,
-}
-
-/// A link label as pulldown-cmark matches it: case-insensitive, runs of
-/// white space as one space.
-pub(crate) fn normalize_label(label: &str) -> String {
-    let mut s = String::with_capacity(label.len());
-    for word in label.split_whitespace() {
-        if !s.is_empty() {
-            s.push(' ');
-        }
-        s.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    s
 }
 
 /// Output shared between the writer (which appends) and the adapter (which
