@@ -96,8 +96,25 @@ export class PostwrightEditor extends HTMLElement {
   #handle = null;
   #pending = null; // value set before the wasm finished loading
   #mounting = null;
+  #formValueDue = null; // the timer that will update the form value
+
+  #syncFormValue() {
+    if (this.#formValueDue === null || !this.#handle) return false;
+    clearTimeout(this.#formValueDue);
+    this.#formValueDue = null;
+    this.#internals.setFormValue(this.#handle.value);
+    return true;
+  }
+
+  // The entry list was built with the value as of the last sync: fix it.
+  #onFormData = (e) => {
+    if (e.target !== this.#internals.form || !this.#syncFormValue()) return;
+    const name = this.getAttribute('name');
+    if (name && !this.matches(':disabled')) e.formData.set(name, this.#handle.value);
+  };
 
   connectedCallback() {
+    document.addEventListener('formdata', this.#onFormData);
     if (this.#mounting) return;
     const options = { value: this.getAttribute('value') ?? '' };
     for (const name of OPTIONS) options[camel(name)] = this.getAttribute(name);
@@ -108,11 +125,17 @@ export class PostwrightEditor extends HTMLElement {
       this.#handle = handle;
       if (this.#pending !== null) { handle.value = this.#pending; this.#pending = null; }
       this.#internals.setFormValue(handle.value);
+      // Copying a long post out of wasm costs milliseconds, so the form value
+      // follows typing after a pause; a change (blur) or the form reading its
+      // data (submit, new FormData) brings it up to date at once.
       handle.on('input', () => {
-        this.#internals.setFormValue(handle.value);
+        this.#formValueDue ??= setTimeout(() => this.#syncFormValue(), 300);
         this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       });
-      handle.on('change', () => this.dispatchEvent(new Event('change', { bubbles: true })));
+      handle.on('change', () => {
+        this.#syncFormValue();
+        this.dispatchEvent(new Event('change', { bubbles: true }));
+      });
       handle.on('status', (s) => this.dispatchEvent(new CustomEvent('postwright-status', { detail: s, bubbles: true })));
       this.dispatchEvent(new Event('postwright-ready'));
     }, (e) => console.error('postwright: could not start', e));
@@ -123,6 +146,8 @@ export class PostwrightEditor extends HTMLElement {
     // removal frees the editor.
     queueMicrotask(() => {
       if (this.isConnected) return;
+      document.removeEventListener('formdata', this.#onFormData);
+      this.#syncFormValue();
       this.#handle?.destroy();
       this.#handle = null;
       this.#mounting = null;

@@ -34,6 +34,9 @@ test('two editors in a form: typing in one fires input, changes its value and th
   await first.click();
   await first.press('End');
   await first.pressSequentially(' More.');
+  // Read at once, before any pause or blur: the form data is already current.
+  const early = await page.evaluate(() => new FormData(document.getElementById('cms-form')).get('post'));
+  assert.equal(early, '---\ntitle: Hello\ntags: [demo]\n---\nBody of the **first** post.\n More.');
   await first.blur();
   const state = await page.evaluate(() => {
     const [a, b] = document.querySelectorAll('postwright-editor');
