@@ -19,7 +19,7 @@ pub(crate) struct Mark {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct DocState {
     /// Heading ids given in this block, in order.
-    pub(crate) ids: Vec<String>,
+    pub(crate) ids: Vec<HeadingId>,
     /// Footnote labels first numbered in this block, in order.
     pub(crate) notes: Vec<String>,
     /// Footnote labels defined in this block.
@@ -68,4 +68,28 @@ pub(crate) fn normalize_label(label: &str) -> String {
         s.extend(word.chars().flat_map(char::to_lowercase));
     }
     s
+}
+
+/// A heading's id, and the slug it was made from when it was not given
+/// explicitly (`{#id}`): the id is that slug, or the slug with `-n` when
+/// an earlier heading had taken it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct HeadingId {
+    pub(crate) id: String,
+    pub(crate) slug: Option<String>,
+}
+
+impl HeadingId {
+    /// Whether adding or removing `id` elsewhere before this heading could
+    /// change this heading's id: only if `id` is its slug, or its slug `-n`.
+    pub(crate) fn depends_on(&self, id: &str) -> bool {
+        let Some(slug) = &self.slug else {
+            return false;
+        };
+        id == slug
+            || id
+                .strip_prefix(slug.as_str())
+                .and_then(|rest| rest.strip_prefix('-'))
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    }
 }

@@ -18,6 +18,7 @@
 //! crosses its ends. Where that cannot be shown, the whole body is rendered
 //! and the changed blocks are found by comparison.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::dialect::RenderOptions;
@@ -173,7 +174,7 @@ impl Incremental {
         // What the rest of the document tells the part.
         let mut cx = Context::default();
         for p in &self.parts[..i] {
-            cx.ids.extend(p.doc.ids.iter().cloned());
+            cx.ids.extend(p.doc.ids.iter().map(|h| h.id.clone()));
             cx.notes.extend(p.doc.notes.iter().cloned());
         }
         // Footnote definitions made elsewhere are appended as stubs, for the
@@ -286,8 +287,8 @@ impl Incremental {
         let replaced = &self.parts[i..resume_old];
         let ids = |ps: &[Part]| {
             ps.iter()
-                .flat_map(|p| p.doc.ids.clone())
-                .collect::<Vec<_>>()
+                .flat_map(|p| p.doc.ids.iter().map(|h| h.id.clone()))
+                .collect::<HashSet<_>>()
         };
         let notes = |ps: &[Part]| {
             ps.iter()
@@ -304,8 +305,18 @@ impl Incremental {
             return None;
         }
         let more_after = resume_old < n;
-        if more_after && (ids(replaced) != ids(&new) || notes(replaced) != notes(&new)) {
+        if more_after && notes(replaced) != notes(&new) {
             return None;
+        }
+        // A heading typed or renamed: later ids stand unless one of them was
+        // made from a slug that an added or removed id could take.
+        let (was, now) = (ids(replaced), ids(&new));
+        if more_after && was != now {
+            let changed: Vec<&String> = was.symmetric_difference(&now).collect();
+            let mut later = self.parts[resume_old..].iter().flat_map(|p| &p.doc.ids);
+            if later.any(|h| changed.iter().any(|id| h.depends_on(id))) {
+                return None;
+            }
         }
 
         // Commit: definitions, blocks, offsets.

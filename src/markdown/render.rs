@@ -14,7 +14,7 @@ use pulldown_cmark::{
 use pulldown_cmark_escape::escape_html;
 
 use super::dialect::{options, slugify, RenderOptions};
-use super::document::{normalize_label, Context, DocState, Mark, RefDef};
+use super::document::{normalize_label, Context, DocState, HeadingId, Mark, RefDef};
 use super::sanitize::{escape_text, filter_id, HtmlFilter, Mode};
 use super::shortcodes::{self, Shortcode};
 use super::url::{clean_url, Base, UrlKind};
@@ -440,14 +440,15 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Adapter<'a, '_, I> {
                 let explicit = id
                     .map(|i| filter_id(&shortcodes::literal(&i, codes)))
                     .filter(|i| !i.is_empty());
-                let id = match explicit {
+                let heading = match explicit {
                     Some(i) => {
                         self.ids.insert(i.clone());
-                        i
+                        HeadingId { id: i, slug: None }
                     }
                     None => self.unique_id(slugify(&text)),
                 };
-                self.doc.ids.push(id.clone());
+                let id = heading.id.clone();
+                self.doc.ids.push(heading);
                 let classes = classes
                     .into_iter()
                     .map(|c| filter_id(&c).replace([':', '.'], ""))
@@ -591,21 +592,27 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Adapter<'a, '_, I> {
         Some(s)
     }
 
-    fn unique_id(&mut self, slug: String) -> String {
+    fn unique_id(&mut self, slug: String) -> HeadingId {
         let slug = if slug.is_empty() {
             "section".to_string()
         } else {
             slug
         };
         if self.ids.insert(slug.clone()) {
-            return slug;
+            return HeadingId {
+                id: slug.clone(),
+                slug: Some(slug),
+            };
         }
         let n = self.slug_counts.entry(slug.clone()).or_insert(0);
         loop {
             *n += 1;
             let candidate = format!("{slug}-{n}");
             if self.ids.insert(candidate.clone()) {
-                return candidate;
+                return HeadingId {
+                    id: candidate,
+                    slug: Some(slug),
+                };
             }
         }
     }
