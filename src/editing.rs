@@ -459,6 +459,57 @@ pub fn utf16_to_byte(text: &str, utf16: usize) -> usize {
     text.len()
 }
 
+/// Applies a typed edit, as a textarea's `input` event reports it, to the
+/// text it was made in, so that a keystroke need not copy the whole value out
+/// of the page: `inserted` (the typed text, a line break, or nothing for a
+/// deletion) now ends at UTF-16 offset `caret`, and the text's UTF-16 length
+/// went from `len_before` to `len_after`. Returns `None` when the numbers do
+/// not fit together, or the text has CRs (a textarea holds LF only): the
+/// caller then reads the whole value.
+pub fn apply_typed(
+    text: &str,
+    len_before: usize,
+    len_after: usize,
+    caret: usize,
+    inserted: &str,
+) -> Option<String> {
+    if inserted.contains('\r') || text.contains('\r') {
+        return None;
+    }
+    let k = inserted.encode_utf16().count();
+    let start = caret.checked_sub(k)?;
+    let end = start + (len_before + k).checked_sub(len_after)?;
+    if end > len_before {
+        return None;
+    }
+    let bs = exact_utf16_to_byte(text, 0, 0, start)?;
+    let be = exact_utf16_to_byte(text, bs, start, end)?;
+    let mut out = String::with_capacity(text.len() + inserted.len());
+    out.push_str(&text[..bs]);
+    out.push_str(inserted);
+    out.push_str(&text[be..]);
+    Some(out)
+}
+
+/// The byte offset of UTF-16 offset `target`, counting from byte `from`
+/// (UTF-16 offset `from16`); `None` inside a character or past the end.
+fn exact_utf16_to_byte(text: &str, from: usize, from16: usize, target: usize) -> Option<usize> {
+    let rest = text[from..].as_bytes();
+    let n = target.checked_sub(from16)?;
+    // Mostly ASCII: one unit per byte, checked a word at a time.
+    if n <= rest.len() && rest[..n].is_ascii() {
+        return Some(from + n);
+    }
+    let mut units = from16;
+    for (i, c) in text[from..].char_indices() {
+        if units >= target {
+            return (units == target).then_some(from + i);
+        }
+        units += c.len_utf16();
+    }
+    (units == target).then_some(text.len())
+}
+
 /// UTF-16 offset of a byte offset in `text`.
 pub fn byte_to_utf16(text: &str, byte: usize) -> usize {
     let byte = byte.min(text.len());
@@ -471,6 +522,39 @@ pub fn byte_to_utf16(text: &str, byte: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_edits_apply_where_the_caret_says() {
+        let len = |s: &str| s.encode_utf16().count();
+        let t = "héllo 😀 wörld";
+        // Typing "x" after "hé": caret 3, one unit longer.
+        assert_eq!(
+            apply_typed(t, len(t), len(t) + 1, 3, "x").as_deref(),
+            Some("héxllo 😀 wörld")
+        );
+        // Backspace over the emoji (two units): caret at its start.
+        assert_eq!(
+            apply_typed(t, len(t), len(t) - 2, 6, "").as_deref(),
+            Some("héllo  wörld")
+        );
+        // Typing over a selection "llo" with "LL".
+        assert_eq!(
+            apply_typed(t, len(t), len(t) - 1, 4, "LL").as_deref(),
+            Some("héLL 😀 wörld")
+        );
+        // A line break at the end.
+        assert_eq!(
+            apply_typed(t, len(t), len(t) + 1, len(t) + 1, "\n").as_deref(),
+            Some("héllo 😀 wörld\n")
+        );
+        // Numbers that do not fit: inside the surrogate pair, past the end,
+        // more removed than there was, CRs.
+        assert_eq!(apply_typed(t, len(t), len(t) + 1, 8, "x"), None);
+        assert_eq!(apply_typed(t, len(t), len(t) + 1, len(t) + 5, "x"), None);
+        assert_eq!(apply_typed(t, 5, 3, 4, ""), None);
+        assert_eq!(apply_typed("a\r\nb", 4, 5, 1, "x"), None);
+        assert_eq!(apply_typed(t, len(t), len(t) + 2, 3, "\r\n"), None);
+    }
 
     /// Runs an action on text where `|` marks the caret or `[`..`]` the selection.
     fn run(action: Action, marked: &str) -> String {

@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::browser::{files, folder, textarea};
 use crate::drafts::{Cursor, Draft, KeyValueStore};
-use crate::editing::Action;
+use crate::editing::{self, Action};
 use crate::export::{self, PostNames, Preset};
 use crate::markdown::{self, RenderOptions, Stats};
 use crate::post::{Field, Post, Value};
@@ -81,9 +81,24 @@ impl PartialEq for EditorProps {
     }
 }
 
+/// How the Markdown textarea changed.
+pub enum BodyChange {
+    /// Typing or deleting: what was inserted (nothing for a deletion) now
+    /// ends at `caret`, and the value is `len_after` UTF-16 units long. The
+    /// edit is applied to the post's body without copying the whole value out
+    /// of the page ([`crate::editing::apply_typed`]).
+    Typed {
+        inserted: String,
+        len_after: usize,
+        caret: usize,
+    },
+    /// Anything else (paste, undo, IME, drop): the whole value.
+    Value(String),
+}
+
 pub enum Msg {
     /// The Markdown textarea changed (typing, toolbar, paste, undo).
-    BodyInput(String),
+    BodyInput(BodyChange),
     /// The `Raw front matter` textarea changed.
     RawInput(String),
     SetField(String, Value),
@@ -186,6 +201,12 @@ pub struct Editor {
     /// counted here, and `body_synced` says which replacement the DOM shows.
     body_epoch: u64,
     body_synced: u64,
+    /// The textarea value's length in UTF-16 units, when known: typed edits
+    /// are applied to the body only while it is.
+    body_len16: Option<usize>,
+    /// Typed edits were applied since the body was last compared with the
+    /// textarea's value (done before saving and before any other action).
+    body_unverified: bool,
     /// A long post's preview is rendered in a task of its own after the
     /// keystroke (so the typed character paints first), coalescing keystrokes
     /// that arrive meanwhile; this holds that task.
@@ -347,6 +368,50 @@ impl Editor {
         self.markdown_ref.cast::<HtmlTextAreaElement>()
     }
 
+    /// The body after a change of the textarea: a typed edit applied to the
+    /// body when the numbers fit, else the textarea's whole value.
+    fn body_after(&mut self, change: BodyChange) -> Option<String> {
+        if let BodyChange::Typed {
+            inserted,
+            len_after,
+            caret,
+        } = &change
+        {
+            let typed = self.body_len16.and_then(|len| {
+                editing::apply_typed(self.post.body(), len, *len_after, *caret, inserted)
+            });
+            if let Some(text) = typed {
+                self.body_len16 = Some(*len_after);
+                self.body_unverified = true;
+                return Some(text);
+            }
+        }
+        let value = match change {
+            BodyChange::Value(v) => v,
+            BodyChange::Typed { .. } => self.textarea()?.value(),
+        };
+        self.body_len16 = self.textarea().map(|a| a.text_length() as usize);
+        Some(self.with_post_newlines(value, self.post.body()))
+    }
+
+    /// Typed edits were applied to the body without reading the textarea:
+    /// make sure the two agree (the textarea, which the user sees, wins).
+    fn verify_body(&mut self, ctx: &Context<Self>) {
+        if !self.body_unverified {
+            return;
+        }
+        self.body_unverified = false;
+        let Some(area) = self.textarea() else { return };
+        let value = self.with_post_newlines(area.value(), self.post.body());
+        self.body_len16 = Some(area.text_length() as usize);
+        if value != self.post.body() {
+            web_sys::console::warn_1(&"postwright: the Markdown was re-read from the page".into());
+            self.post.set_body(&value);
+            self.refresh_body();
+            self.publish(ctx);
+        }
+    }
+
     /// Text from a textarea uses LF; a CRLF post keeps CRLF (no whole-file diff).
     fn with_post_newlines(&self, text: String, original: &str) -> String {
         if original.contains("\r\n") && !text.contains("\r\n") {
@@ -419,6 +484,8 @@ impl Component for Editor {
             pending_cursor: None,
             body_epoch: 1,
             body_synced: 0,
+            body_len16: None,
+            body_unverified: false,
             preview_task: None,
             split: 50.0,
             folder: None,
@@ -460,6 +527,8 @@ impl Component for Editor {
             if let Some(area) = self.textarea() {
                 area.set_value(self.post.body());
                 self.body_synced = self.body_epoch;
+                self.body_len16 = Some(area.text_length() as usize);
+                self.body_unverified = false;
             }
         }
         if let (Some(cursor), Some(area)) = (self.pending_cursor.take(), self.textarea()) {
@@ -467,15 +536,24 @@ impl Component for Editor {
         }
     }
 
-    fn destroy(&mut self, _ctx: &Context<Self>) {
+    fn destroy(&mut self, ctx: &Context<Self>) {
         // Removing the editor must not lose the last second of typing.
+        self.verify_body(ctx);
         self.save_now();
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        if !matches!(
+            msg,
+            Msg::BodyInput(_) | Msg::RenderPreview | Msg::CountWords | Msg::SyncScroll
+        ) {
+            self.verify_body(ctx);
+        }
         match msg {
-            Msg::BodyInput(text) => {
-                let text = self.with_post_newlines(text, self.post.body());
+            Msg::BodyInput(change) => {
+                let Some(text) = self.body_after(change) else {
+                    return false;
+                };
                 if text == self.post.body() {
                     return false;
                 }
@@ -965,7 +1043,23 @@ impl Component for Editor {
         };
         let dark_now = self.dark.unwrap_or_else(prefers_dark);
         let oninput = link.callback(|e: InputEvent| {
-            Msg::BodyInput(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+            let area = e.target_unchecked_into::<HtmlTextAreaElement>();
+            let inserted = match e.input_type().as_str() {
+                "insertText" => e.data(),
+                "insertLineBreak" | "insertParagraph" => Some("\n".to_string()),
+                t if t.starts_with("delete") => Some(String::new()),
+                _ => None,
+            };
+            // Read now: the caret must be the one right after this edit.
+            let change = match (inserted, area.selection_start().ok().flatten()) {
+                (Some(inserted), Some(caret)) => BodyChange::Typed {
+                    inserted,
+                    len_after: area.text_length() as usize,
+                    caret: caret as usize,
+                },
+                _ => BodyChange::Value(area.value()),
+            };
+            Msg::BodyInput(change)
         });
         let onkeydown = Callback::from(|e: KeyboardEvent| {
             let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() else {

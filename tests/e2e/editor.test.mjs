@@ -245,3 +245,21 @@ test('a long post edited in many places keeps the preview a whole render would s
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('typing after the Markdown was changed behind the editor\'s back still ends with what the page shows', async () => {
+  // Keystrokes are applied to the post without re-reading the whole textarea;
+  // before any other action the two are compared and the textarea wins.
+  const page = await openPage(browser, server.base);
+  const editor = markdown(page);
+  await editor.fill('# First\n\nSome text.\n');
+  await preview(page).getByRole('heading', { name: 'First' }).waitFor();
+  // As long as before: the typed edits' numbers still fit.
+  await editor.evaluate((el) => { el.value = '# Fixed\n\nSome text.\n'; el.setSelectionRange(el.value.length, el.value.length); });
+  await editor.focus();
+  await page.keyboard.type('More.');
+  await editor.blur();
+  await preview(page).getByRole('heading', { name: 'Fixed' }).waitFor({ timeout: 5000 });
+  assert.equal(await preview(page).getByText('More.').count(), 1);
+  assert.equal(await editor.inputValue(), '# Fixed\n\nSome text.\nMore.');
+  await page.context().close();
+});
