@@ -1044,12 +1044,14 @@ impl Component for Editor {
         let dark_now = self.dark.unwrap_or_else(prefers_dark);
         let oninput = link.callback(|e: InputEvent| {
             let area = e.target_unchecked_into::<HtmlTextAreaElement>();
-            let inserted = match e.input_type().as_str() {
+            // (A host or a test may dispatch a plain `Event("input")`.)
+            let typed = AsRef::<web_sys::Event>::as_ref(&e).dyn_ref::<InputEvent>();
+            let inserted = typed.and_then(|e| match e.input_type().as_str() {
                 "insertText" => e.data(),
                 "insertLineBreak" | "insertParagraph" => Some("\n".to_string()),
                 t if t.starts_with("delete") => Some(String::new()),
                 _ => None,
-            };
+            });
             // Read now: the caret must be the one right after this edit.
             let change = match (inserted, area.selection_start().ok().flatten()) {
                 (Some(inserted), Some(caret)) => BodyChange::Typed {
