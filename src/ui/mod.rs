@@ -576,10 +576,9 @@ impl Component for Editor {
                             }
                         }
                     }
-                    if self.stats_task.is_none() {
-                        let link = ctx.link().clone();
-                        self.stats_task = Some(gloo_timers::callback::Timeout::new(300, move || link.send_message(Msg::CountWords)));
-                    }
+                    // After a pause: a new keystroke drops the timer and sets another.
+                    let link = ctx.link().clone();
+                    self.stats_task = Some(gloo_timers::callback::Timeout::new(300, move || link.send_message(Msg::CountWords)));
                 }
                 self.publish(ctx);
                 self.patcher.apply(&self.blocks_ref, self.preview.blocks());
