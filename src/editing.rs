@@ -494,7 +494,7 @@ pub fn apply_typed(
 /// The byte offset of UTF-16 offset `target`, counting from byte `from`
 /// (UTF-16 offset `from16`); `None` inside a character or past the end.
 fn exact_utf16_to_byte(text: &str, from: usize, from16: usize, target: usize) -> Option<usize> {
-    let rest = text[from..].as_bytes();
+    let rest = &text.as_bytes()[from..];
     let n = target.checked_sub(from16)?;
     // Mostly ASCII: one unit per byte, checked a word at a time.
     if n <= rest.len() && rest[..n].is_ascii() {

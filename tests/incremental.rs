@@ -222,10 +222,9 @@ fn typing_in_a_long_post_renders_only_the_edited_blocks() {
     }
     assert_eq!(inc.html(), render_html(&body, &opts));
     // Typing a heading: its id changes with every key, later ids do not.
-    let mut at = body.find("## Part 5\n").unwrap() + "## Part 5".len();
-    for c in " and more".chars() {
-        body.insert(at, c);
-        at += 1;
+    let heading_end = body.find("## Part 5\n").unwrap() + "## Part 5".len();
+    for (k, c) in " and more".chars().enumerate() {
+        body.insert(heading_end + k, c);
         inc.update(&body);
         assert!(inc.last_was_partial(), "typing {c:?} in a heading");
     }

@@ -415,7 +415,7 @@ fn crosses_shortcode(body: &str, parts: &[Part], a: usize, b: usize) -> bool {
         return false;
     }
     let mut crosses = false;
-    shortcodes::scan(window, 0, |f| {
+    shortcodes::scan(window, |f| {
         let (s, e) = (c + f.start, c + f.end);
         crosses |= (s < a && a < e) || (s < b && b < e);
     });

@@ -49,7 +49,7 @@ pub(crate) fn extract_exact(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>, bool) 
     let mut out = String::new();
     let mut copied = 0;
     let mut exact = true;
-    scan(body, 0, |found| {
+    scan(body, |found| {
         let original = &body[found.start..found.end];
         let text = if found.escaped {
             // `{{< /* x */ >}}` shows as `{{< x >}}`.
@@ -95,10 +95,10 @@ pub(crate) struct Found {
     lead: usize,
 }
 
-/// Finds the shortcodes of `body` from `from` on, left to right as Hugo
-/// does (a shortcode's text is not searched for others).
-pub(crate) fn scan(body: &str, from: usize, mut f: impl FnMut(Found)) {
-    let mut from = from;
+/// Finds the shortcodes of `body`, left to right as Hugo does (a
+/// shortcode's text is not searched for others).
+pub(crate) fn scan(body: &str, mut f: impl FnMut(Found)) {
+    let mut from = 0;
     while let Some(i) = next_open(body, from) {
         from = i + 2;
         let delim = if body.as_bytes()[i + 2] == b'<' {

@@ -390,7 +390,9 @@ impl Editor {
             BodyChange::Value(v) => v,
             BodyChange::Typed { .. } => self.textarea()?.value(),
         };
+        // The whole value: whatever typed edits were applied, this is the truth.
         self.body_len16 = self.textarea().map(|a| a.text_length() as usize);
+        self.body_unverified = false;
         Some(self.with_post_newlines(value, self.post.body()))
     }
 
@@ -566,15 +568,13 @@ impl Component for Editor {
                     self.refresh_body();
                 } else {
                     // A long post: the keystroke's own blocks now, the rest later.
-                    match self.preview.update_partial(&text) {
-                        Some(splice) => self.patcher.push(splice),
-                        _ if text.len() <= DEFER_PREVIEW_BYTES => self.patcher.push(self.preview.update(&text)),
-                        _ => {
-                            if self.preview_task.is_none() {
-                                let link = ctx.link().clone();
-                                self.preview_task = Some(gloo_timers::callback::Timeout::new(0, move || link.send_message(Msg::RenderPreview)));
-                            }
-                        }
+                    if let Some(splice) = self.preview.update_partial(&text) {
+                        self.patcher.push(splice);
+                    } else if text.len() <= DEFER_PREVIEW_BYTES {
+                        self.patcher.push(self.preview.update(&text));
+                    } else if self.preview_task.is_none() {
+                        let link = ctx.link().clone();
+                        self.preview_task = Some(gloo_timers::callback::Timeout::new(0, move || link.send_message(Msg::RenderPreview)));
                     }
                     // After a pause: a new keystroke drops the timer and sets another.
                     let link = ctx.link().clone();
