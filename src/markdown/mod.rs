@@ -8,7 +8,7 @@
 //!   ([`sanitize_html`]);
 //! * `shortcodes`: Hugo shortcodes shown as inert placeholders;
 //! * `url`: the URL allowlist and base-URL resolution;
-//! * `blocks`: top-level blocks with stable keys;
+//! * `blocks`: a whole render split into top-level blocks;
 //! * `document`: what blocks share (heading ids, footnotes, link definitions);
 //! * `incremental`: the live preview's renderer, re-rendering only the
 //!   blocks around an edit;
