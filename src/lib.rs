@@ -6,12 +6,14 @@
 //! * pure core: [`post`] (split, parse, edit and serialize a post losslessly),
 //!   [`schema`] and [`validate`], [`markdown`] (Markdown to safe HTML),
 //!   [`export`] (file naming per generator), [`drafts`] (the draft store's logic
-//!   over an abstract key-value storage);
+//!   over an abstract key-value storage), [`chunks`] (the preview's blocks
+//!   grouped for the browser's layout);
 //! * `browser` (wasm only): local storage, files, clipboard, the widget's JS face;
 //! * `ui` (wasm only): the Yew components.
 //!
 //! The native CLI (`src/bin/postwright.rs`) uses the same core.
 
+pub mod chunks;
 pub mod drafts;
 pub mod editing;
 pub mod export;

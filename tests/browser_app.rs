@@ -69,3 +69,63 @@ async fn typing_in_markdown_updates_the_preview_and_the_value() {
     );
     root.remove();
 }
+
+/// The preview's patcher, against a model: random splices (small edits, and
+/// runs of blocks big enough to make and split chunks) must leave the DOM's
+/// blocks equal to the model's, in chunks the patcher counts right.
+#[wasm_bindgen_test]
+fn the_preview_patcher_keeps_blocks_in_order_across_chunks() {
+    use postwright::markdown::Splice;
+    use postwright::ui::BlockPatcher;
+
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container = document.create_element("div").unwrap();
+    let mut blocks: Vec<String> = (0..100).map(|i| format!("<p>{i}</p>")).collect();
+    let mut patcher = BlockPatcher::default();
+    patcher.apply(Some(container.clone()), blocks.iter().map(String::as_str));
+    let mut seed = 11u64;
+    let mut below = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n.max(1)
+    };
+    let mut fresh = 1000;
+    let mut splits = 0;
+    for step in 0..400 {
+        let at = below(blocks.len() + 1);
+        let removed = [0, 1, 2, below(100)][below(4)].min(blocks.len() - at);
+        let count = [0, 1, 1, 3, below(150)][below(5)];
+        let inserted: Vec<String> = (fresh..fresh + count)
+            .map(|i| format!("<p>{i}</p>"))
+            .collect();
+        fresh += count;
+        let chunks_before = patcher.chunk_sizes().len();
+        blocks.splice(at..at + removed, inserted.iter().cloned());
+        patcher.push(Splice {
+            at,
+            removed,
+            inserted,
+        });
+        patcher.apply(Some(container.clone()), blocks.iter().map(String::as_str));
+        if patcher.chunk_sizes().len() > chunks_before + 1 && count > 0 {
+            splits += 1;
+        }
+
+        let chunks = container.children();
+        let mut seen = Vec::new();
+        let mut sizes = Vec::new();
+        for c in 0..chunks.length() {
+            let chunk = chunks.item(c).unwrap();
+            assert_eq!(chunk.class_name(), "pw-chunk");
+            sizes.push(chunk.child_element_count() as usize);
+            let inner = chunk.children();
+            for b in 0..inner.length() {
+                seen.push(inner.item(b).unwrap().inner_html());
+            }
+        }
+        assert_eq!(seen, blocks, "step {step}");
+        assert_eq!(sizes, patcher.chunk_sizes(), "step {step}");
+    }
+    assert!(splits > 10, "only {splits} splices made new chunks");
+}

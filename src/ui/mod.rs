@@ -25,7 +25,8 @@ use crate::schema::Schema;
 use crate::validate::{self, Diagnostic, Fix, Severity};
 use drafts_panel::DraftsPanel;
 use form::{problem_line, FrontMatterForm};
-use preview::{BlockPatcher, Preview};
+pub use preview::BlockPatcher;
+use preview::Preview;
 use session::{info_of, Session};
 use toolbar::Toolbar;
 use wasm_bindgen::JsCast;
@@ -524,7 +525,8 @@ impl Component for Editor {
     }
 
     fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
-        self.patcher.apply(&self.blocks_ref, self.preview.blocks());
+        self.patcher
+            .apply(self.blocks_ref.cast(), self.preview.blocks());
         if self.body_synced != self.body_epoch {
             if let Some(area) = self.textarea() {
                 area.set_value(self.post.body());
@@ -581,7 +583,7 @@ impl Component for Editor {
                     self.stats_task = Some(gloo_timers::callback::Timeout::new(300, move || link.send_message(Msg::CountWords)));
                 }
                 self.publish(ctx);
-                self.patcher.apply(&self.blocks_ref, self.preview.blocks());
+                self.patcher.apply(self.blocks_ref.cast(), self.preview.blocks());
                 return shown != (self.stats, self.session.as_ref().map(|s| s.status.clone()));
             }
             Msg::Split(pct) => {

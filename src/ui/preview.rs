@@ -8,6 +8,7 @@
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::chunks::{Chunks, Op};
 use crate::markdown::Splice;
 
 #[derive(Properties, PartialEq)]
@@ -35,24 +36,35 @@ pub fn preview(props: &PreviewProps) -> Html {
 /// Keeps the block container in step with the renderer: splices queue up
 /// between renders and are applied once the container exists; a container
 /// it has not filled yet (first render, or the view was rebuilt) is filled
-/// with every block.
+/// with every block. The blocks sit in `pw-chunk` groups ([`crate::chunks`]
+/// says why), whose bookkeeping mirrors the DOM.
 #[derive(Default)]
 pub struct BlockPatcher {
     pending: Vec<Splice>,
     filled: Option<Element>,
+    chunks: Chunks,
 }
 
 impl BlockPatcher {
+    /// How many blocks each chunk holds, as the patcher believes the DOM is.
+    pub fn chunk_sizes(&self) -> &[usize] {
+        self.chunks.sizes()
+    }
+
     pub fn push(&mut self, splice: Splice) {
         if !splice.is_empty() {
             self.pending.push(splice);
         }
     }
 
-    /// Applies what is pending to the container in `blocks_ref`; `all`
+    /// Applies what is pending to `container` (none yet: later); `all`
     /// gives every block, for a container not filled yet.
-    pub fn apply<'a>(&mut self, blocks_ref: &NodeRef, all: impl Iterator<Item = &'a str>) {
-        let Some(container) = blocks_ref.cast::<Element>() else {
+    pub fn apply<'a>(
+        &mut self,
+        container: Option<Element>,
+        all: impl ExactSizeIterator<Item = &'a str>,
+    ) {
+        let Some(container) = container else {
             return;
         };
         let fresh = !self
@@ -60,41 +72,91 @@ impl BlockPatcher {
             .as_ref()
             .is_some_and(|e| e.is_same_node(Some(&container)));
         if fresh {
-            container.set_inner_html(&wrap(all));
+            self.chunks = Chunks::fill(all.len());
+            let mut all = all;
+            let mut html = String::new();
+            for &n in self.chunks.sizes() {
+                html.push_str("<div class=\"pw-chunk\">");
+                wrap_into(&mut html, all.by_ref().take(n));
+                html.push_str("</div>");
+            }
+            container.set_inner_html(&html);
             self.filled = Some(container);
             self.pending.clear();
             return;
         }
         for s in self.pending.drain(..) {
-            let children = container.children();
-            // The block after the removed ones (None: the end).
-            let after = children.item((s.at + s.removed) as u32);
-            for _ in 0..s.removed {
-                if let Some(child) = children.item(s.at as u32) {
-                    child.remove();
+            let ops = self.chunks.splice(s.at, s.removed, s.inserted.len());
+            let mut inserted = s.inserted.iter().map(String::as_str);
+            for op in ops {
+                run(&container, op, &mut inserted);
+            }
+        }
+    }
+}
+
+/// Carries out one chunk operation on the DOM.
+fn run<'a>(container: &Element, op: Op, inserted: &mut impl Iterator<Item = &'a str>) {
+    let chunks = container.children();
+    let chunk = |i: usize| chunks.item(i as u32);
+    match op {
+        Op::Remove {
+            chunk: c,
+            offset,
+            count,
+        } => {
+            let Some(c) = chunk(c) else { return };
+            let blocks = c.children();
+            for _ in 0..count {
+                if let Some(b) = blocks.item(offset as u32) {
+                    b.remove();
                 }
             }
-            if s.inserted.is_empty() {
-                continue;
+        }
+        Op::RemoveChunk { chunk: c } => {
+            if let Some(c) = chunk(c) {
+                c.remove();
             }
-            let html = wrap(s.inserted.iter().map(String::as_str));
-            let _ = match &after {
+        }
+        Op::NewChunk { at } => {
+            let html = "<div class=\"pw-chunk\"></div>";
+            let _ = match chunk(at) {
+                Some(next) => next.insert_adjacent_html("beforebegin", html),
+                None => container.insert_adjacent_html("beforeend", html),
+            };
+        }
+        Op::Split { chunk: c, offset } => {
+            let Some(c) = chunk(c) else { return };
+            let _ = c.insert_adjacent_html("afterend", "<div class=\"pw-chunk\"></div>");
+            let (Some(tail), blocks) = (c.next_element_sibling(), c.children()) else {
+                return;
+            };
+            while let Some(b) = blocks.item(offset as u32) {
+                let _ = tail.append_child(&b);
+            }
+        }
+        Op::Insert {
+            chunk: c,
+            offset,
+            count,
+        } => {
+            let Some(c) = chunk(c) else { return };
+            let mut html = String::new();
+            wrap_into(&mut html, inserted.by_ref().take(count));
+            let _ = match c.children().item(offset as u32) {
                 Some(next) => next.insert_adjacent_html("beforebegin", &html),
-                None => container.insert_adjacent_html("beforeend", &html),
+                None => c.insert_adjacent_html("beforeend", &html),
             };
         }
     }
 }
 
-/// Each block in a `pw-block` div (so it can be replaced alone, and skipped
-/// by layout off screen). The blocks' HTML is the renderer's safe output,
-/// balanced block by block.
-fn wrap<'a>(blocks: impl Iterator<Item = &'a str>) -> String {
-    let mut s = String::new();
+/// Each block in a `pw-block` div, so it can be replaced alone. The blocks'
+/// HTML is the renderer's safe output, balanced block by block.
+fn wrap_into<'a>(s: &mut String, blocks: impl Iterator<Item = &'a str>) {
     for b in blocks {
         s.push_str("<div class=\"pw-block\">");
         s.push_str(b);
         s.push_str("</div>");
     }
-    s
 }
