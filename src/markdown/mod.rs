@@ -33,6 +33,7 @@ pub use dialect::{options, slugify, RenderOptions};
 pub use incremental::{Incremental, Splice};
 pub use sanitize::sanitize_html;
 pub use stats::{stats, Stats, WORDS_PER_MINUTE};
+pub use url::image_src;
 
 /// Empties this thread's cache of filtered raw-HTML fragments (bounded to a
 /// few MB; it is also emptied when the base URL changes). For benchmarks.

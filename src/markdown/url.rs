@@ -146,6 +146,19 @@ pub(crate) fn clean_url(raw: &str, kind: UrlKind, base: Option<&Base>) -> Option
     })
 }
 
+/// Where an image path from the front matter (`image: /img/cover.png`) is
+/// found, resolved against the site's base URL exactly as the preview
+/// resolves the body's images; `None` when there is no absolute URL to show
+/// (a relative path and no base URL, or a refused scheme).
+pub fn image_src(path: &str, base_url: Option<&str>) -> Option<String> {
+    let base = base_url.and_then(Base::parse);
+    let url = clean_url(path, UrlKind::Image, base.as_ref())?;
+    let absolute = ["https://", "http://", "data:"]
+        .iter()
+        .any(|p| url.len() >= p.len() && url[..p.len()].eq_ignore_ascii_case(p));
+    absolute.then_some(url)
+}
+
 fn is_safe_data_image(t: &str) -> bool {
     let norm: String = t
         .chars()
@@ -169,6 +182,27 @@ fn is_safe_data_image(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_matter_images_resolve_like_the_body_s() {
+        let base = Some("https://example.com/blog/");
+        assert_eq!(
+            image_src("/img/a.png", base).as_deref(),
+            Some("https://example.com/img/a.png")
+        );
+        assert_eq!(
+            image_src("img/a.png", base).as_deref(),
+            Some("https://example.com/blog/img/a.png")
+        );
+        assert_eq!(
+            image_src(" https://cdn.example/a.png", None).as_deref(),
+            Some("https://cdn.example/a.png")
+        );
+        assert_eq!(image_src("img/a.png", None), None);
+        assert_eq!(image_src("", base), None);
+        assert_eq!(image_src("javascript:alert(1)", base), None);
+        assert_eq!(image_src("/img/a.png", Some("javascript:x")), None);
+    }
 
     #[test]
     fn schemes() {

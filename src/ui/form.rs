@@ -185,31 +185,17 @@ fn list_items(value: &Value) -> Vec<String> {
     }
 }
 
-fn resolve(base: Option<&AttrValue>, path: &str) -> Option<String> {
-    let path = path.trim();
-    if path.is_empty() {
-        return None;
-    }
-    if path.starts_with("https://") || path.starts_with("http://") {
-        return Some(path.to_string());
-    }
-    if path.contains(':') {
-        return None; // no other schemes in the form's thumbnails
-    }
-    let base = base?;
-    Some(format!(
-        "{}/{}",
-        base.trim_end_matches('/'),
-        path.trim_start_matches('/')
-    ))
-}
-
 fn thumbnail(props: &FormProps, path: &str) -> Html {
-    match resolve(props.base_url.as_ref(), path) {
+    match crate::markdown::image_src(path, props.base_url.as_deref()) {
         Some(src) => html! {
+            // Hidden while its path does not resolve; shown again once one does
+            // (the element stays as the path is edited).
             <img class="pw-thumb" src={src} alt="" loading="lazy" referrerpolicy="no-referrer"
                 onerror={Callback::from(|e: Event| {
                     if let Some(img) = e.target_dyn_into::<web_sys::HtmlElement>() { img.set_hidden(true); }
+                })}
+                onload={Callback::from(|e: Event| {
+                    if let Some(img) = e.target_dyn_into::<web_sys::HtmlElement>() { img.set_hidden(false); }
                 })} />
         },
         None => html! {},

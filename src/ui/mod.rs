@@ -133,6 +133,9 @@ pub enum Msg {
     ToggleForm,
     /// The editor scrolled: keep the preview at the same relative place.
     SyncScroll,
+    /// Sync the scroll again once the preview's newly shown chunks are laid
+    /// out (the pass number; see `Editor::sync_scroll`).
+    SettleScroll(u8),
     /// The word count of a long post, after a pause in typing.
     CountWords,
     /// Refresh a long post's preview (deferred from the keystroke).
@@ -220,6 +223,9 @@ pub struct Editor {
     folder_file: Option<(Option<String>, folder::FolderPost)>,
     panes_ref: NodeRef,
     handlers: Handlers,
+    /// A pending pass of scroll sync, and the preview's height at the last one.
+    scroll_task: Option<gloo_timers::callback::Timeout>,
+    scroll_height: i32,
 }
 
 /// The callbacks handed to child components, made once. A callback made
@@ -538,6 +544,8 @@ impl Component for Editor {
             folder_file: None,
             panes_ref: NodeRef::default(),
             handlers: Handlers::new(ctx.link()),
+            scroll_task: None,
+            scroll_height: 0,
         };
         if let Some(e) = schema_error {
             editor.alert(Severity::Warning, e);
@@ -593,7 +601,11 @@ impl Component for Editor {
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         if !matches!(
             msg,
-            Msg::BodyInput(_) | Msg::RenderPreview | Msg::CountWords | Msg::SyncScroll
+            Msg::BodyInput(_)
+                | Msg::RenderPreview
+                | Msg::CountWords
+                | Msg::SyncScroll
+                | Msg::SettleScroll(_)
         ) {
             self.verify_body(ctx);
         }
@@ -903,12 +915,11 @@ impl Component for Editor {
             }
             Msg::ToggleForm => self.form_open = !self.form_open,
             Msg::SyncScroll => {
-                if let (Some(area), Some(preview)) = (self.textarea(), self.preview_ref.cast::<HtmlElement>()) {
-                    let range = (area.scroll_height() - area.client_height()).max(1) as f64;
-                    let ratio = area.scroll_top() as f64 / range;
-                    let target = (preview.scroll_height() - preview.client_height()).max(0) as f64;
-                    preview.set_scroll_top((ratio * target).round() as i32);
-                }
+                self.sync_scroll(ctx, 0);
+                return false;
+            }
+            Msg::SettleScroll(pass) => {
+                self.sync_scroll(ctx, pass);
                 return false;
             }
             Msg::PastePost(text) => {
@@ -1297,6 +1308,32 @@ impl Component for Editor {
 }
 
 impl Editor {
+    /// Scrolls the preview to the share of its scroll range the Markdown is
+    /// scrolled to. The preview's off-screen chunks have estimated heights
+    /// until they are laid out, and scrolling lays some out, which changes its
+    /// height (and the browser's scroll anchoring moves it): so the scroll is
+    /// set again, a few frames later, until the height holds still.
+    fn sync_scroll(&mut self, ctx: &Context<Self>, pass: u8) {
+        const PASSES: u8 = 10;
+        let (Some(area), Some(preview)) = (self.textarea(), self.preview_ref.cast::<HtmlElement>())
+        else {
+            return;
+        };
+        let range = (area.scroll_height() - area.client_height()).max(1) as f64;
+        let ratio = area.scroll_top() as f64 / range;
+        let height = preview.scroll_height();
+        let target = (height - preview.client_height()).max(0) as f64;
+        preview.set_scroll_top((ratio * target).round() as i32);
+        let settled = pass > 0 && height == self.scroll_height;
+        self.scroll_height = height;
+        self.scroll_task = (!settled && pass < PASSES).then(|| {
+            let link = ctx.link().clone();
+            gloo_timers::callback::Timeout::new(40, move || {
+                link.send_message(Msg::SettleScroll(pass + 1))
+            })
+        });
+    }
+
     /// The posts of an opened folder, by path.
     fn folder_panel(&self, ctx: &Context<Self>) -> Html {
         let Some((name, posts)) = &self.folder else {

@@ -1,0 +1,155 @@
+// The front-matter form's widgets and the editor's chrome, as a user drives
+// them: by role and accessible name.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openPage, repo, importText, PREFIX } from './harness.mjs';
+
+// A 1×1 PNG, served as a blog's image under the site's base URL.
+const DOT = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+let server, browser;
+before(async () => {
+  server = await serve(undefined, { [`${PREFIX}site/img/dot.png`]: { type: 'image/png', body: DOT } });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+const sample = (name) => fs.readFileSync(path.join(repo, '..', 'shared', 'samples', name), 'utf8');
+const form = (page) => page.getByRole('group', { name: 'Front matter' });
+const raw = (page) => page.getByRole('textbox', { name: 'Raw front matter' });
+const markdown = (page) => page.getByRole('textbox', { name: 'Markdown' });
+const preview = (page) => page.getByRole('region', { name: 'Preview' });
+const lines = async (page) => (await raw(page).inputValue()).split('\n');
+
+/** Retries `check` (assertions) until it passes or `ms` are up: the view updates after the event. */
+async function eventually(check, ms = 3000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    try { return await check(); } catch (e) { if (Date.now() > end) throw e; }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The lines of `after` that are not in `before`, and those gone from it. */
+function diff(before, after) {
+  return { added: after.filter((l) => !before.includes(l)), removed: before.filter((l) => !after.includes(l)) };
+}
+
+test('the form: dates keep their spelling, Draft is a checkbox, fields are added and removed, images show thumbnails', async () => {
+  const page = await openPage(browser, server.base);
+  const site = `${server.base}site/`;
+  await page.locator('postwright-editor').evaluate((el, b) => el.setAttribute('base-url', b), site);
+  await importText(page, 'ic-take-on-devrel-2025.md', sample('ic-take-on-devrel-2025.md'));
+  const title = form(page).getByRole('textbox', { name: 'Title', exact: true });
+  await eventually(async () => assert.equal(await title.inputValue(), "An IC's take on DevRel in 2025"));
+  const date = form(page).getByRole('textbox', { name: 'Date', exact: true });
+  assert.equal(await date.inputValue(), '2025-05-05 17:35:52.919448');
+  const original = await lines(page);
+
+  // Draft, added from the schema, is a checkbox; checking it writes one line.
+  await form(page).getByRole('combobox', { name: 'Field to add' }).selectOption('draft');
+  await form(page).getByRole('button', { name: 'Add field' }).click();
+  const draft = form(page).getByRole('checkbox', { name: 'Draft', exact: true });
+  await draft.check();
+  assert.ok(await draft.isChecked());
+  await eventually(async () => assert.deepEqual(diff(original, await lines(page)), { added: ['draft: true'], removed: [] }));
+
+  // An image path gets a thumbnail from the site's base URL (resolved as a
+  // browser would on the site: relative to the base, `/…` to its origin);
+  // a path that does not load hides it, and a good one shows it again.
+  await form(page).getByRole('combobox', { name: 'Field to add' }).selectOption('image');
+  await form(page).getByRole('button', { name: 'Add field' }).click();
+  const image = form(page).getByRole('textbox', { name: 'Image', exact: true });
+  const thumb = form(page).locator('.pw-image-field img');
+  const shown = () => thumb.evaluate((img) => !img.hidden && img.complete && img.naturalWidth === 1);
+  await image.fill('img/dot.png');
+  await assert.doesNotReject(thumb.waitFor({ state: 'attached' }));
+  assert.equal(await thumb.getAttribute('src'), `${site}img/dot.png`);
+  await page.waitForFunction((img) => img.complete, await thumb.elementHandle());
+  assert.ok(await shown(), 'the thumbnail of an image that resolves is shown');
+  await image.fill('/img/dot.png');
+  await page.waitForFunction((img) => img.hidden, await thumb.elementHandle());
+  assert.equal(await thumb.getAttribute('src'), `${new URL(site).origin}/img/dot.png`);
+  await image.fill('img/dot.png');
+  await page.waitForFunction((img) => !img.hidden && img.complete && img.naturalWidth === 1, await thumb.elementHandle());
+  const d = diff(original, await lines(page));
+  assert.equal(d.added.length, 2, JSON.stringify(d));
+  assert.deepEqual(d.removed, []);
+  assert.match(d.added[1], /^image: "?img\/dot\.png"?$/);
+
+  // Removing both leaves the front matter as it was imported.
+  await form(page).getByRole('button', { name: 'Remove Image' }).click();
+  await form(page).getByRole('button', { name: 'Remove Draft' }).click();
+  assert.equal(await form(page).getByRole('textbox', { name: 'Image', exact: true }).count(), 0);
+  await eventually(async () => assert.deepEqual(await lines(page), original));
+  assert.equal(await date.inputValue(), '2025-05-05 17:35:52.919448');
+
+  // The preview resolves a relative image against the same base URL.
+  await markdown(page).fill('![A dot](img/dot.png)\n');
+  const img = preview(page).getByRole('img', { name: 'A dot' });
+  await img.waitFor();
+  assert.equal(await img.getAttribute('src'), `${site}img/dot.png`);
+  await page.waitForFunction((el) => el.complete && el.naturalWidth === 1, await img.elementHandle());
+  // (The one 404 is the path that does not resolve, on purpose.)
+  assert.deepEqual(page.errors.filter((e) => !/404/.test(e)), []);
+  await page.context().close();
+});
+
+test('word count and reading time follow the text; the form collapses; the theme toggles', async () => {
+  const page = await openPage(browser, server.base);
+  await markdown(page).fill('');
+  await markdown(page).pressSequentially('one two three four five');
+  await page.getByText(/^5 words · 1 min read$/).waitFor();
+  await markdown(page).fill(`${'word '.repeat(600)}\n`);
+  await page.getByText(/^600 words · 3 min read$/).waitFor();
+
+  const toggle = page.getByRole('button', { name: 'Hide front matter' });
+  await toggle.click();
+  assert.equal(await form(page).isVisible(), false);
+  const show = page.getByRole('button', { name: 'Show front matter' });
+  assert.equal(await show.getAttribute('aria-expanded'), 'false');
+  await show.click();
+  assert.equal(await form(page).isVisible(), true);
+
+  const dark = page.getByRole('button', { name: 'Dark theme' });
+  const background = () => markdown(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+  const pressed = await dark.getAttribute('aria-pressed');
+  const before = await background();
+  await dark.click();
+  assert.equal(await dark.getAttribute('aria-pressed'), pressed === 'true' ? 'false' : 'true');
+  assert.notEqual(await background(), before);
+  await dark.click();
+  assert.equal(await background(), before);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('scrolling the Markdown scrolls the Preview to the same place', async () => {
+  const page = await openPage(browser, server.base);
+  const body = sample('from-dev-to-devrel.md').replace(/^---[\s\S]*?\n---\n/, '');
+  let text = '';
+  for (let i = 0; text.length < 40_000; i++) text += `\n## Part ${i}\n\n${body}`;
+  await importText(page, 'long.md', `---\ntitle: Long\n---\n${text}`);
+  await preview(page).getByRole('heading', { name: 'Part 3', exact: true }).waitFor();
+  const ratio = (el) => el.scrollTop / Math.max(1, el.scrollHeight - el.clientHeight);
+  for (const at of [0.5, 1, 0]) {
+    await markdown(page).evaluate((el, a) => { el.scrollTop = a * (el.scrollHeight - el.clientHeight); }, at);
+    // The preview's estimated heights settle as its chunks are laid out: wait for the ratio.
+    await page.waitForFunction(
+      ([a]) => {
+        const host = document.querySelector('postwright-editor').shadowRoot;
+        const p = host.querySelector('[aria-label=Preview]');
+        return Math.abs(p.scrollTop / Math.max(1, p.scrollHeight - p.clientHeight) - a) < 0.05;
+      },
+      [at],
+      { timeout: 5000 },
+    ).catch(async () => {
+      const got = await preview(page).evaluate(ratio);
+      assert.fail(`Markdown scrolled to ${at}, Preview at ${got.toFixed(2)}`);
+    });
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
