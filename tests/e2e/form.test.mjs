@@ -153,3 +153,58 @@ test('scrolling the Markdown scrolls the Preview to the same place', async () =>
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a host\'s schema: select, image list, url and multi-line text widgets, each edit one field\'s lines', async () => {
+  const page = await openPage(browser, server.base);
+  const site = `${server.base}site/`;
+  const schema = {
+    fields: [
+      { key: 'title', type: 'string', required: true },
+      { key: 'layout', type: 'select', options: ['post', 'page'] },
+      { key: 'gallery', type: 'images' },
+      { key: 'link', type: 'url' },
+      { key: 'description', type: 'text' },
+    ],
+  };
+  await page.locator('postwright-editor').evaluate((el, [s, b]) => {
+    el.setAttribute('schema', s);
+    el.setAttribute('base-url', b);
+  }, [JSON.stringify(schema), site]);
+  const post = '---\ntitle: Widgets\nlayout: page\ngallery: [img/dot.png, img/dot.png?two]\nlink: https://example.com/\ndescription: |\n  Line one\n  line two\n---\nBody\n';
+  await importText(page, 'widgets.md', post);
+  const layout = form(page).getByRole('combobox', { name: 'Layout', exact: true });
+  await eventually(async () => assert.equal(await layout.inputValue(), 'page'));
+  const original = await lines(page);
+
+  await layout.selectOption('post');
+  await eventually(async () => assert.deepEqual(diff(original, await lines(page)), { added: ['layout: post'], removed: ['layout: page'] }));
+
+  // Each image of the list has its thumbnail, from the base URL.
+  const thumbs = form(page).locator('.pw-thumbs img');
+  await eventually(async () => assert.deepEqual(
+    await thumbs.evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src'))),
+    [`${site}img/dot.png`, `${site}img/dot.png?two`],
+  ));
+  assert.deepEqual(await page.getByRole('list', { name: 'Gallery' }).getByRole('listitem').allInnerTexts(), ['img/dot.png\n×', 'img/dot.png?two\n×']);
+
+  const link = form(page).getByRole('textbox', { name: 'Link', exact: true });
+  assert.equal(await link.getAttribute('type'), 'url');
+  await link.fill('https://example.org/elsewhere');
+  await eventually(async () => assert.deepEqual(diff(original, await lines(page)), {
+    added: ['layout: post', 'link: https://example.org/elsewhere'],
+    removed: ['layout: page', 'link: https://example.com/'],
+  }));
+
+  const description = form(page).getByRole('textbox', { name: 'Description', exact: true });
+  assert.equal(await description.evaluate((el) => el.tagName), 'TEXTAREA');
+  assert.match(await description.inputValue(), /^Line one\nline two\n?$/);
+  await description.fill('Line one\nline two, edited\n');
+  await eventually(async () => {
+    const d = diff(original, await lines(page));
+    assert.ok(d.added.includes('  line two, edited'), JSON.stringify(d));
+    assert.deepEqual(d.removed, ['layout: page', 'link: https://example.com/', '  line two']);
+  });
+  assert.equal(await markdown(page).inputValue(), 'Body\n');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
