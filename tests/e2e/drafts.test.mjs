@@ -182,3 +182,19 @@ test('revisions restore; delete has undo; new draft and search', async () => {
   await drafts(page).getByRole('listitem').filter({ hasText: 'Versioned' }).waitFor();
   await context.close();
 });
+
+test('the drafts panel stays in its column: a long title is cut short, nothing overlaps the form', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await freshPage(context);
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('A very long title that goes on and on about developer relations in 2025');
+  await saved(page);
+  const panel = page.getByRole('complementary', { name: 'Drafts panel' });
+  const box = await panel.boundingBox();
+  const form = await page.getByRole('group', { name: 'Front matter' }).boundingBox();
+  const newDraft = await page.getByRole('button', { name: 'New draft' }).boundingBox();
+  assert.ok(box.x + box.width <= form.x, `panel ends at ${box.x + box.width}, the form starts at ${form.x}`);
+  assert.ok(newDraft.x + newDraft.width <= box.x + box.width, 'New draft is inside the panel');
+  const name = drafts(page).getByRole('listitem').first().locator('.pw-draft-name');
+  assert.ok(await name.evaluate((el) => el.scrollWidth > el.clientWidth), 'the long title is cut short (ellipsis)');
+  await context.close();
+});
