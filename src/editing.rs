@@ -2,10 +2,12 @@
 //! text transforms. The UI applies each [`Edit`] through the browser's own
 //! editing machinery (`insertText`) so that undo/redo keeps working.
 //!
-//! Offsets are byte offsets into the UTF-8 text; [`utf16_to_byte`] and
-//! [`byte_to_utf16`] convert from and to a textarea's selection offsets.
+//! Offsets are byte offsets into the UTF-8 text; [`crate::utf16`] converts
+//! from and to a textarea's selection offsets.
 
 use std::ops::Range;
+
+use crate::utf16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -447,53 +449,6 @@ fn next_list_marker(marker: &str) -> String {
     }
 }
 
-/// Byte offset in `text` of a UTF-16 offset (as textarea selections count);
-/// an offset inside a surrogate pair gives the character's end.
-pub fn utf16_to_byte(text: &str, utf16: usize) -> usize {
-    char_starts(text.as_bytes(), 0, 0, utf16)
-        .find(|&(_, units)| units >= utf16)
-        .map_or(text.len(), |(at, _)| at)
-}
-
-/// UTF-16 units of the whole characters that start in `bytes`: one per
-/// byte that starts a character, two for a 4-byte one (a surrogate pair).
-/// Eight bytes at a time: every offset conversion of a keystroke used to walk
-/// the text character by character up to the caret (3.5 ms at the middle
-/// of a 1 MB post, in wasm).
-fn utf16_units(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let count = |w: u64| {
-        // Per byte, bit 7: a continuation byte is 10xxxxxx, a 4-byte start 11110xxx.
-        let continuation = w & !(w << 1) & HIGH;
-        let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
-        8 - continuation.count_ones() as usize + four.count_ones() as usize
-    };
-    let mut words = bytes.chunks_exact(8);
-    let mut n: usize = words
-        .by_ref()
-        .map(|w| count(u64::from_le_bytes(w.try_into().unwrap())))
-        .sum();
-    for &b in words.remainder() {
-        n += usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0);
-    }
-    n
-}
-
-/// From byte `from` (at UTF-16 offset `from16`), skips 64-byte runs while the
-/// characters starting in them stay short of `target`; returns where it
-/// stopped (possibly inside a character) and the units before it.
-fn skip_units(bytes: &[u8], mut from: usize, mut from16: usize, target: usize) -> (usize, usize) {
-    while let Some(run) = bytes.get(from..from + 64) {
-        let n = utf16_units(run);
-        if from16 + n >= target {
-            break;
-        }
-        from += 64;
-        from16 += n;
-    }
-    (from, from16)
-}
-
 /// Applies a typed edit, as a textarea's `input` event reports it, to the
 /// text it was made in, so that a keystroke need not copy the whole value out
 /// of the page: `inserted` (the typed text, a line break, or nothing for a
@@ -511,14 +466,14 @@ pub fn apply_typed(
     if inserted.contains('\r') || text.contains('\r') {
         return None;
     }
-    let k = inserted.encode_utf16().count();
+    let k = utf16::len(inserted);
     let start = caret.checked_sub(k)?;
     let end = start + (len_before + k).checked_sub(len_after)?;
     if end > len_before {
         return None;
     }
-    let bs = exact_utf16_to_byte(text, 0, 0, start)?;
-    let be = exact_utf16_to_byte(text, bs, start, end)?;
+    let bs = utf16::exact_to_byte(text, 0, 0, start)?;
+    let be = utf16::exact_to_byte(text, bs, start, end)?;
     let mut out = String::with_capacity(text.len() + inserted.len());
     out.push_str(&text[..bs]);
     out.push_str(inserted);
@@ -526,81 +481,9 @@ pub fn apply_typed(
     Some(out)
 }
 
-/// The byte offset of UTF-16 offset `target`, counting from byte `from`
-/// (UTF-16 offset `from16`); `None` inside a character or past the end.
-fn exact_utf16_to_byte(text: &str, from: usize, from16: usize, target: usize) -> Option<usize> {
-    let (at, units) =
-        char_starts(text.as_bytes(), from, from16, target).find(|&(_, units)| units >= target)?;
-    (units == target).then_some(at)
-}
-
-/// Where characters start, with the UTF-16 units before each, from about
-/// where `target` is (see [`skip_units`]) to the end of the text (last).
-fn char_starts(
-    bytes: &[u8],
-    from: usize,
-    from16: usize,
-    target: usize,
-) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let (start, mut units) = skip_units(bytes, from, from16, target);
-    // `start` may be inside a character whose units are already counted:
-    // only the bytes that start one count.
-    bytes[start..]
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b & 0xC0 != 0x80)
-        .map(move |(i, &b)| (start + i, b))
-        .chain([(bytes.len(), 0)])
-        .map(move |(at, b)| {
-            let before = units;
-            units += 1 + usize::from(b >= 0xF0);
-            (at, before)
-        })
-}
-
-/// UTF-16 offset of a byte offset in `text` (inside a character: that
-/// character's start).
-pub fn byte_to_utf16(text: &str, byte: usize) -> usize {
-    let mut byte = byte.min(text.len());
-    while !text.is_char_boundary(byte) {
-        byte -= 1;
-    }
-    utf16_units(&text.as_bytes()[..byte])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn utf16_offsets_agree_with_counting_characters() {
-        // Runs of ASCII, 2-, 3- and 4-byte characters, across 8- and 64-byte edges.
-        let mut text = String::new();
-        for i in 0..300 {
-            text.push_str(
-                ["ab", "é", "€", "😀", "x\n", "ü😀", "abcdefghijklmnopqrstu"][i * 7 % 11 % 7],
-            );
-        }
-        let mut units = 0;
-        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-            assert_eq!(byte_to_utf16(&text, i), units, "byte {i}");
-            assert_eq!(utf16_to_byte(&text, units), i, "unit {units}");
-            assert_eq!(
-                exact_utf16_to_byte(&text, 0, 0, units),
-                Some(i),
-                "unit {units}"
-            );
-            if c.len_utf16() == 2 && i < text.len() {
-                // Inside the pair: no exact byte; the rounding one is the end.
-                assert_eq!(exact_utf16_to_byte(&text, 0, 0, units + 1), None);
-                assert_eq!(utf16_to_byte(&text, units + 1), i + 4);
-                assert_eq!(byte_to_utf16(&text, i + 2), units);
-            }
-            units += c.len_utf16();
-        }
-        assert_eq!(exact_utf16_to_byte(&text, 0, 0, units + 1), None);
-        assert_eq!(utf16_to_byte(&text, units + 9), text.len());
-    }
 
     #[test]
     fn typed_edits_apply_where_the_caret_says() {
@@ -741,19 +624,6 @@ mod tests {
             run(Action::Table, "text|"),
             "text\n\n| [Column] | Column |\n| ------ | ------ |\n| Cell   | Cell   |\n"
         );
-    }
-
-    #[test]
-    fn offsets_convert_between_utf16_and_bytes() {
-        let t = "a😀é b";
-        assert_eq!(utf16_to_byte(t, 0), 0);
-        assert_eq!(utf16_to_byte(t, 1), 1);
-        assert_eq!(utf16_to_byte(t, 3), 5);
-        assert_eq!(utf16_to_byte(t, 4), 7);
-        assert_eq!(utf16_to_byte(t, 99), t.len());
-        for b in [0, 1, 5, 7, t.len()] {
-            assert_eq!(utf16_to_byte(t, byte_to_utf16(t, b)), b);
-        }
     }
 
     #[test]

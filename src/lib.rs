@@ -7,7 +7,8 @@
 //!   [`schema`] and [`validate`], [`markdown`] (Markdown to safe HTML),
 //!   [`export`] (file naming per generator), [`drafts`] (the draft store's logic
 //!   over an abstract key-value storage), [`chunks`] (the preview's blocks
-//!   grouped for the browser's layout);
+//!   grouped for the browser's layout), [`utf16`] (offsets and lengths as
+//!   browsers count them);
 //! * `browser` (wasm only): local storage, files, clipboard, the widget's JS face;
 //! * `ui` (wasm only): the Yew components.
 //!
@@ -20,6 +21,7 @@ pub mod export;
 pub mod markdown;
 pub mod post;
 pub mod schema;
+pub mod utf16;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

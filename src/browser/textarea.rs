@@ -5,7 +5,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlTextAreaElement};
 
-use crate::editing::{self, byte_to_utf16, utf16_to_byte, Action};
+use crate::editing::{self, Action};
+use crate::utf16;
 
 /// Performs `action` on the textarea's current text and selection. Returns
 /// false when the action does not apply here (the caller then lets the key
@@ -14,7 +15,7 @@ pub fn apply(area: &HtmlTextAreaElement, action: Action) -> bool {
     let text = area.value();
     let start = area.selection_start().ok().flatten().unwrap_or(0) as usize;
     let end = area.selection_end().ok().flatten().unwrap_or(0) as usize;
-    let sel = utf16_to_byte(&text, start)..utf16_to_byte(&text, end);
+    let sel = utf16::to_byte(&text, start)..utf16::to_byte(&text, end);
     let edits = editing::edits(action, &text, sel);
     if edits.is_empty() {
         return false;
@@ -25,8 +26,8 @@ pub fn apply(area: &HtmlTextAreaElement, action: Action) -> bool {
         .and_then(|d| d.dyn_into().ok());
     let mut current = text;
     for edit in edits {
-        let from = byte_to_utf16(&current, edit.range.start) as u32;
-        let to = byte_to_utf16(&current, edit.range.end) as u32;
+        let from = utf16::from_byte(&current, edit.range.start) as u32;
+        let to = utf16::from_byte(&current, edit.range.end) as u32;
         let _ = area.set_selection_range(from, to);
         let done = match (&document, edit.insert.is_empty()) {
             (Some(doc), false) => doc
@@ -47,8 +48,8 @@ pub fn apply(area: &HtmlTextAreaElement, action: Action) -> bool {
             );
         }
         edit.apply_to(&mut current);
-        let s = byte_to_utf16(&current, edit.select.start) as u32;
-        let e = byte_to_utf16(&current, edit.select.end) as u32;
+        let s = utf16::from_byte(&current, edit.select.start) as u32;
+        let e = utf16::from_byte(&current, edit.select.end) as u32;
         let _ = area.set_selection_range(s, e);
     }
     true

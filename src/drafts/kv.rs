@@ -90,7 +90,7 @@ impl<S: KeyValueStore + ?Sized> KeyValueStore for Rc<S> {
 
 /// Size of a string as browsers account it against the quota: UTF-16 code units.
 pub fn utf16_len(s: &str) -> usize {
-    s.encode_utf16().count()
+    crate::utf16::len(s)
 }
 
 /// Storage units one entry takes: key plus value, in UTF-16 code units.

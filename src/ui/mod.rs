@@ -1162,8 +1162,7 @@ impl Component for Editor {
             // A whole post (front matter and all) pasted into an empty or fully
             // selected editor opens as a post, its front matter in the form.
             let all_selected = area.selection_start().ok().flatten() == Some(0)
-                && area.selection_end().ok().flatten()
-                    == Some(area.value().encode_utf16().count() as u32);
+                && area.selection_end().ok().flatten() == Some(area.text_length());
             let is_post = Post::parse(&text).format() != crate::post::Format::None;
             if is_post && (area.value().trim().is_empty() || all_selected) {
                 e.prevent_default();
