@@ -61,6 +61,34 @@ export async function runPostwright(text, count) {
   return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), longTask: longest, lost: count - typed - Math.floor(count / 7) };
 }
 
+/**
+ * Typing with pauses, as people type: with autosave on (a storage key), a few
+ * keystrokes then a pause long enough for the save and the word count to
+ * run. Returns the longest main-thread task, keystrokes and pauses alike.
+ */
+export async function runPostwrightPauses(text, rounds = 3) {
+  localStorage.clear();
+  const stage = document.getElementById('stage');
+  const host = document.createElement('div');
+  stage.replaceChildren(host);
+  const handle = await mount(host, { value: text, storageKey: 'bench' });
+  await tick();
+  const root = host.shadowRoot;
+  const area = root.querySelector('textarea.pw-markdown');
+  const preview = root.querySelector('[aria-label=Preview]');
+  await typeInto(area, preview, 3);
+  await new Promise((r) => setTimeout(r, 1500)); // the first save of the draft, not counted
+  longest = 0;
+  for (let i = 0; i < rounds; i++) {
+    await typeInto(area, preview, 5);
+    await new Promise((r) => setTimeout(r, 1200)); // autosave after 0.4 s, word count after 0.3 s
+  }
+  const saved = (localStorage.length > 0);
+  handle.destroy();
+  localStorage.clear();
+  return { longTask: longest, saved };
+}
+
 export async function runMarkdownIt(text, count) {
   const md = window.markdownit({ html: true, linkify: false });
   const stage = document.getElementById('stage');
@@ -96,5 +124,5 @@ export async function runTextareaOnly(text, count) {
   return { p50: percentile(times, 50), p95: percentile(times, 95), longTask: longest };
 }
 
-window.bench = { runPostwright, runMarkdownIt, runTextareaOnly };
+window.bench = { runPostwright, runPostwrightPauses, runMarkdownIt, runTextareaOnly };
 document.getElementById('out').textContent = 'ready';
