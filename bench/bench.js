@@ -50,13 +50,13 @@ export async function runPostwright(text, count) {
   const root = host.shadowRoot;
   const area = root.querySelector('textarea.pw-markdown');
   const preview = root.querySelector('[aria-label=Preview]');
-  await typeInto(area, preview, 5); // warm-up, not counted
+  await typeInto(area, preview, 20); // warm-up, not counted
   await settle();
   longest = 0;
   const times = await typeInto(area, preview, count);
   await settle(); // long-task entries arrive after their task
   const value = handle.value;
-  const typed = (value.match(/x/g) || []).length - (text.match(/x/g) || []).length - 5 + Math.floor(5 / 7);
+  const typed = (value.match(/x/g) || []).length - (text.match(/x/g) || []).length - 20 + Math.floor(20 / 7);
   handle.destroy();
   return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), longTask: longest, lost: count - typed - Math.floor(count / 7) };
 }
