@@ -31,6 +31,7 @@ pub fn run_all<S: KeyValueStore>(make_empty: impl Fn() -> S) {
     index_rebuilt_after_crash(make_empty());
     event_concerns(make_empty());
     unchanged_save_writes_nothing(make_empty());
+    save_in_two_parts(make_empty());
 }
 
 pub fn create_save_load<S: KeyValueStore>(store: S) {
@@ -279,6 +280,51 @@ pub fn revisions_and_restore<S: KeyValueStore>(store: S) {
         drafts.restore_revision(&id, revs[0].rev_id, T0 + 7 * SEC, rev),
         Err(SaveError::Conflict { .. })
     ));
+}
+
+/// `save_first` then `finish_save` ends where `save` does; in between, the
+/// draft is saved and the revision waits.
+pub fn save_in_two_parts<S: KeyValueStore>(store: S) {
+    let drafts = DraftStore::new(&store, "tabA");
+    let id = drafts.create("v1", &info("T1"), T0).unwrap();
+    let (out, after) = drafts
+        .save_first(&id, "v2", Cursor::caret(1), &info("T2"), T0 + SEC, 1)
+        .unwrap();
+    assert!(out.changed);
+    assert_eq!(
+        drafts.load(&id).unwrap().text,
+        "v2",
+        "the draft is saved by the first part"
+    );
+    assert!(drafts.revisions(&id).is_empty(), "the revision waits");
+    assert_eq!(
+        drafts.finish_save(after.expect("something left to do"), T0 + SEC),
+        0
+    );
+    let revs = drafts.revisions(&id);
+    assert_eq!(revs.len(), 1);
+    assert_eq!(
+        drafts.load_revision(&id, revs[0].rev_id).unwrap().text,
+        "v1"
+    );
+    assert_eq!(drafts.list().unwrap()[0].title, "T2");
+    // The next save checks the rev the first part returned, like `save`.
+    assert!(matches!(
+        drafts.save_first(&id, "v3", Cursor::caret(1), &info("T3"), T0 + 2 * SEC, 1),
+        Err(SaveError::Conflict { .. })
+    ));
+    // Nothing changed: nothing written, nothing left to do.
+    let (out, after) = drafts
+        .save_first(
+            &id,
+            "v2",
+            Cursor::caret(1),
+            &info("T2"),
+            T0 + 3 * SEC,
+            out.rev,
+        )
+        .unwrap();
+    assert!(!out.changed && after.is_none());
 }
 
 pub fn revision_retention<S: KeyValueStore>(store: S) {

@@ -26,6 +26,6 @@ pub use format::{Cursor, DraftMeta, FORMAT_VERSION};
 pub use kv::{entry_units, utf16_len, KeyValueStore, MemoryStore, StorageError};
 pub use retention::{HOURLY_HOURS, KEEP_LAST};
 pub use store::{
-    CorruptEntry, DeleteToken, Draft, DraftInfo, DraftStore, LoadError, Revision, RevisionMeta,
-    SaveError, SaveOutcome, DEFAULT_REVISION_BUDGET_UNITS, DEFAULT_UNDO_WINDOW_MS,
+    AfterSave, CorruptEntry, DeleteToken, Draft, DraftInfo, DraftStore, LoadError, Revision,
+    RevisionMeta, SaveError, SaveOutcome, DEFAULT_REVISION_BUDGET_UNITS, DEFAULT_UNDO_WINDOW_MS,
 };

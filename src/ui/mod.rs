@@ -147,6 +147,10 @@ pub enum Msg {
     // --- drafts ---
     /// Autosave now (debounce timer, page hidden).
     SaveNow,
+    /// Save everything now, the page is going away (hidden or closed).
+    SaveBeforeLeaving,
+    /// Finish the last save (its revision and index) in a task of its own.
+    FinishSave,
     /// Another tab changed local storage.
     StorageChanged(Option<String>),
     NewDraft,
@@ -597,6 +601,9 @@ impl Component for Editor {
         // Removing the editor must not lose the last second of typing.
         self.verify_body(ctx);
         self.save_now();
+        if let Some(session) = &mut self.session {
+            session.finish_save();
+        }
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
@@ -607,8 +614,13 @@ impl Component for Editor {
                 | Msg::CountWords
                 | Msg::SyncScroll
                 | Msg::SettleScroll(_)
+                | Msg::FinishSave
         ) {
             self.verify_body(ctx);
+            // Drafts are used in the same order they were written.
+            if let Some(session) = &mut self.session {
+                session.finish_save();
+            }
         }
         match msg {
             Msg::BodyInput(change) => {
@@ -930,6 +942,15 @@ impl Component for Editor {
             }
             Msg::SaveNow => {
                 self.save_now();
+            }
+            Msg::SaveBeforeLeaving => {
+                self.save_now();
+                if let Some(session) = &mut self.session {
+                    session.finish_save();
+                }
+            }
+            Msg::FinishSave => {
+                return self.session.as_mut().is_some_and(Session::finish_save);
             }
             Msg::StorageChanged(key) => {
                 let Some(session) = &mut self.session else { return false };

@@ -10,8 +10,8 @@ use yew::html::Scope;
 use super::{Editor, Msg};
 use crate::browser::storage::{self, AnyStore, StorageListener};
 use crate::drafts::{
-    CorruptEntry, Cursor, DeleteToken, Draft, DraftInfo, DraftMeta, DraftStore, RevisionMeta,
-    SaveError, StorageError,
+    AfterSave, CorruptEntry, Cursor, DeleteToken, Draft, DraftInfo, DraftMeta, DraftStore,
+    RevisionMeta, SaveError, StorageError,
 };
 use crate::post::Post;
 
@@ -45,6 +45,10 @@ pub struct Session {
     pub corrupt: Vec<CorruptEntry>,
     pub revisions: Vec<RevisionMeta>,
     timer: Option<Timeout>,
+    /// What the last autosave left for a task of its own (the replaced
+    /// version kept as a revision, the index), and that task.
+    after_save: Option<(AfterSave, Timeout)>,
+    link: Scope<Editor>,
     _page_listeners: Vec<EventListener>,
     _storage_listener: Option<StorageListener>,
 }
@@ -124,6 +128,8 @@ impl Session {
             corrupt: Vec::new(),
             revisions: Vec::new(),
             timer: None,
+            after_save: None,
+            link: link.clone(),
             _page_listeners: Vec::new(),
             _storage_listener: None,
         };
@@ -142,7 +148,7 @@ impl Session {
             let l = link.clone();
             self._page_listeners
                 .push(EventListener::new(&window, "pagehide", move |_| {
-                    l.send_message(Msg::SaveNow)
+                    l.send_message(Msg::SaveBeforeLeaving)
                 }));
             if let Some(document) = window.document() {
                 let l = link.clone();
@@ -152,7 +158,7 @@ impl Session {
                     "visibilitychange",
                     move |_| {
                         if doc.visibility_state() == web_sys::VisibilityState::Hidden {
-                            l.send_message(Msg::SaveNow);
+                            l.send_message(Msg::SaveBeforeLeaving);
                         }
                     },
                 ));
@@ -200,19 +206,29 @@ impl Session {
     /// text in memory is untouched either way.
     pub fn save(&mut self, post: &Post, cursor: Cursor) -> Result<bool, SaveError> {
         self.timer = None;
+        self.finish_save();
         if !self.dirty || self.conflict.is_some() {
             return Ok(false);
         }
         let text = post.to_text();
         match self
             .store
-            .save(&self.id, &text, cursor, &info_of(post), now(), self.rev)
+            .save_first(&self.id, &text, cursor, &info_of(post), now(), self.rev)
         {
-            Ok(outcome) => {
+            Ok((outcome, after)) => {
                 self.rev = outcome.rev;
                 self.dirty = false;
                 self.status = SaveStatus::Saved;
-                self.refresh_lists();
+                match after {
+                    // The rest in a task of its own: for a long post, one task
+                    // doing both blocked typing for longer than 50 ms.
+                    Some(after) => {
+                        let l = self.link.clone();
+                        let task = Timeout::new(0, move || l.send_message(Msg::FinishSave));
+                        self.after_save = Some((after, task));
+                    }
+                    None => self.refresh_lists(),
+                }
                 Ok(outcome.changed)
             }
             Err(SaveError::Conflict { theirs }) => {
@@ -224,6 +240,18 @@ impl Session {
                 Err(e)
             }
         }
+    }
+
+    /// Does what the last save left for later, if anything (before any
+    /// other use of the drafts, and before the page goes away). Returns
+    /// whether there was something.
+    pub fn finish_save(&mut self) -> bool {
+        let Some((after, _task)) = self.after_save.take() else {
+            return false;
+        };
+        self.store.finish_save(after, now());
+        self.refresh_lists();
+        true
     }
 
     /// Makes `draft` the open one.
