@@ -778,29 +778,19 @@ impl<S: KeyValueStore> DraftStore<S> {
         }
     }
 
-    /// Writes a new version of draft `id` over `current` (one `set`), then
-    /// keeps `current` as a revision and updates the index.
-    #[allow(clippy::too_many_arguments)]
-    fn write_version(
-        &self,
-        id: &str,
-        current: Option<Draft>,
-        base_rev: u64,
-        text: &str,
-        cursor: Cursor,
-        info: &DraftInfo,
-        now_ms: u64,
-    ) -> Result<SaveOutcome, SaveError> {
-        let (mut outcome, after) =
-            self.write_draft(id, current, base_rev, text, cursor, info, now_ms)?;
+    /// Does at once what the first part of a save left ([`Self::write_draft`]),
+    /// adding the revisions it dropped to the outcome.
+    fn finished(&self, first: (SaveOutcome, Option<AfterSave>), now_ms: u64) -> SaveOutcome {
+        let (mut outcome, after) = first;
         if let Some(after) = after {
             outcome.revisions_pruned += self.finish_save(after, now_ms);
         }
-        Ok(outcome)
+        outcome
     }
 
-    /// The first part of [`Self::write_version`]: the one `set` of the new
-    /// version, and what is left to do after it.
+    /// Writes a new version of draft `id` over `current` (one `set`), and
+    /// returns what is left to do after it: keeping `current` as a revision
+    /// and updating the index ([`Self::finish_save`]).
     #[allow(clippy::too_many_arguments)]
     fn write_draft(
         &self,
@@ -913,7 +903,10 @@ impl<S: KeyValueStore> DraftStore<S> {
         now_ms: u64,
     ) -> Result<String, SaveError> {
         let id = self.new_id(now_ms)?;
-        self.write_version(&id, None, 0, text, cursor, info, now_ms)?;
+        self.finished(
+            self.write_draft(&id, None, 0, text, cursor, info, now_ms)?,
+            now_ms,
+        );
         Ok(id)
     }
 
@@ -931,15 +924,8 @@ impl<S: KeyValueStore> DraftStore<S> {
         now_ms: u64,
         expected_rev: u64,
     ) -> Result<SaveOutcome, SaveError> {
-        let current = self.current_for_write(id)?;
-        if let Some(cur) = &current {
-            if self.is_stale(cur, expected_rev) {
-                return Err(SaveError::Conflict {
-                    theirs: Box::new(cur.clone()),
-                });
-            }
-        }
-        self.write_version(id, current, expected_rev, text, cursor, info, now_ms)
+        let first = self.save_first(id, text, cursor, info, now_ms, expected_rev)?;
+        Ok(self.finished(first, now_ms))
     }
 
     /// [`Self::save`], in two parts: this writes the draft (one `set`), and
@@ -979,7 +965,10 @@ impl<S: KeyValueStore> DraftStore<S> {
         now_ms: u64,
     ) -> Result<SaveOutcome, SaveError> {
         let current = self.current_for_write(id)?;
-        self.write_version(id, current, 0, text, cursor, info, now_ms)
+        Ok(self.finished(
+            self.write_draft(id, current, 0, text, cursor, info, now_ms)?,
+            now_ms,
+        ))
     }
 
     /// Saves this text as a new draft (after a conflict, "keep both").
