@@ -153,9 +153,11 @@ pub(crate) fn clean_url(raw: &str, kind: UrlKind, base: Option<&Base>) -> Option
 pub fn image_src(path: &str, base_url: Option<&str>) -> Option<String> {
     let base = base_url.and_then(Base::parse);
     let url = clean_url(path, UrlKind::Image, base.as_ref())?;
-    let absolute = ["https://", "http://", "data:"]
-        .iter()
-        .any(|p| url.len() >= p.len() && url[..p.len()].eq_ignore_ascii_case(p));
+    let absolute = ["https://", "http://", "data:"].iter().any(|p| {
+        url.as_bytes()
+            .get(..p.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+    });
     absolute.then_some(url)
 }
 
@@ -199,6 +201,12 @@ mod tests {
             Some("https://cdn.example/a.png")
         );
         assert_eq!(image_src("img/a.png", None), None);
+        // A relative path of non-ASCII characters, with no base: compared by bytes.
+        assert_eq!(image_src("aaéééé.png", None), None);
+        assert_eq!(
+            image_src("ééé/ü.png", base).as_deref(),
+            Some("https://example.com/blog/ééé/ü.png")
+        );
         assert_eq!(image_src("", base), None);
         assert_eq!(image_src("javascript:alert(1)", base), None);
         assert_eq!(image_src("/img/a.png", Some("javascript:x")), None);
