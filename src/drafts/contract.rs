@@ -32,6 +32,7 @@ pub fn run_all<S: KeyValueStore>(make_empty: impl Fn() -> S) {
     event_concerns(make_empty());
     unchanged_save_writes_nothing(make_empty());
     save_in_two_parts(make_empty());
+    peek_gives_length_and_start(make_empty());
 }
 
 pub fn create_save_load<S: KeyValueStore>(store: S) {
@@ -280,6 +281,25 @@ pub fn revisions_and_restore<S: KeyValueStore>(store: S) {
         drafts.restore_revision(&id, revs[0].rev_id, T0 + 7 * SEC, rev),
         Err(SaveError::Conflict { .. })
     ));
+}
+
+/// `peek` gives a value's length in UTF-16 units and its start.
+pub fn peek_gives_length_and_start<S: KeyValueStore>(store: S) {
+    let value = "{\"v\":2,\"rev\":7} héllo 😀";
+    store.set("k", value).unwrap();
+    assert_eq!(
+        store.peek("k", 13).unwrap(),
+        Some((
+            value.encode_utf16().count(),
+            "{\"v\":2,\"rev\":".to_string()
+        ))
+    );
+    assert_eq!(
+        store.peek("k", 100).unwrap().map(|(_, s)| s).as_deref(),
+        Some(value)
+    );
+    assert_eq!(store.peek("missing", 10).unwrap(), None);
+    store.remove("k").unwrap();
 }
 
 /// `save_first` then `finish_save` ends where `save` does; in between, the

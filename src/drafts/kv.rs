@@ -56,6 +56,17 @@ pub trait KeyValueStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
     fn remove(&self, key: &str) -> Result<(), StorageError>;
     fn keys(&self) -> Result<Vec<String>, StorageError>;
+
+    /// The length of the value at `key` in UTF-16 units (as the quota counts
+    /// it) and its start, up to `prefix` UTF-16 units, without copying the
+    /// rest of a long value: the draft index is checked against every draft
+    /// this way on each listing. Stores that can do it cheaply override this.
+    fn peek(&self, key: &str, prefix: usize) -> Result<Option<(usize, String)>, StorageError> {
+        Ok(self.get(key)?.map(|v| {
+            let end = crate::utf16::to_byte(&v, prefix);
+            (utf16_len(&v), v[..end].to_string())
+        }))
+    }
 }
 
 impl<S: KeyValueStore + ?Sized> KeyValueStore for &S {
@@ -71,6 +82,9 @@ impl<S: KeyValueStore + ?Sized> KeyValueStore for &S {
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         (**self).keys()
     }
+    fn peek(&self, key: &str, prefix: usize) -> Result<Option<(usize, String)>, StorageError> {
+        (**self).peek(key, prefix)
+    }
 }
 
 impl<S: KeyValueStore + ?Sized> KeyValueStore for Rc<S> {
@@ -85,6 +99,9 @@ impl<S: KeyValueStore + ?Sized> KeyValueStore for Rc<S> {
     }
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         (**self).keys()
+    }
+    fn peek(&self, key: &str, prefix: usize) -> Result<Option<(usize, String)>, StorageError> {
+        (**self).peek(key, prefix)
     }
 }
 

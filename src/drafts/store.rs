@@ -615,10 +615,11 @@ impl<S: KeyValueStore> DraftStore<S> {
     fn index_matches(&self, drafts: &[DraftMeta]) -> Result<bool, StorageError> {
         for m in drafts {
             let key = self.draft_key(&m.id);
-            let Some(raw) = self.store.get(&key)? else {
+            // The rev is near the start of the entry (see `quick_rev`).
+            let Some((len, head)) = self.store.peek(&key, 40)? else {
                 return Ok(false);
             };
-            if entry_units(&key, &raw) != m.size || quick_rev(&raw) != m.rev {
+            if utf16_len(&key) + len != m.size || quick_rev(&head) != m.rev {
                 return Ok(false);
             }
         }
