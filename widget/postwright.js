@@ -125,9 +125,10 @@ export class PostwrightEditor extends HTMLElement {
       this.#handle = handle;
       if (this.#pending !== null) { handle.value = this.#pending; this.#pending = null; }
       this.#internals.setFormValue(handle.value);
-      // Copying a long post out of wasm costs milliseconds, so the form value
-      // follows typing after a pause; a change (blur) or the form reading its
-      // data (submit, new FormData) brings it up to date at once.
+      // Copying a long post out of wasm costs milliseconds, so while typing
+      // the form value is updated at most every 300 ms; a change (blur) or
+      // the form reading its data (submit, new FormData) brings it up to
+      // date at once.
       handle.on('input', () => {
         this.#formValueDue ??= setTimeout(() => this.#syncFormValue(), 300);
         this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));

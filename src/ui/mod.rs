@@ -359,6 +359,15 @@ impl Editor {
         }
     }
 
+    /// Saves pending edits and what that save leaves for later, now: the
+    /// page or the editor is going away.
+    fn save_all(&mut self) {
+        self.save_now();
+        if let Some(session) = &mut self.session {
+            session.finish_save();
+        }
+    }
+
     fn open_draft(&mut self, ctx: &Context<Self>, draft: Draft) {
         let text = draft.text.clone();
         let cursor = draft.cursor;
@@ -600,10 +609,7 @@ impl Component for Editor {
     fn destroy(&mut self, ctx: &Context<Self>) {
         // Removing the editor must not lose the last second of typing.
         self.verify_body(ctx);
-        self.save_now();
-        if let Some(session) = &mut self.session {
-            session.finish_save();
-        }
+        self.save_all();
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
@@ -943,12 +949,7 @@ impl Component for Editor {
             Msg::SaveNow => {
                 self.save_now();
             }
-            Msg::SaveBeforeLeaving => {
-                self.save_now();
-                if let Some(session) = &mut self.session {
-                    session.finish_save();
-                }
-            }
+            Msg::SaveBeforeLeaving => self.save_all(),
             Msg::FinishSave => {
                 return self.session.as_mut().is_some_and(Session::finish_save);
             }

@@ -62,7 +62,7 @@ impl BlockPatcher {
     pub fn apply<'a>(
         &mut self,
         container: Option<Element>,
-        all: impl ExactSizeIterator<Item = &'a str>,
+        mut all: impl ExactSizeIterator<Item = &'a str>,
     ) {
         let Some(container) = container else {
             return;
@@ -73,7 +73,6 @@ impl BlockPatcher {
             .is_some_and(|e| e.is_same_node(Some(&container)));
         if fresh {
             self.chunks = Chunks::fill(all.len());
-            let mut all = all;
             let mut html = String::new();
             for &n in self.chunks.sizes() {
                 html.push_str("<div class=\"pw-chunk\">");

@@ -133,7 +133,7 @@ impl Session {
             _page_listeners: Vec::new(),
             _storage_listener: None,
         };
-        session.listen(link);
+        session.listen();
         session.refresh_lists();
         Opened {
             session,
@@ -143,7 +143,8 @@ impl Session {
     }
 
     /// Saves on page hide (tab closed, switched, app backgrounded) and follows other tabs.
-    fn listen(&mut self, link: &Scope<Editor>) {
+    fn listen(&mut self) {
+        let link = &self.link;
         if let Some(window) = web_sys::window() {
             let l = link.clone();
             self._page_listeners
