@@ -33,6 +33,7 @@ pub fn run_all<S: KeyValueStore>(make_empty: impl Fn() -> S) {
     unchanged_save_writes_nothing(make_empty());
     save_in_two_parts(make_empty());
     peek_gives_length_and_start(make_empty());
+    autosave_reads_only_the_head(make_empty());
 }
 
 pub fn create_save_load<S: KeyValueStore>(store: S) {
@@ -300,6 +301,99 @@ pub fn peek_gives_length_and_start<S: KeyValueStore>(store: S) {
     );
     assert_eq!(store.peek("missing", 10).unwrap(), None);
     store.remove("k").unwrap();
+}
+
+/// Counts whole reads of draft entries (`get`), not `peek`s.
+struct CountingReads<S> {
+    inner: S,
+    draft_gets: std::cell::Cell<usize>,
+}
+
+impl<S: KeyValueStore> KeyValueStore for CountingReads<S> {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        if key.contains(":draft:") {
+            self.draft_gets.set(self.draft_gets.get() + 1);
+        }
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.inner.keys()
+    }
+    fn peek(&self, key: &str, prefix: usize) -> Result<Option<(usize, String)>, StorageError> {
+        self.inner.peek(key, prefix)
+    }
+}
+
+/// A tab saving the draft it wrote last reads back only the entry's head,
+/// not the whole entry; after another tab's write it reads it whole again,
+/// and still sees the conflict.
+pub fn autosave_reads_only_the_head<S: KeyValueStore>(store: S) {
+    let store = CountingReads {
+        inner: store,
+        draft_gets: std::cell::Cell::new(0),
+    };
+    let drafts = DraftStore::new(&store, "tabA");
+    let id = drafts.create("v1", &info("T"), T0).unwrap();
+    store.draft_gets.set(0);
+    for rev in 1..4 {
+        let text = format!("v{}", rev + 1);
+        let out = drafts
+            .save(
+                &id,
+                &text,
+                Cursor::caret(2),
+                &info("T"),
+                T0 + rev * SEC,
+                rev,
+            )
+            .unwrap();
+        assert!(out.changed && out.rev == rev + 1);
+    }
+    assert_eq!(store.draft_gets.get(), 0, "a save read a whole draft entry");
+    // What was replaced is still kept as a revision, from memory.
+    let revs = drafts.revisions(&id);
+    let kept: Vec<String> = revs
+        .iter()
+        .map(|r| drafts.load_revision(&id, r.rev_id).unwrap().text)
+        .collect();
+    assert_eq!(kept.len(), 3);
+    assert!(["v1", "v2", "v3"]
+        .iter()
+        .all(|t| kept.iter().any(|k| k == t)));
+
+    // Another tab writes rev 5 (same size as ours would be): read whole, conflict.
+    let tab_b = DraftStore::new(&store.inner, "tabB");
+    tab_b
+        .save(&id, "vB", Cursor::caret(2), &info("T"), T0 + 9 * SEC, 4)
+        .unwrap();
+    store.draft_gets.set(0);
+    assert!(matches!(
+        drafts.save(&id, "v5", Cursor::caret(2), &info("T"), T0 + 10 * SEC, 4),
+        Err(SaveError::Conflict { .. })
+    ));
+    assert!(store.draft_gets.get() > 0);
+    // Loading it makes it the entry this tab knows: saves go quick again.
+    let theirs = drafts.load(&id).unwrap();
+    assert_eq!(theirs.text, "vB");
+    store.draft_gets.set(0);
+    drafts
+        .save(
+            &id,
+            "v6",
+            Cursor::caret(2),
+            &info("T"),
+            T0 + 11 * SEC,
+            theirs.rev,
+        )
+        .unwrap();
+    assert_eq!(store.draft_gets.get(), 0);
+    assert_eq!(drafts.load(&id).unwrap().text, "v6");
 }
 
 /// `save_first` then `finish_save` ends where `save` does; in between, the

@@ -51,8 +51,12 @@ impl Cursor {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct DraftEnvelope {
     pub v: u64,
-    /// Second, so that [`quick_rev`] finds it without parsing the whole entry.
+    /// Second, and the writer third, so that [`quick_rev`] and [`quick_head`]
+    /// find them without parsing (or even reading) the whole entry. Entries
+    /// written before the writer moved up still parse: serde goes by name.
     pub rev: u64,
+    #[serde(default)]
+    pub writer: String,
     pub id: String,
     #[serde(default)]
     pub title: String,
@@ -65,8 +69,6 @@ pub(crate) struct DraftEnvelope {
     pub created_ms: u64,
     #[serde(default)]
     pub updated_ms: u64,
-    #[serde(default)]
-    pub writer: String,
 }
 
 /// One kept earlier version of a draft, inside [`RevsEnvelope`].
@@ -215,6 +217,25 @@ pub(crate) fn quick_rev(raw: &str) -> u64 {
     digits.parse().unwrap_or(0)
 }
 
+/// How many UTF-16 units of a draft entry [`quick_head`] needs at most: the
+/// prefix, 20 digits and a 64-character writer (see `sanitize` in the store).
+pub(crate) const HEAD_UNITS: usize = 128;
+
+/// The rev and writer of a draft entry as written by this code
+/// (`{"v":2,"rev":N,"writer":"W",...`), from its start alone; `None` for
+/// anything else (older entries with the writer last, v1 text).
+pub(crate) fn quick_head(raw: &str) -> Option<(u64, &str)> {
+    let rest = raw.strip_prefix("{\"v\":2,\"rev\":")?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let rev = rest[..digits].parse().ok()?;
+    let rest = rest[digits..].strip_prefix(",\"writer\":\"")?;
+    let len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
+        .count();
+    rest[len..].starts_with('"').then(|| (rev, &rest[..len]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +286,48 @@ mod tests {
         assert_eq!(quick_rev("plain"), 0);
         assert_eq!(quick_rev("{\"v\":2,\"rev\":"), 0);
         assert_eq!(quick_rev("{\"v\":2,\"rev\":99999999999999999999999}"), 0);
+    }
+
+    #[test]
+    fn quick_head_reads_what_we_write() {
+        let env = |writer: &str| DraftEnvelope {
+            v: FORMAT_VERSION,
+            rev: u64::MAX,
+            id: "x".into(),
+            title: String::new(),
+            date: None,
+            text: "{\"v\":2,\"rev\":7,\"writer\":\"evil\"".into(),
+            cursor: Cursor::default(),
+            created_ms: 0,
+            updated_ms: 0,
+            writer: writer.into(),
+        };
+        let longest = "w".repeat(64);
+        let json = to_json(&env(&longest)).unwrap();
+        // The longest head there can be fits in HEAD_UNITS.
+        let needed = json.find(&format!("{longest}\"")).unwrap() + 65;
+        assert!(needed <= HEAD_UNITS);
+        assert_eq!(
+            quick_head(&json[..needed]),
+            Some((u64::MAX, longest.as_str()))
+        );
+        assert_eq!(
+            quick_head(&to_json(&env("t1a-_Z")).unwrap()),
+            Some((u64::MAX, "t1a-_Z"))
+        );
+        assert_eq!(
+            quick_head(&to_json(&env("")).unwrap()),
+            Some((u64::MAX, ""))
+        );
+        // Cut short, or not written by this code: no answer, never a wrong one.
+        assert_eq!(quick_head(&json[..needed - 1]), None);
+        assert_eq!(
+            quick_head("{\"v\":2,\"rev\":3,\"id\":\"a\",\"writer\":\"t\"}"),
+            None
+        );
+        assert_eq!(quick_head("{\"v\":2,\"rev\":,\"writer\":\"t\""), None);
+        assert_eq!(quick_head("{\"v\":2,\"rev\":1,\"writer\":\"t\\\"\""), None);
+        assert_eq!(quick_head("# plain text"), None);
     }
 
     #[test]

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::format::{
-    guess_title, parse, quick_rev, to_json, CorruptEnvelope, Cursor, DraftEnvelope, DraftMeta,
-    IndexEnvelope, LastOpenEnvelope, Parsed, RevisionEntry, RevsEnvelope, TrashEnvelope,
-    FORMAT_VERSION,
+    guess_title, parse, quick_head, quick_rev, to_json, CorruptEnvelope, Cursor, DraftEnvelope,
+    DraftMeta, IndexEnvelope, LastOpenEnvelope, Parsed, RevisionEntry, RevsEnvelope, TrashEnvelope,
+    FORMAT_VERSION, HEAD_UNITS,
 };
 use super::kv::{entry_units, utf16_len, KeyValueStore, StorageError};
 use super::retention::{retain, revision_units};
@@ -223,6 +223,11 @@ pub struct DraftStore<S: KeyValueStore> {
     /// catches two tabs that both wrote the same rev (localStorage has no
     /// compare-and-set, and reaches other processes with a delay).
     seen: RefCell<BTreeMap<String, (u64, String)>>,
+    /// The draft entry this tab last wrote or read whole, and its size: while
+    /// the stored entry still has that size, rev and writer, a save takes
+    /// the version it replaces from here instead of reading back and parsing
+    /// the whole entry (a megabyte for a long post) on every autosave.
+    last: RefCell<Option<(Draft, usize)>>,
 }
 
 /// Keeps `[A-Za-z0-9_-]`, replaces anything else (notably `:`) by `_`.
@@ -287,6 +292,7 @@ impl<S: KeyValueStore> DraftStore<S> {
             undo_window_ms: DEFAULT_UNDO_WINDOW_MS,
             counter: Cell::new(0),
             seen: RefCell::new(BTreeMap::new()),
+            last: RefCell::new(None),
         }
     }
 
@@ -448,6 +454,7 @@ impl<S: KeyValueStore> DraftStore<S> {
             Stored::Current(d, units) => {
                 self.refresh_index_entry_if_stale(&d, units);
                 self.note_seen(&d);
+                self.last.replace(Some((d.clone(), units)));
                 Ok(d)
             }
             Stored::Legacy(text, _) => {
@@ -641,7 +648,7 @@ impl<S: KeyValueStore> DraftStore<S> {
             let n = self.counter.get() + 1;
             self.counter.set(n);
             let id = format!("{now_ms:x}-{}-{n}", self.writer);
-            if self.store.get(&self.draft_key(&id))?.is_none() {
+            if !self.exists(&self.draft_key(&id))? {
                 return Ok(id);
             }
         }
@@ -851,10 +858,12 @@ impl<S: KeyValueStore> DraftStore<S> {
             revisions_pruned: pruned,
             recreated: current.is_none() || trashed,
         };
+        let units = entry_units(&key, &json);
         let after = AfterSave {
-            meta: self.meta_of(&new, entry_units(&key, &json)),
+            meta: self.meta_of(&new, units),
             replaced: current.filter(|cur| cur.text != new.text),
         };
+        self.last.replace(Some((new, units)));
         Ok((outcome, Some(after)))
     }
 
@@ -873,6 +882,9 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// What a write of draft `id` starts from. An unreadable entry is set
     /// aside first (so it is not lost), and then counts as missing.
     fn current_for_write(&self, id: &str) -> Result<Option<Draft>, SaveError> {
+        if let Some(d) = self.still_stored(id) {
+            return Ok(Some(d));
+        }
         match self.read_stored(id) {
             Ok(Stored::Missing) => Ok(None),
             Ok(Stored::Current(d, _)) => Ok(Some(d)),
@@ -889,6 +901,25 @@ impl<S: KeyValueStore> DraftStore<S> {
             Err(LoadError::NotFound) => Ok(None),
             Err(LoadError::Storage(e)) => Err(SaveError::Storage(e)),
         }
+    }
+
+    /// The draft this tab last wrote or read under `id`, if the stored entry
+    /// is still that one: the same size, and the same rev and writer at its
+    /// start ([`quick_head`]). A writer writes each rev of a draft once, so
+    /// this is the entry; any doubt (another tab, an older entry layout, a
+    /// storage error) answers `None`, and the caller reads the entry whole.
+    fn still_stored(&self, id: &str) -> Option<Draft> {
+        let last = self.last.borrow();
+        let (d, units) = last.as_ref().filter(|(d, _)| d.id == id)?;
+        let key = self.draft_key(id);
+        let (len, head) = self.store.peek(&key, HEAD_UNITS).ok()??;
+        let (rev, writer) = quick_head(&head)?;
+        (utf16_len(&key) + len == *units && rev == d.rev && writer == d.writer).then(|| d.clone())
+    }
+
+    /// Whether an entry is stored under `key`, without reading it.
+    fn exists(&self, key: &str) -> Result<bool, StorageError> {
+        Ok(self.store.peek(key, 0)?.is_some())
     }
 
     /// Creates a draft; returns its id.
@@ -1026,7 +1057,7 @@ impl<S: KeyValueStore> DraftStore<S> {
     pub fn undo_delete(&self, token: &DeleteToken, now_ms: u64) -> Result<bool, StorageError> {
         let trash = self.trashed_id();
         let Some(t) = trash.filter(|t| t.id == token.id) else {
-            return Ok(self.store.get(&self.draft_key(&token.id))?.is_some());
+            return self.exists(&self.draft_key(&token.id));
         };
         if t.deleted_ms != token.deleted_ms
             || now_ms.saturating_sub(t.deleted_ms) > self.undo_window_ms
@@ -1035,7 +1066,7 @@ impl<S: KeyValueStore> DraftStore<S> {
         }
         self.store.remove(&self.trash_key())?;
         let _ = self.rebuild_index();
-        Ok(self.store.get(&self.draft_key(&token.id))?.is_some())
+        self.exists(&self.draft_key(&token.id))
     }
 
     /// Ends the trash's undo window if it is over: the deleted draft is gone
@@ -1057,7 +1088,7 @@ impl<S: KeyValueStore> DraftStore<S> {
         let Parsed::Current(env) = parse::<LastOpenEnvelope>(&raw) else {
             return None;
         };
-        let exists = self.store.get(&self.draft_key(&env.id)).ok()?.is_some();
+        let exists = self.exists(&self.draft_key(&env.id)).ok()?;
         (exists && !self.is_trashed(&env.id)).then_some(env.id)
     }
 

@@ -676,6 +676,10 @@ impl Component for Editor {
             }
             Msg::CountWords => {
                 self.stats_task = None;
+                // A long post's pause in typing: check the body against the
+                // textarea here (a whole read of it), so that the autosave
+                // that follows does not have to in its own, already long, task.
+                self.verify_body(ctx);
                 self.stats = markdown::stats(self.post.body());
             }
             Msg::RawInput(text) => {

@@ -40,13 +40,21 @@ try {
     rows.push({ label, keys, pw, mi, bare, pauses });
   }
   const f = (x) => x.toFixed(1).padStart(7);
-  console.log('\nKeystroke to preview updated and laid out (ms), headless Chromium, this machine');
-  console.log('(longest task = the longest main-thread task while typing; lost = keystrokes missing from the value;');
-  console.log(' bare textarea = the same typing into a plain <textarea> with no preview at all: the floor for any textarea-based editor;');
-  console.log(' with pauses = Postwright with autosave on, 3 x (5 keystrokes, 1.2 s pause): the longest task, saves and word counts included)');
-  console.log('post    keys | Postwright p50     p95     max longest lost | markdown-it p50     p95     max longest lost | bare textarea p50   p95 longest | with pauses longest');
+  console.log('\nKeystroke latency (ms), headless Chromium, this machine. Both tables end when the preview\'s DOM has changed and is laid out.');
+  console.log('\n1. From the input event: the measure the targets are set on (the app reads the value, renders, patches and lays out)');
+  console.log('post    keys | Postwright p50     p95     max | markdown-it p50     p95     max | target p95');
+  const target = { '10 KB': 8, '100 KB': 10, '1 MB': 16 };
+  for (const { label, keys, pw, mi } of rows) {
+    console.log(`${label.padEnd(7)} ${String(keys).padStart(4)} |      ${f(pw.p50)} ${f(pw.p95)} ${f(pw.max)} |       ${f(mi.p50)} ${f(mi.p95)} ${f(mi.max)} | ${f(target[label])}`);
+  }
+  console.log('\n2. From the keystroke: the browser\'s own insertion into the textarea counted too, what a user waits for in all');
+  console.log('(bare textarea = the same typing into a plain <textarea> with no preview at all: the floor for any textarea-based editor;');
+  console.log(' longest = the longest main-thread task while typing; lost = keystrokes missing from the value;');
+  console.log(' with pauses = Postwright with autosave on, 3 x (5 keystrokes, 1.2 s pause): the longest task of all, keystrokes, saves and word counts,');
+  console.log('   and the longest of those that were not a keystroke\'s; 0 = no task over 50 ms, which is all the browser reports)');
+  console.log('post    keys | Postwright p50     p95 longest lost | markdown-it p50     p95 longest lost | bare textarea p50   p95 longest | with pauses: any  not keys');
   for (const { label, keys, pw, mi, bare, pauses } of rows) {
-    console.log(`${label.padEnd(7)} ${String(keys).padStart(4)} |      ${f(pw.p50)} ${f(pw.p95)} ${f(pw.max)} ${f(pw.longTask)} ${String(pw.lost).padStart(4)} |       ${f(mi.p50)} ${f(mi.p95)} ${f(mi.max)} ${f(mi.longTask)} ${String(mi.lost).padStart(4)} |         ${f(bare.p50)} ${f(bare.p95)} ${f(bare.longTask)} |             ${f(pauses.longTask)}`);
+    console.log(`${label.padEnd(7)} ${String(keys).padStart(4)} |      ${f(pw.keyP50)} ${f(pw.keyP95)} ${f(pw.longTask)} ${String(pw.lost).padStart(4)} |       ${f(mi.keyP50)} ${f(mi.keyP95)} ${f(mi.longTask)} ${String(mi.lost).padStart(4)} |         ${f(bare.keyP50)} ${f(bare.keyP95)} ${f(bare.longTask)} |          ${f(pauses.longTask)} ${f(pauses.between)}`);
   }
   const widget = path.join(dist, 'widget');
   const parts = fs.readdirSync(widget).filter((f) => /\.(js|wasm|css)$/.test(f)).sort();
