@@ -1,11 +1,11 @@
 //! The live preview's incremental renderer gives, after every edit, exactly
-//! the HTML of a whole render, and its splices turn the old block list into
-//! the new one. Random edits of real posts, plus the typing the bench does.
+//! the HTML of a whole render, its splices turn the old block list into
+//! the new one, and its per-block word counts add up to the whole's. Random edits of real posts, plus the typing the bench does.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use postwright::markdown::{render_html, Incremental, RenderOptions, Splice};
+use postwright::markdown::{render_html, stats_with, Incremental, RenderOptions, Splice};
 
 /// Text with everything that crosses blocks: duplicate headings, footnotes,
 /// link definitions, raw HTML across blocks, lists, tables, fences.
@@ -144,6 +144,12 @@ fn random_edits(name: &str, body: &str, opts: &RenderOptions, seed: u64, steps: 
         }
         let blocks: Vec<&str> = inc.blocks().collect();
         assert_eq!(mirror, blocks, "{name} seed {seed} step {step}: splice");
+        // The word count kept per block adds up to a count of the whole text.
+        assert_eq!(
+            inc.stats(),
+            stats_with(&text, opts),
+            "{name} seed {seed} step {step}: word count\n--- before:\n{before:?}\n--- after:\n{text:?}"
+        );
     }
     partial
 }

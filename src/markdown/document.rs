@@ -13,6 +13,8 @@ pub(crate) struct Mark {
     /// The end of the block's source (its start is the previous block's end).
     pub(crate) src_end: usize,
     pub(crate) doc: DocState,
+    /// The words a reader reads in the block (see [`super::stats`]).
+    pub(crate) words: usize,
 }
 
 /// A block's share of the document-wide state, empty for most blocks.

@@ -25,6 +25,7 @@ use super::dialect::RenderOptions;
 use super::document::{Context, DocState, RefDef};
 use super::render::{render, render_in, Rendered};
 use super::shortcodes;
+use super::stats::Stats;
 
 /// Blocks re-rendered after the last one the edit touched: a boundary must
 /// be found among them where the new text is back in step with the old.
@@ -44,12 +45,13 @@ impl Splice {
     }
 }
 
-/// One top-level block: its safe HTML and its source.
+/// One top-level block: its safe HTML, its source, and its word count.
 #[derive(Clone, Debug)]
 struct Part {
     html: String,
     src: Range<usize>,
     doc: DocState,
+    words: usize,
 }
 
 /// A body and its rendered blocks, kept up to date edit by edit.
@@ -82,6 +84,17 @@ impl Incremental {
     /// The whole preview's HTML.
     pub fn html(&self) -> String {
         self.blocks().collect()
+    }
+
+    /// The body the blocks are of.
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
+    /// Word count and reading time of the body, summed over its blocks: the
+    /// same as [`super::stats_with`] of it, without parsing it again.
+    pub fn stats(&self) -> Stats {
+        Stats::of_words(self.parts.iter().map(|p| p.words).sum())
     }
 
     /// True if the last [`Incremental::update`] rendered only part of the body.
@@ -439,6 +452,7 @@ fn parts_of(r: Rendered, at: usize) -> Vec<Part> {
             html: r.html[html_start..m.html_end].to_string(),
             src: at + src_start..at + m.src_end.max(src_start),
             doc: m.doc,
+            words: m.words,
         });
         html_start = m.html_end;
         src_start = m.src_end.max(src_start);

@@ -32,7 +32,7 @@ pub use blocks::{render_blocks, Block};
 pub use dialect::{options, slugify, RenderOptions};
 pub use incremental::{Incremental, Splice};
 pub use sanitize::sanitize_html;
-pub use stats::{stats, Stats, WORDS_PER_MINUTE};
+pub use stats::{stats, stats_with, Stats, WORDS_PER_MINUTE};
 pub use url::image_src;
 
 /// Empties this thread's cache of filtered raw-HTML fragments (bounded to a

@@ -17,6 +17,7 @@ use super::dialect::{options, slugify, RenderOptions};
 use super::document::{normalize_label, Context, DocState, HeadingId, Mark, RefDef};
 use super::sanitize::{escape_text, filter_id, HtmlFilter, Mode};
 use super::shortcodes::{self, Shortcode};
+use super::stats::WordCounter;
 use super::url::{clean_url, Base, UrlKind};
 
 /// The document's HTML and where its top-level blocks end.
@@ -121,11 +122,13 @@ pub(crate) fn render_in(body: &str, opts: &RenderOptions, cx: Context) -> Render
         in_image: 0,
         in_code_block: false,
         finished: false,
+        words: WordCounter::default(),
     };
     // Writing to a String cannot fail.
     let _ = html::write_html_fmt(Sink(Rc::clone(&out)), &mut adapter);
     let mut marks = std::mem::take(&mut adapter.marks);
     let doc = std::mem::take(&mut adapter.doc);
+    let words = adapter.words.take();
     drop(adapter);
     let html = Rc::try_unwrap(out)
         .map(RefCell::into_inner)
@@ -137,7 +140,10 @@ pub(crate) fn render_in(body: &str, opts: &RenderOptions, cx: Context) -> Render
             html_end: html.len(),
             src_end: src.len(),
             doc,
+            words,
         });
+    } else if let Some(last) = marks.last_mut() {
+        last.words += words;
     }
     // Trailing blank lines and definitions belong to the last block.
     if let Some(last) = marks.last_mut() {
@@ -178,6 +184,8 @@ struct Adapter<'a, 'o, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     in_image: usize,
     in_code_block: bool,
     finished: bool,
+    /// Words of the current block, counted as the parser's events come in.
+    words: WordCounter,
 }
 
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Adapter<'a, '_, I> {
@@ -198,6 +206,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Adapter<'a,
                         html_end: self.out.borrow().len(),
                         src_end: self.due_src_end,
                         doc: std::mem::take(&mut self.doc),
+                        words: self.words.take(),
                     });
                 }
             }
@@ -223,7 +232,14 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Adapter<'a,
 
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Adapter<'a, '_, I> {
     fn pull(&mut self) -> Option<Event<'a>> {
-        let (ev, range) = self.pending.pop_front().or_else(|| self.inner.next())?;
+        let (ev, range) = match self.pending.pop_front() {
+            Some(taken) => taken, // counted when first taken
+            None => {
+                let fresh = self.inner.next()?;
+                self.words.event(&fresh.0);
+                fresh
+            }
+        };
         self.range = range;
         Some(ev)
     }

@@ -2,6 +2,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+use super::dialect::RenderOptions;
 use super::shortcodes;
 
 /// Reading speed used for [`Stats::reading_minutes`].
@@ -15,39 +16,64 @@ pub struct Stats {
     pub reading_minutes: usize,
 }
 
+impl Stats {
+    /// The stats of a text of `words` words.
+    pub fn of_words(words: usize) -> Self {
+        Stats {
+            words,
+            reading_minutes: words.div_ceil(WORDS_PER_MINUTE),
+        }
+    }
+}
+
 /// Counts the words a reader reads: Markdown text and inline code; not URLs,
 /// markup, raw HTML, code blocks or shortcodes. A word is a run of
 /// non-space characters holding at least one letter or digit.
 pub fn stats(body: &str) -> Stats {
+    stats_with(body, &RenderOptions::default())
+}
+
+/// [`stats`] as parsed with the preview's options (smart punctuation changes
+/// the text events, and in rare malformed headings, what they hold): what
+/// the preview's per-block counts add up to.
+pub fn stats_with(body: &str, opts: &RenderOptions) -> Stats {
     let (src, _codes) = shortcodes::extract(body);
-    let mut words = 0;
-    let mut in_word = false;
-    let mut word_has_alnum = false;
-    let mut code_block = 0usize;
-    let mut flush = |in_word: &mut bool, has: &mut bool| {
-        if *in_word && *has {
-            words += 1;
-        }
-        *in_word = false;
-        *has = false;
-    };
-    for ev in Parser::new_ext(&src, super::dialect::options(false)) {
+    let mut counter = WordCounter::default();
+    for ev in Parser::new_ext(&src, super::dialect::options(opts.smart_punctuation)) {
+        counter.event(&ev);
+    }
+    Stats::of_words(counter.take())
+}
+
+/// [`stats`]' counting, fed one parser event at a time (the source text with
+/// shortcodes replaced by placeholders): the preview's renderer feeds it the
+/// events it parses anyway, and keeps a count per block.
+#[derive(Debug, Default)]
+pub(crate) struct WordCounter {
+    words: usize,
+    in_word: bool,
+    word_has_alnum: bool,
+    code_block: usize,
+}
+
+impl WordCounter {
+    pub(crate) fn event(&mut self, ev: &Event<'_>) {
         match ev {
-            Event::Start(Tag::CodeBlock(_)) => code_block += 1,
-            Event::End(TagEnd::CodeBlock) => code_block = code_block.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) if code_block == 0 => {
+            Event::Start(Tag::CodeBlock(_)) => self.code_block += 1,
+            Event::End(TagEnd::CodeBlock) => self.code_block = self.code_block.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if self.code_block == 0 => {
                 let mut in_placeholder = false;
                 for c in t.chars() {
                     if in_placeholder {
                         in_placeholder = c != shortcodes::CLOSE;
                     } else if c == shortcodes::OPEN {
-                        flush(&mut in_word, &mut word_has_alnum);
+                        self.flush();
                         in_placeholder = true;
                     } else if c.is_whitespace() {
-                        flush(&mut in_word, &mut word_has_alnum);
+                        self.flush();
                     } else {
-                        in_word = true;
-                        word_has_alnum |= c.is_alphanumeric();
+                        self.in_word = true;
+                        self.word_has_alnum |= c.is_alphanumeric();
                     }
                 }
             }
@@ -59,13 +85,22 @@ pub fn stats(body: &str) -> Stats {
             | Event::End(
                 TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
             ) => {}
-            _ => flush(&mut in_word, &mut word_has_alnum),
+            _ => self.flush(),
         }
     }
-    flush(&mut in_word, &mut word_has_alnum);
-    Stats {
-        words,
-        reading_minutes: words.div_ceil(WORDS_PER_MINUTE),
+
+    fn flush(&mut self) {
+        if self.in_word && self.word_has_alnum {
+            self.words += 1;
+        }
+        self.in_word = false;
+        self.word_has_alnum = false;
+    }
+
+    /// The words counted since the last take, the one being read included.
+    pub(crate) fn take(&mut self) -> usize {
+        self.flush();
+        std::mem::take(&mut self.words)
     }
 }
 

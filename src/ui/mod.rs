@@ -136,8 +136,9 @@ pub enum Msg {
     /// Sync the scroll again once the preview's newly shown chunks are laid
     /// out (the pass number; see `Editor::sync_scroll`).
     SettleScroll(u8),
-    /// The word count of a long post, after a pause in typing.
-    CountWords,
+    /// A pause in typing a long post: the moment to check the body against
+    /// the textarea (a whole read of it).
+    TypingPaused,
     /// Refresh a long post's preview (deferred from the keystroke).
     RenderPreview,
     /// The editor pane's share of the width, in percent (the resizable split).
@@ -191,8 +192,9 @@ pub struct Editor {
     patcher: BlockPatcher,
     blocks_ref: NodeRef,
     stats: Stats,
-    /// Counting the words of a long post waits for a pause in typing.
-    stats_task: Option<gloo_timers::callback::Timeout>,
+    /// Checking a long post's body against the textarea waits for a pause
+    /// in typing.
+    pause_task: Option<gloo_timers::callback::Timeout>,
     alerts: Vec<Alert>,
     next_alert: u32,
     dark: Option<bool>,
@@ -281,9 +283,10 @@ impl Handlers {
 /// their blocks (nearly all) are rendered at once at any size.
 const DEFER_PREVIEW_BYTES: usize = 256 * 1024;
 
-/// Above this body size the word count waits for a pause in typing (it is a
-/// pass over the whole body).
-const DEFER_STATS_BYTES: usize = 64 * 1024;
+/// Above this body size a keystroke does only what it must: the preview's
+/// blocks around it and the word count (a sum over blocks); checking the
+/// body against the textarea (a whole read of it) waits for a pause.
+const LONG_POST_BYTES: usize = 64 * 1024;
 
 impl Editor {
     fn render_options(&self) -> RenderOptions {
@@ -300,7 +303,7 @@ impl Editor {
         self.patcher.push(splice);
         let splice = self.preview.update(self.post.body());
         self.patcher.push(splice);
-        self.stats = markdown::stats(self.post.body());
+        self.stats = self.preview.stats();
     }
 
     /// The front matter changed: re-read the fields and validate.
@@ -539,7 +542,7 @@ impl Component for Editor {
             patcher: BlockPatcher::default(),
             blocks_ref: NodeRef::default(),
             stats: Stats::default(),
-            stats_task: None,
+            pause_task: None,
             alerts: Vec::new(),
             next_alert: 0,
             dark,
@@ -617,7 +620,7 @@ impl Component for Editor {
             msg,
             Msg::BodyInput(_)
                 | Msg::RenderPreview
-                | Msg::CountWords
+                | Msg::TypingPaused
                 | Msg::SyncScroll
                 | Msg::SettleScroll(_)
                 | Msg::FinishSave
@@ -641,21 +644,29 @@ impl Component for Editor {
                 // here), the word count and the save status: the rest of the
                 // editor is not rendered again unless those two changed.
                 let shown = (self.stats, self.session.as_ref().map(|s| s.status.clone()));
-                if text.len() <= DEFER_STATS_BYTES {
+                if text.len() <= LONG_POST_BYTES {
                     self.refresh_body();
                 } else {
                     // A long post: the keystroke's own blocks now, the rest later.
-                    if let Some(splice) = self.preview.update_partial(&text) {
+                    let current = if let Some(splice) = self.preview.update_partial(&text) {
                         self.patcher.push(splice);
+                        true
                     } else if text.len() <= DEFER_PREVIEW_BYTES {
                         self.patcher.push(self.preview.update(&text));
-                    } else if self.preview_task.is_none() {
-                        let link = ctx.link().clone();
-                        self.preview_task = Some(gloo_timers::callback::Timeout::new(0, move || link.send_message(Msg::RenderPreview)));
+                        true
+                    } else {
+                        if self.preview_task.is_none() {
+                            let link = ctx.link().clone();
+                            self.preview_task = Some(gloo_timers::callback::Timeout::new(0, move || link.send_message(Msg::RenderPreview)));
+                        }
+                        false
+                    };
+                    if current {
+                        self.stats = self.preview.stats();
                     }
                     // After a pause: a new keystroke drops the timer and sets another.
                     let link = ctx.link().clone();
-                    self.stats_task = Some(gloo_timers::callback::Timeout::new(300, move || link.send_message(Msg::CountWords)));
+                    self.pause_task = Some(gloo_timers::callback::Timeout::new(300, move || link.send_message(Msg::TypingPaused)));
                 }
                 self.publish(ctx);
                 self.patcher.apply(self.blocks_ref.cast(), self.preview.blocks());
@@ -673,14 +684,13 @@ impl Component for Editor {
                 self.preview_task = None;
                 let splice = self.preview.update(self.post.body());
                 self.patcher.push(splice);
+                self.stats = self.preview.stats();
             }
-            Msg::CountWords => {
-                self.stats_task = None;
-                // A long post's pause in typing: check the body against the
-                // textarea here (a whole read of it), so that the autosave
-                // that follows does not have to in its own, already long, task.
+            Msg::TypingPaused => {
+                self.pause_task = None;
+                // Here rather than in the autosave that follows, whose task
+                // is long enough on a long post.
                 self.verify_body(ctx);
-                self.stats = markdown::stats(self.post.body());
             }
             Msg::RawInput(text) => {
                 let text = self.with_post_newlines(text, self.post.front_matter());

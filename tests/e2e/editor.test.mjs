@@ -194,7 +194,8 @@ async function freshPreview(text) {
     document.body.append(host);
     await mount(host, { value: t });
     await new Promise((r) => setTimeout(r, 200));
-    return [...host.shadowRoot.querySelectorAll('.pw-blocks .pw-block')].map((b) => b.outerHTML);
+    const blocks = [...host.shadowRoot.querySelectorAll('.pw-blocks .pw-block')].map((b) => b.outerHTML);
+    return { blocks, count: host.shadowRoot.querySelector('.pw-status').textContent };
   }, text);
   await context.close();
   return html;
@@ -204,7 +205,7 @@ test('a long post edited in many places keeps the preview a whole render would s
   // The preview re-renders only the blocks around each edit and patches them
   // into the page; after edits that do and do not cross blocks (a heading
   // renamed, a fence opened and closed, a footnote added), it must equal a
-  // fresh editor's preview of the same text.
+  // fresh editor's preview of the same text, and so must the word count.
   const samples = ['from-dev-to-devrel.md', 'ic-take-on-devrel-2025.md']
     .map((f) => fs.readFileSync(path.join(repo, '..', 'shared', 'samples', f), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
   let body = '';
@@ -240,9 +241,13 @@ test('a long post edited in many places keeps the preview a whole render would s
   await page.waitForTimeout(300);
   // Block by block: where chunks begin and end may differ from a fresh fill.
   const got = await preview(page).locator('.pw-blocks .pw-block').evaluateAll((bs) => bs.map((b) => b.outerHTML));
-  const want = await freshPreview(`---\ntitle: Long\n---\n${text}`);
+  const fresh = await freshPreview(`---\ntitle: Long\n---\n${text}`);
+  const want = fresh.blocks;
   assert.ok(want.join('').length > 100_000, `fresh preview has ${want.join('').length} characters`);
   assert.deepEqual(got, want);
+  // The word count, kept block by block through the edits, is a fresh count's.
+  assert.match(fresh.count, /^[1-9]\d{4,} words · \d+ min read$/);
+  await page.getByText(fresh.count, { exact: true }).waitFor({ timeout: 2000 });
   // Every block is in a chunk, and no chunk is empty.
   const chunks = await preview(page).locator('.pw-blocks > *').evaluateAll((cs) => cs.map((c) => [c.className, c.childElementCount]));
   assert.ok(chunks.length > 10 && chunks.every(([cls, n]) => cls === 'pw-chunk' && n > 0), JSON.stringify(chunks.slice(0, 5)));
