@@ -137,7 +137,7 @@ pub enum Msg {
     /// out (the pass number; see `Editor::sync_scroll`).
     SettleScroll(u8),
     /// A pause in typing a long post: the moment to check the body against
-    /// the textarea (a whole read of it).
+    /// the textarea (a whole read of it) and to show the word count.
     TypingPaused,
     /// Refresh a long post's preview (deferred from the keystroke).
     RenderPreview,
@@ -192,8 +192,8 @@ pub struct Editor {
     patcher: BlockPatcher,
     blocks_ref: NodeRef,
     stats: Stats,
-    /// Checking a long post's body against the textarea waits for a pause
-    /// in typing.
+    /// Checking a long post's body against the textarea, and showing its
+    /// word count, wait for a pause in typing.
     pause_task: Option<gloo_timers::callback::Timeout>,
     alerts: Vec<Alert>,
     next_alert: u32,
@@ -283,9 +283,10 @@ impl Handlers {
 /// their blocks (nearly all) are rendered at once at any size.
 const DEFER_PREVIEW_BYTES: usize = 256 * 1024;
 
-/// Above this body size a keystroke does only what it must: the preview's
-/// blocks around it and the word count (a sum over blocks); checking the
-/// body against the textarea (a whole read of it) waits for a pause.
+/// Above this body size a keystroke does only what it must, the preview's
+/// blocks around it; the word count (a sum over blocks, but shown by
+/// rendering the whole editor again) and checking the body against the
+/// textarea (a whole read of it) wait for a pause in typing.
 const LONG_POST_BYTES: usize = 64 * 1024;
 
 impl Editor {
@@ -648,21 +649,13 @@ impl Component for Editor {
                     self.refresh_body();
                 } else {
                     // A long post: the keystroke's own blocks now, the rest later.
-                    let current = if let Some(splice) = self.preview.update_partial(&text) {
+                    if let Some(splice) = self.preview.update_partial(&text) {
                         self.patcher.push(splice);
-                        true
                     } else if text.len() <= DEFER_PREVIEW_BYTES {
                         self.patcher.push(self.preview.update(&text));
-                        true
-                    } else {
-                        if self.preview_task.is_none() {
-                            let link = ctx.link().clone();
-                            self.preview_task = Some(gloo_timers::callback::Timeout::new(0, move || link.send_message(Msg::RenderPreview)));
-                        }
-                        false
-                    };
-                    if current {
-                        self.stats = self.preview.stats();
+                    } else if self.preview_task.is_none() {
+                        let link = ctx.link().clone();
+                        self.preview_task = Some(gloo_timers::callback::Timeout::new(0, move || link.send_message(Msg::RenderPreview)));
                     }
                     // After a pause: a new keystroke drops the timer and sets another.
                     let link = ctx.link().clone();
@@ -691,6 +684,12 @@ impl Component for Editor {
                 // Here rather than in the autosave that follows, whose task
                 // is long enough on a long post.
                 self.verify_body(ctx);
+                // A new count shows by rendering the editor again, which a
+                // long post's keystrokes leave out; a render left for later
+                // brings its own count.
+                if self.preview_task.is_none() {
+                    self.stats = self.preview.stats();
+                }
             }
             Msg::RawInput(text) => {
                 let text = self.with_post_newlines(text, self.post.front_matter());
