@@ -166,5 +166,77 @@ export async function runTextareaOnly(text, count) {
   return { ...summary(timings), longTask: longest };
 }
 
-window.bench = { runPostwright, runPostwrightPauses, runMarkdownIt, runTextareaOnly };
+/**
+ * What another editor surface would cost: typing into bare surfaces holding
+ * the text, no app at all, from the keystroke to the surface laid out.
+ * `textarea`; a contenteditable with the text in one node (`one-node`), one
+ * `<div>` per line (`lines`), or those lines in chunks of 64 with
+ * `content-visibility: auto` (`chunked-lines`, as the preview's blocks are).
+ */
+export async function runSurface(text, variant, count) {
+  const stage = document.getElementById('stage');
+  stage.replaceChildren();
+  let el;
+  if (variant === 'textarea') {
+    el = document.createElement('textarea');
+    el.value = text;
+  } else {
+    el = document.createElement('div');
+    el.contentEditable = 'true';
+    el.style.whiteSpace = 'pre-wrap';
+    if (variant === 'one-node') {
+      el.textContent = text;
+    } else {
+      let parent = el;
+      text.split('\n').forEach((line, i) => {
+        if (variant === 'chunked-lines' && i % 64 === 0) {
+          parent = document.createElement('div');
+          parent.style.contentVisibility = 'auto';
+          parent.style.containIntrinsicSize = 'auto 1000px';
+          el.append(parent);
+        }
+        const d = document.createElement('div');
+        d.textContent = line;
+        if (!line) d.append(document.createElement('br'));
+        parent.append(d);
+      });
+    }
+  }
+  Object.assign(el.style, { width: '600px', height: '600px', overflow: 'auto', font: '14px/1.6 monospace' });
+  stage.append(el);
+  await settle();
+  el.focus();
+  if (variant === 'textarea') {
+    const at = Math.floor(text.length / 2);
+    el.setSelectionRange(at, at);
+  } else {
+    // The caret at the middle of the text: in its one node, or at a middle line.
+    let node = el.firstChild;
+    let offset = Math.floor(text.length / 2);
+    if (variant !== 'one-node') {
+      const lines = [...el.querySelectorAll('div')].filter((d) => !d.style.contentVisibility);
+      node = lines[Math.floor(lines.length / 2)].firstChild;
+      offset = 0;
+      node.parentElement.scrollIntoView();
+    }
+    const range = document.createRange();
+    range.setStart(node, offset);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  }
+  const times = [];
+  const before = el.textContent.length;
+  for (let i = 0; i < count + 5; i++) {
+    const t0 = performance.now();
+    document.execCommand('insertText', false, 'x');
+    void el.offsetHeight; // force layout
+    if (i >= 5) times.push(performance.now() - t0);
+    await tick();
+  }
+  const typed = (variant === 'textarea' ? el.value.length : el.textContent.length) - (variant === 'textarea' ? text.length : before);
+  stage.replaceChildren();
+  return { p50: percentile(times, 50), p95: percentile(times, 95), lost: count + 5 - typed };
+}
+
+window.bench = { runPostwright, runPostwrightPauses, runMarkdownIt, runTextareaOnly, runSurface };
 document.getElementById('out').textContent = 'ready';

@@ -56,6 +56,16 @@ try {
   for (const { label, keys, pw, mi, bare, pauses } of rows) {
     console.log(`${label.padEnd(7)} ${String(keys).padStart(4)} |      ${f(pw.keyP50)} ${f(pw.keyP95)} ${f(pw.longTask)} ${String(pw.lost).padStart(4)} |       ${f(mi.keyP50)} ${f(mi.keyP95)} ${f(mi.longTask)} ${String(mi.lost).padStart(4)} |         ${f(bare.keyP50)} ${f(bare.keyP95)} ${f(bare.longTask)} |          ${f(pauses.longTask)} ${f(pauses.between)}`);
   }
+  console.log('\n3. Other editor surfaces, bare, no app: typing at the middle of the 1 MB post, from the keystroke to the surface laid out');
+  console.log('(one-node = a contenteditable with the text in one node; lines = one <div> per line;');
+  console.log(' chunked-lines = those lines in chunks of 64 with content-visibility: auto, as the preview\'s blocks are)');
+  console.log('surface          keys |    p50     p95 lost');
+  const big = post(1_000_000);
+  for (const variant of ['textarea', 'one-node', 'lines', 'chunked-lines']) {
+    const n = variant === 'one-node' ? 10 : 30;
+    const r = await page.evaluate(([t, v, k]) => window.bench.runSurface(t, v, k), [big, variant, n]);
+    console.log(`${variant.padEnd(16)} ${String(n).padStart(4)} | ${f(r.p50)} ${f(r.p95)} ${String(r.lost).padStart(4)}`);
+  }
   const widget = path.join(dist, 'widget');
   const parts = fs.readdirSync(widget).filter((f) => /\.(js|wasm|css)$/.test(f)).sort();
   console.log('\nWhat the page loads (dist/widget/, gzip -9):');
