@@ -86,11 +86,6 @@ impl Incremental {
         self.blocks().collect()
     }
 
-    /// The body the blocks are of.
-    pub fn body(&self) -> &str {
-        &self.body
-    }
-
     /// Word count and reading time of the body, summed over its blocks: the
     /// same as [`super::stats_with`] of it, without parsing it again.
     pub fn stats(&self) -> Stats {
