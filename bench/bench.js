@@ -120,7 +120,7 @@ export async function runPostwrightPauses(text, rounds = 3) {
   keySpans = [];
   for (let i = 0; i < rounds; i++) {
     await typeInto(area, preview, 5);
-    await new Promise((r) => setTimeout(r, 1200)); // autosave after 0.4 s, word count after 0.3 s
+    await new Promise((r) => setTimeout(r, 1200)); // autosave after 0.4 s; a long post's body check and word count after 0.3 s
   }
   const saved = (localStorage.length > 0);
   const inKeystroke = (e) => keySpans.some(([a, b]) => e.startTime < b && e.startTime + e.duration > a);

@@ -964,8 +964,8 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// the [`AfterSave`] it returns, when the draft changed, is for
     /// [`Self::finish_save`] to keep the replaced version as a revision and
     /// update the index. The editor runs that in a task of its own: for a
-    /// 1 MB post each part is a read and a write of about 1 MB, and one task
-    /// doing both blocked input for 60-80 ms.
+    /// 1 MB post each part writes about 1 MB, and one task doing both (each
+    /// then also reading about 1 MB) blocked input for 60-80 ms.
     pub fn save_first(
         &self,
         id: &str,
