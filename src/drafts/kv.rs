@@ -106,9 +106,7 @@ impl<S: KeyValueStore + ?Sized> KeyValueStore for Rc<S> {
 }
 
 /// Size of a string as browsers account it against the quota: UTF-16 code units.
-pub fn utf16_len(s: &str) -> usize {
-    crate::utf16::len(s)
-}
+pub use crate::utf16::len as utf16_len;
 
 /// Storage units one entry takes: key plus value, in UTF-16 code units.
 pub fn entry_units(key: &str, value: &str) -> usize {

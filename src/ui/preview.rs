@@ -75,7 +75,7 @@ impl BlockPatcher {
             self.chunks = Chunks::fill(all.len());
             let mut html = String::new();
             for &n in self.chunks.sizes() {
-                html.push_str("<div class=\"pw-chunk\">");
+                html.push_str(CHUNK_OPEN);
                 wrap_into(&mut html, all.by_ref().take(n));
                 html.push_str("</div>");
             }
@@ -94,10 +94,14 @@ impl BlockPatcher {
     }
 }
 
+/// A chunk of blocks (see [`crate::chunks`]).
+const CHUNK_OPEN: &str = "<div class=\"pw-chunk\">";
+
 /// Carries out one chunk operation on the DOM.
 fn run<'a>(container: &Element, op: Op, inserted: &mut impl Iterator<Item = &'a str>) {
     let chunks = container.children();
     let chunk = |i: usize| chunks.item(i as u32);
+    let empty_chunk = || format!("{CHUNK_OPEN}</div>");
     match op {
         Op::Remove {
             chunk: c,
@@ -118,15 +122,14 @@ fn run<'a>(container: &Element, op: Op, inserted: &mut impl Iterator<Item = &'a 
             }
         }
         Op::NewChunk { at } => {
-            let html = "<div class=\"pw-chunk\"></div>";
             let _ = match chunk(at) {
-                Some(next) => next.insert_adjacent_html("beforebegin", html),
-                None => container.insert_adjacent_html("beforeend", html),
+                Some(next) => next.insert_adjacent_html("beforebegin", &empty_chunk()),
+                None => container.insert_adjacent_html("beforeend", &empty_chunk()),
             };
         }
         Op::Split { chunk: c, offset } => {
             let Some(c) = chunk(c) else { return };
-            let _ = c.insert_adjacent_html("afterend", "<div class=\"pw-chunk\"></div>");
+            let _ = c.insert_adjacent_html("afterend", &empty_chunk());
             let (Some(tail), blocks) = (c.next_element_sibling(), c.children()) else {
                 return;
             };
