@@ -128,6 +128,16 @@ fn wrap(text: &str, sel: Range<usize>, open: &str, close: &str, placeholder: &st
             select: start..start + inner.len(),
         };
     }
+    // The selection may take in the markers too (a double-click and drag, or
+    // select-all on `**word**`): pressing Bold again then takes them off.
+    if inner.len() > open.len() + close.len() && inner.starts_with(open) && inner.ends_with(close) {
+        let bare = &inner[open.len()..inner.len() - close.len()];
+        return Edit {
+            range: sel.clone(),
+            insert: bare.to_string(),
+            select: sel.start..sel.start + bare.len(),
+        };
+    }
     let body = if inner.is_empty() { placeholder } else { inner };
     let insert = format!("{open}{body}{close}");
     let start = sel.start + open.len();
@@ -549,6 +559,9 @@ mod tests {
     fn bold_and_italic_wrap_and_unwrap() {
         assert_eq!(run(Action::Bold, "a [word] b"), "a **[word]** b");
         assert_eq!(run(Action::Bold, "a **[word]** b"), "a [word] b");
+        assert_eq!(run(Action::Bold, "a [**word**] b"), "a [word] b");
+        assert_eq!(run(Action::Italic, "[_**word**_]"), "[**word**]");
+        assert_eq!(run(Action::Bold, "[****]"), "**[****]**", "markers alone are text to wrap");
         assert_eq!(run(Action::Bold, "a |"), "a **[bold text]**");
         assert_eq!(run(Action::Italic, "[x]"), "_[x]_");
     }
