@@ -95,6 +95,37 @@ fn editing_the_title_changes_one_line() {
     assert!(post.to_text().contains("\ntitle: \"yes\"\n"));
 }
 
+/// Sets `key` the way the form does while someone types `typed` into it:
+/// one `set` per keystroke, starting from an empty box.
+fn type_into(post: &mut Post, key: &str, typed: &str, schema: &Schema) {
+    for (i, _) in typed.char_indices().skip(1).chain([(typed.len(), ' ')]) {
+        post.set(key, &Value::String(typed[..i].into()), schema)
+            .unwrap();
+    }
+}
+
+#[test]
+fn quotes_forced_by_a_half_typed_value_do_not_stick() {
+    let schema = Schema::blog();
+    // `2`, `2024-05-0` and `10` must be quoted on their way; the end values
+    // need no quotes, and the fields were plain, so they end plain.
+    let mut post = Post::parse(&sample("ic-take-on-devrel-2025.md"));
+    type_into(&mut post, "date", "2024-05-01", &schema);
+    type_into(&mut post, "title", "10 things", &schema);
+    let text = post.to_text();
+    assert!(text.contains("
+date: 2024-05-01
+"), "{text}");
+    assert!(text.contains("
+title: 10 things
+"), "{text}");
+    // Quotes the author chose stay, keystroke after keystroke.
+    let mut post = Post::parse(&sample("from-dev-to-devrel.md"));
+    type_into(&mut post, "title", "Hello", &schema);
+    assert!(post.to_text().contains("
+title: \"Hello\"\n"));
+}
+
 #[test]
 fn fixing_autho_renames_only_that_key() {
     let text = sample("from-dev-to-devrel.md");

@@ -429,6 +429,11 @@ fn render_key(k: &str) -> Result<String, EditError> {
 /// Style facts about the existing value of a key.
 struct OldStyle<'a> {
     token: &'a str,
+    /// The old value could not be written without quotes, so its quotes say
+    /// nothing of the author's taste. Typing `2024-05-01` into a plain date
+    /// passes through `2`, `20`, `2024-05-0` (numbers, or not yet a date),
+    /// which must be quoted; without this the quotes would stick.
+    quotes_forced: bool,
     /// Continuation lines (after the token's line) owned by the key.
     block: &'a str,
 }
@@ -448,7 +453,8 @@ fn render_value(
     doc_list_quote: Option<Quote>,
 ) -> Result<(String, Vec<String>), EditError> {
     let old_tok = old.map(|o| o.token).unwrap_or("");
-    let old_quote = if old_tok.starts_with(['[', '{', '|', '>', '&', '*', '!']) {
+    let forced = old.is_some_and(|o| o.quotes_forced);
+    let old_quote = if forced || old_tok.starts_with(['[', '{', '|', '>', '&', '*', '!']) {
         Quote::Plain
     } else {
         render::quote_of(old_tok)
@@ -638,8 +644,14 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
     if let Some(idx) = entries.iter().position(|e| e.key == key) {
         let e = &entries[idx];
         check_anchor(front, e)?;
+        let token = token(front, e);
+        let quotes_forced = match &map[idx].1 {
+            Yv::String(s) => render::quote_of(token) != Quote::Plain && !render::plain_ok(s, false),
+            _ => false,
+        };
         let old = OldStyle {
-            token: token(front, e),
+            token,
+            quotes_forced,
             block: &front[e.token_line_full..e.span_end],
         };
         let (inline, block) = render_value(value, Some(&old), list_q)?;
