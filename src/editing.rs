@@ -561,7 +561,11 @@ mod tests {
         assert_eq!(run(Action::Bold, "a **[word]** b"), "a [word] b");
         assert_eq!(run(Action::Bold, "a [**word**] b"), "a [word] b");
         assert_eq!(run(Action::Italic, "[_**word**_]"), "[**word**]");
-        assert_eq!(run(Action::Bold, "[****]"), "**[****]**", "markers alone are text to wrap");
+        assert_eq!(
+            run(Action::Bold, "[****]"),
+            "**[****]**",
+            "markers alone are text to wrap"
+        );
         assert_eq!(run(Action::Bold, "a |"), "a **[bold text]**");
         assert_eq!(run(Action::Italic, "[x]"), "_[x]_");
     }

@@ -5,6 +5,7 @@
 //! at 100 KB, one block 1–3 ms), and not even the virtual DOM walks the
 //! thousands of blocks of a long post.
 
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -22,7 +23,8 @@ pub struct PreviewProps {
 #[function_component(Preview)]
 pub fn preview(props: &PreviewProps) -> Html {
     html! {
-        <section class="pw-preview" role="region" aria-label="Preview" ref={props.node_ref.clone()} tabindex="0">
+        <section class="pw-preview" role="region" aria-label="Preview" ref={props.node_ref.clone()} tabindex="0"
+            onclick={Callback::from(follow_link)}>
             <article class="pw-article">
                 if let Some(title) = &props.title {
                     <h1 class="pw-post-title">{ title }</h1>
@@ -30,6 +32,64 @@ pub fn preview(props: &PreviewProps) -> Html {
                 <div class="pw-blocks" ref={props.blocks_ref.clone()}></div>
             </article>
         </section>
+    }
+}
+
+/// A link in the preview must not take the editor's page away: the editor
+/// lives inside someone's CMS, and a click there would leave it. Web links
+/// open in a new tab. Fragments (`#heading`, footnotes) scroll the preview:
+/// the preview sits in the widget's shadow root, where the browser's own
+/// fragment scrolling does not look, and changing the page's `#` could
+/// drive the host's router.
+fn follow_link(e: MouseEvent) {
+    if e.default_prevented() || e.button() != 0 {
+        return;
+    }
+    let Some(link) = e
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("a[href]").ok().flatten())
+    else {
+        return;
+    };
+    let Some(preview) = e
+        .current_target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+    else {
+        return;
+    };
+    let href = link.get_attribute("href").unwrap_or_default();
+    if let Some(fragment) = href.strip_prefix('#') {
+        e.prevent_default();
+        let decoded = js_sys::decode_uri_component(fragment)
+            .ok()
+            .and_then(|s| s.as_string());
+        let target = [Some(fragment.to_string()), decoded]
+            .into_iter()
+            .flatten()
+            .find_map(|id| {
+                let selector =
+                    format!("[id=\"{}\"]", id.replace('\\', "\\\\").replace('"', "\\\""));
+                preview.query_selector(&selector).ok().flatten()
+            });
+        if let Some(target) = target {
+            target.scroll_into_view();
+        }
+        return;
+    }
+    let Ok(link) = link.dyn_into::<web_sys::HtmlAnchorElement>() else {
+        return;
+    };
+    // mailto: and tel: hand over to another app and leave the page alone.
+    if matches!(link.protocol().as_str(), "http:" | "https:") {
+        e.prevent_default();
+        if let Some(window) = web_sys::window() {
+            let _ = window.open_with_url_and_target_and_features(
+                &link.href(),
+                "_blank",
+                "noopener,noreferrer",
+            );
+        }
     }
 }
 

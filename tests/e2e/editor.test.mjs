@@ -30,6 +30,37 @@ test('typing Markdown updates the Preview', async () => {
   await page.context().close();
 });
 
+test('links in the Preview open in a new tab, fragments scroll the Preview, and the editor stays', async () => {
+  const page = await openPage(browser, server.base);
+  const start = page.url();
+  const filler = Array.from({ length: 80 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+  await markdown(page).fill(`See [elsewhere](${server.base}page.css), a note[^n] and [the end](#the-end).\n\n${filler}\n\n## The end\n\n[^n]: The note.\n`);
+  const view = preview(page);
+  const inView = (loc) => loc.evaluate((el) => {
+    const box = el.getBoundingClientRect(), frame = el.closest('[role=region]').getBoundingClientRect();
+    return box.top >= frame.top - 1 && box.bottom <= frame.bottom + 1;
+  });
+
+  const popup = page.context().waitForEvent('page');
+  await view.getByRole('link', { name: 'elsewhere' }).click();
+  assert.equal((await popup).url(), `${server.base}page.css`, 'a web link opens in a new tab');
+
+  const end = view.getByRole('heading', { name: 'The end' });
+  assert.equal(await inView(end), false);
+  await view.getByRole('link', { name: 'the end' }).click();
+  await page.waitForFunction((el) => {
+    const box = el.getBoundingClientRect(), frame = el.closest('[role=region]').getBoundingClientRect();
+    return box.top >= frame.top - 1 && box.bottom <= frame.bottom + 1;
+  }, await end.elementHandle());
+  await view.getByRole('link', { name: '1', exact: true }).click();
+  await page.waitForFunction((el) => el.getBoundingClientRect().top < el.closest('[role=region]').getBoundingClientRect().bottom,
+    await view.getByText('The note.').elementHandle());
+  assert.equal(page.url(), start, 'the editor\'s page neither left nor changed its #');
+  await markdown(page).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('editing Title changes only the title line of the front matter', async () => {
   const page = await openPage(browser, server.base);
   const sample = fs.readFileSync(path.join(repo, '..', 'shared', 'samples', 'from-dev-to-devrel.md'), 'utf8');
