@@ -113,17 +113,29 @@ fn quotes_forced_by_a_half_typed_value_do_not_stick() {
     type_into(&mut post, "date", "2024-05-01", &schema);
     type_into(&mut post, "title", "10 things", &schema);
     let text = post.to_text();
-    assert!(text.contains("
+    assert!(
+        text.contains(
+            "
 date: 2024-05-01
-"), "{text}");
-    assert!(text.contains("
+"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "
 title: 10 things
-"), "{text}");
+"
+        ),
+        "{text}"
+    );
     // Quotes the author chose stay, keystroke after keystroke.
     let mut post = Post::parse(&sample("from-dev-to-devrel.md"));
     type_into(&mut post, "title", "Hello", &schema);
-    assert!(post.to_text().contains("
-title: \"Hello\"\n"));
+    assert!(post.to_text().contains(
+        "
+title: \"Hello\"\n"
+    ));
 }
 
 #[test]
