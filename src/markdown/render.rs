@@ -39,6 +39,17 @@ struct Sink(Rc<RefCell<String>>);
 
 impl fmt::Write for Sink {
     fn write_str(&mut self, s: &str) -> fmt::Result {
+        // Table alignment as `align`, not pulldown-cmark's `style` attribute: a
+        // strict content security policy (the editor's page, many CMSs) drops
+        // inline styles, and `align` is what GitHub writes. The writer sends
+        // each of these as one piece; nothing from the post can (raw HTML is
+        // re-serialized, text escapes `"`).
+        let s = match s {
+            " style=\"text-align: left\">" => " align=\"left\">",
+            " style=\"text-align: center\">" => " align=\"center\">",
+            " style=\"text-align: right\">" => " align=\"right\">",
+            s => s,
+        };
         self.0.borrow_mut().push_str(s);
         Ok(())
     }

@@ -21,10 +21,12 @@ test('typing Markdown updates the Preview', async () => {
   const page = await openPage(browser, server.base);
   const editor = markdown(page);
   await editor.fill('');
-  await editor.pressSequentially('# Typed heading\n\nSome *emphasis* and a table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
+  await editor.pressSequentially('# Typed heading\n\nSome *emphasis* and a table:\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n');
   await preview(page).getByRole('heading', { name: 'Typed heading' }).waitFor({ timeout: 5000 });
   assert.equal(await preview(page).locator('em').first().textContent(), 'emphasis');
   assert.equal(await preview(page).getByRole('cell', { name: '2' }).count(), 1);
+  // Alignment survives the page's strict CSP (which drops inline styles).
+  assert.equal(await preview(page).getByRole('cell', { name: '2' }).evaluate((td) => getComputedStyle(td).textAlign), 'right');
   await page.screenshot({ path: artifact('editor.png'), fullPage: true });
   assert.deepEqual(page.errors, []);
   await page.context().close();
