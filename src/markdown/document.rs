@@ -14,7 +14,7 @@ pub(crate) struct Mark {
     pub(crate) src_end: usize,
     pub(crate) doc: DocState,
     /// The words a reader reads in the block (see [`super::stats`]).
-    pub(crate) words: usize,
+    pub(crate) words: super::stats::Count,
 }
 
 /// A block's share of the document-wide state, empty for most blocks.

@@ -25,7 +25,7 @@ use super::dialect::RenderOptions;
 use super::document::{Context, DocState, RefDef};
 use super::render::{render, render_in, Rendered};
 use super::shortcodes;
-use super::stats::Stats;
+use super::stats::{Count, Stats};
 
 /// Blocks re-rendered after the last one the edit touched: a boundary must
 /// be found among them where the new text is back in step with the old.
@@ -51,7 +51,7 @@ struct Part {
     html: String,
     src: Range<usize>,
     doc: DocState,
-    words: usize,
+    words: Count,
 }
 
 /// A body and its rendered blocks, kept up to date edit by edit.
@@ -89,7 +89,11 @@ impl Incremental {
     /// Word count and reading time of the body, summed over its blocks: the
     /// same as [`super::stats_with`] of it, without parsing it again.
     pub fn stats(&self) -> Stats {
-        Stats::of_words(self.parts.iter().map(|p| p.words).sum())
+        let mut total = Count::default();
+        for p in &self.parts {
+            total += p.words;
+        }
+        Stats::of(total)
     }
 
     /// True if the last [`Incremental::update`] rendered only part of the body.
