@@ -146,7 +146,7 @@ pub enum Msg {
     /// A whole post pasted into the Markdown box (front matter and all).
     PastePost(String),
     // --- drafts ---
-    /// Autosave now (debounce timer, page hidden).
+    /// Autosave now (debounce timer, page hidden, Ctrl/Cmd+S).
     SaveNow,
     /// Save everything now, the page is going away (hidden or closed).
     SaveBeforeLeaving,
@@ -1165,6 +1165,19 @@ impl Component for Editor {
                 }
             }
         });
+        // Ctrl/Cmd+S out of habit: save the draft now instead of the
+        // browser's "Save page as". The key still bubbles out of the widget,
+        // so a host that saves on Ctrl+S keeps doing so.
+        let save_key = link.batch_callback(|e: KeyboardEvent| {
+            let save = (e.ctrl_key() || e.meta_key())
+                && !e.alt_key()
+                && !e.shift_key()
+                && e.key().eq_ignore_ascii_case("s");
+            save.then(|| {
+                e.prevent_default();
+                Msg::SaveNow
+            })
+        });
         let onchange = link.callback(|_: Event| Msg::Committed);
         let onscroll = link.callback(|_: Event| Msg::SyncScroll);
         let raw_input = link.callback(|e: InputEvent| {
@@ -1246,7 +1259,7 @@ impl Component for Editor {
         });
 
         html! {
-            <div class={classes!("pw-editor", theme)} {ondrop} {ondragover}>
+            <div class={classes!("pw-editor", theme)} {ondrop} {ondragover} onkeydown={save_key}>
                 <header class="pw-bar">
                     <span class="pw-brand">{"Postwright"}</span>
                     <FileButtons on_import={h.import.clone()} />

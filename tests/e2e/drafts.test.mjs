@@ -41,6 +41,31 @@ test('type, reload: the draft comes back as it was, cursor too', async () => {
   await context.close();
 });
 
+test('Ctrl+S saves the draft at once, instead of the browser saving the page', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.clock.install();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(server.base);
+  await markdown(page).waitFor();
+  await saved(page);
+  // Time stands still from here: the autosave's timer cannot fire, so only
+  // the key can save.
+  await page.clock.pauseAt(Date.now() + 60_000);
+  const stored = () => page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('postwright:draft:')).map((k) => localStorage.getItem(k)).join());
+  await markdown(page).fill('Saved by the key');
+  assert.doesNotMatch(await stored(), /Saved by the key/);
+  await page.evaluate(() => document.addEventListener('keydown', (e) => { window.seenByHost = e.defaultPrevented; }));
+  await markdown(page).press('Control+s');
+  assert.match(await stored(), /Saved by the key/);
+  assert.equal(await page.evaluate(() => window.seenByHost), true, 'the key reaches the host page, handled');
+  await page.clock.resume();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('close without unload handlers: at most the last second of typing is missing', async () => {
   const context = await browser.newContext();
   const page = await freshPage(context);
