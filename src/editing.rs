@@ -93,6 +93,39 @@ pub fn edits(action: Action, text: &str, sel: Range<usize>) -> Vec<Edit> {
     }
 }
 
+/// Is `s` one absolute web address and nothing else (what a copied link is)?
+pub fn is_web_address(s: &str) -> bool {
+    let s = s.trim();
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        !r.is_empty() && !r.contains(char::is_whitespace) && !r.contains(['<', '>'])
+    })
+}
+
+/// Pasting a web address over a selection: `[selection](address)`, the caret
+/// after it. `None` when the selection is not plain link text (it spans
+/// lines, holds brackets, or is itself an address), so the paste replaces it.
+pub fn paste_link(text: &str, sel: Range<usize>, pasted: &str) -> Option<Edit> {
+    let sel = clamp(text, sel);
+    let label = &text[sel.clone()];
+    if label.trim().is_empty()
+        || label.contains(['\n', '[', ']'])
+        || is_web_address(label)
+        || !is_web_address(pasted)
+    {
+        return None;
+    }
+    let insert = format!("[{label}]({})", pasted.trim());
+    let end = sel.start + insert.len();
+    Some(Edit {
+        range: sel,
+        insert,
+        select: end..end,
+    })
+}
+
 fn clamp(text: &str, sel: Range<usize>) -> Range<usize> {
     let fix = |mut i: usize| {
         i = i.min(text.len());
@@ -568,6 +601,39 @@ mod tests {
         );
         assert_eq!(run(Action::Bold, "a |"), "a **[bold text]**");
         assert_eq!(run(Action::Italic, "[x]"), "_[x]_");
+    }
+
+    #[test]
+    fn pasting_an_address_over_a_selection_makes_a_link() {
+        let paste = |marked: &str, pasted: &str| {
+            let (text, sel) = unmark(marked);
+            paste_link(&text, sel, pasted).map(|e| {
+                let mut out = text.clone();
+                e.apply_to(&mut out);
+                format!("{}|{}", &out[..e.select.start], &out[e.select.start..])
+            })
+        };
+        let url = "https://example.com/a?b=c#d";
+        assert_eq!(
+            paste("see [the docs] now", url).as_deref(),
+            Some("see [the docs](https://example.com/a?b=c#d)| now")
+        );
+        assert_eq!(
+            paste("[x]", " http://x.org\n").as_deref(),
+            Some("[x](http://x.org)|")
+        );
+        // Otherwise the paste is an ordinary one.
+        assert_eq!(paste("see |", url), None, "nothing selected");
+        assert_eq!(paste("[two\nlines]", url), None);
+        assert_eq!(paste("[a [b] c]", url), None);
+        assert_eq!(
+            paste("[https://old.org]", url),
+            None,
+            "an address replaced by another"
+        );
+        assert_eq!(paste("[x]", "two words"), None);
+        assert_eq!(paste("[x]", "javascript:alert(1)"), None);
+        assert_eq!(paste("[x]", "https://a.org b"), None);
     }
 
     #[test]

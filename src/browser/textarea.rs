@@ -12,11 +12,36 @@ use crate::utf16;
 /// false when the action does not apply here (the caller then lets the key
 /// do what it normally does).
 pub fn apply(area: &HtmlTextAreaElement, action: Action) -> bool {
+    let (text, sel) = text_and_selection(area);
+    let edits = editing::edits(action, &text, sel);
+    apply_edits(area, text, edits)
+}
+
+/// Pasting a web address over selected text makes the text a link to it
+/// (as GitHub's editor does). False when the paste is anything else.
+pub fn paste_link(area: &HtmlTextAreaElement, pasted: &str) -> bool {
+    let start = area.selection_start().ok().flatten().unwrap_or(0);
+    let end = area.selection_end().ok().flatten().unwrap_or(0);
+    if start == end || !editing::is_web_address(pasted) {
+        return false; // the usual case, decided without reading the text
+    }
+    let (text, sel) = text_and_selection(area);
+    let edits = editing::paste_link(&text, sel, pasted)
+        .into_iter()
+        .collect();
+    apply_edits(area, text, edits)
+}
+
+/// The text and the selection as byte offsets into it.
+fn text_and_selection(area: &HtmlTextAreaElement) -> (String, std::ops::Range<usize>) {
     let text = area.value();
     let start = area.selection_start().ok().flatten().unwrap_or(0) as usize;
     let end = area.selection_end().ok().flatten().unwrap_or(0) as usize;
     let sel = utf16::to_byte(&text, start)..utf16::to_byte(&text, end);
-    let edits = editing::edits(action, &text, sel);
+    (text, sel)
+}
+
+fn apply_edits(area: &HtmlTextAreaElement, text: String, edits: Vec<editing::Edit>) -> bool {
     if edits.is_empty() {
         return false;
     }

@@ -1207,6 +1207,10 @@ impl Component for Editor {
                 .clipboard_data()
                 .and_then(|d| d.get_data("text/plain").ok())
                 .unwrap_or_default();
+            if textarea::paste_link(&area, &text) {
+                e.prevent_default();
+                return None;
+            }
             // A whole post (front matter and all) pasted into an empty or fully
             // selected editor opens as a post, its front matter in the form.
             let all_selected = area.selection_start().ok().flatten() == Some(0)

@@ -192,6 +192,25 @@ test('toolbar buttons and shortcuts edit the Markdown, and undo still works', as
   await page.context().close();
 });
 
+test('pasting a web address over selected text makes a link; undo takes it back', async () => {
+  const page = await openPage(browser, server.base, { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
+  const editor = markdown(page);
+  await editor.fill('Read the docs first.');
+  await page.evaluate(() => navigator.clipboard.writeText('https://example.com/docs'));
+  await editor.evaluate((el) => el.setSelectionRange(5, 13));
+  await editor.press('Control+v');
+  assert.equal(await editor.inputValue(), 'Read [the docs](https://example.com/docs) first.');
+  await preview(page).getByRole('link', { name: 'the docs' }).waitFor();
+  await editor.press('Control+z');
+  assert.equal(await editor.inputValue(), 'Read the docs first.');
+  // With nothing selected, an address is pasted as it is.
+  await editor.evaluate((el) => el.setSelectionRange(0, 0));
+  await editor.press('Control+v');
+  assert.equal(await editor.inputValue(), 'https://example.com/docsRead the docs first.');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the split between editor and preview resizes by keyboard and pointer', async () => {
   const page = await openPage(browser, server.base);
   const splitter = page.getByRole('separator', { name: 'Resize editor and preview' });
