@@ -112,6 +112,24 @@ fn render_prints_the_safe_preview_html() {
 }
 
 #[test]
+fn render_follows_the_generators_typography() {
+    let path = temp_copy("typography", "He said \"hi\"...\n");
+    let render = |extra: &[&str]| {
+        let mut args = vec!["render"];
+        args.extend_from_slice(extra);
+        args.push(path.to_str().unwrap());
+        cli(&args)
+    };
+    assert_eq!(render(&[]).1, "<p>He said \"hi\"...</p>\n");
+    assert_eq!(render(&["--preset", "hugo"]).1, "<p>He said “hi”…</p>\n");
+    assert_eq!(render(&["--preset", "eleventy"]).1, "<p>He said \"hi\"...</p>\n");
+    assert_eq!(render(&["--smart", "--preset", "zola"]).1, "<p>He said “hi”…</p>\n");
+    let (code, _, err) = render(&["--preset", "blogger"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown preset `blogger`"), "{err}");
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(cli(&[]).0, 2);
     assert_eq!(cli(&["bogus"]).0, 2);

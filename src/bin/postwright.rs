@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! postwright check [--schema FILE] PATH...   validate posts (files or folders)
-//! postwright render [--base-url URL] [--smart] FILE   the HTML the preview shows
+//! postwright render [--base-url URL] [--preset NAME] [--smart] FILE   the HTML the preview shows
 //! postwright get FILE KEY                    print one front-matter field
 //! postwright set FILE KEY VALUE              write one field in place (VALUE in YAML syntax)
 //! ```
@@ -11,6 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use postwright::export::Preset;
 use postwright::markdown::{self, RenderOptions};
 use postwright::post::{Post, Value};
 use postwright::schema::Schema;
@@ -18,7 +19,9 @@ use postwright::validate::{self, Severity};
 
 const USAGE: &str = "usage:
   postwright check [--schema FILE] PATH...
-  postwright render [--base-url URL] [--smart] FILE
+  postwright render [--base-url URL] [--preset NAME] [--smart] FILE
+      NAME: hugo, hugo-bundle, jekyll, zola, astro, eleventy (the
+      generator's default typography; --smart turns it on for any)
   postwright get FILE KEY
   postwright set FILE KEY VALUE        (VALUE in YAML syntax, e.g. '[a, b]')";
 
@@ -145,6 +148,12 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
                 opts.base_url = Some(it.next().ok_or("--base-url needs a URL")?.clone())
             }
             "--smart" => opts.smart_punctuation = true,
+            "--preset" => {
+                let name = it.next().ok_or("--preset needs a generator name")?;
+                let preset = Preset::from_id(name)
+                    .ok_or_else(|| format!("unknown preset `{name}`\n{USAGE}"))?;
+                opts.smart_punctuation |= markdown::smart_punctuation_by_default(preset);
+            }
             _ if file.is_none() => file = Some(PathBuf::from(arg)),
             _ => return Err(USAGE.to_string()),
         }

@@ -2,6 +2,8 @@
 
 use pulldown_cmark::Options;
 
+use crate::export::Preset;
+
 /// Rendering options (the UI's preview settings).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RenderOptions {
@@ -26,6 +28,18 @@ pub fn options(smart_punctuation: bool) -> Options {
         o |= Options::ENABLE_SMART_PUNCTUATION;
     }
     o
+}
+
+/// Whether the generator turns `"quotes"`, `--` and `...` into typographic
+/// ones by default, so that the preview shows what the site will: Hugo
+/// (Goldmark's typographer), Jekyll (kramdown's smart quotes) and Astro
+/// (`smartypants`) do; Zola (`smart_punctuation = false`) and Eleventy
+/// (markdown-it, `typographer: false`) do not.
+pub fn smart_punctuation_by_default(preset: Preset) -> bool {
+    match preset {
+        Preset::Hugo | Preset::HugoBundle | Preset::Jekyll | Preset::Astro => true,
+        Preset::Zola | Preset::Eleventy => false,
+    }
 }
 
 /// The anchor id GitHub and Hugo would give a heading with this text:

@@ -293,7 +293,7 @@ impl Editor {
     fn render_options(&self) -> RenderOptions {
         RenderOptions {
             base_url: self.config.base_url.clone(),
-            ..RenderOptions::default()
+            smart_punctuation: markdown::smart_punctuation_by_default(self.preset),
         }
     }
 
@@ -767,6 +767,7 @@ impl Component for Editor {
                     "preset" => {
                         if let Some(p) = self.config.preset.as_deref().and_then(Preset::from_id) {
                             self.preset = p;
+                            self.refresh_body();
                         }
                     }
                     "theme" => {
@@ -935,6 +936,8 @@ impl Component for Editor {
             },
             Msg::SetPreset(preset) => {
                 self.preset = preset;
+                // The preview follows the generator's typography.
+                self.refresh_body();
                 if let Some(s) = &self.session {
                     let key = format!("{}:preset", s.store.namespace());
                     let _ = s.store.storage().set(&key, preset.id());

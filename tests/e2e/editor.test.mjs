@@ -63,6 +63,19 @@ test('links in the Preview open in a new tab, fragments scroll the Preview, and 
   await page.context().close();
 });
 
+test('the Preview follows the chosen generator\'s typography', async () => {
+  const page = await openPage(browser, server.base);
+  await markdown(page).fill('He said "hi"...\n');
+  const generator = page.getByRole('combobox', { name: 'Generator' });
+  const para = preview(page).getByRole('paragraph');
+  for (const [name, shown] of [['hugo', 'He said “hi”…'], ['eleventy', 'He said "hi"...'], ['jekyll', 'He said “hi”…']]) {
+    await generator.selectOption(name);
+    await page.waitForFunction(([el, text]) => el.textContent === text, [await para.elementHandle(), shown]);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('editing Title changes only the title line of the front matter', async () => {
   const page = await openPage(browser, server.base);
   const sample = fs.readFileSync(path.join(repo, '..', 'shared', 'samples', 'from-dev-to-devrel.md'), 'utf8');
