@@ -24,24 +24,32 @@ pub fn list_input(props: &ListProps) -> Html {
     let refused = use_state(|| None::<String>);
     let input = use_node_ref();
 
+    // Adds the comma-separated parts of `text` in one change (one change per
+    // part would each start from the same old list, and only the last would
+    // stay). Returns what stays in the box: the parts refused as duplicates.
     let add = {
         let items = props.items.clone();
         let on_change = props.on_change.clone();
         let refused = refused.clone();
-        move |text: &str| -> bool {
-            let tag = text.trim().trim_end_matches(',').trim();
-            if tag.is_empty() {
-                return true;
-            }
-            if items.iter().any(|t| t == tag) {
-                refused.set(Some(format!("“{tag}” is already in the list")));
-                return false;
-            }
-            refused.set(None);
+        move |text: &str| -> String {
             let mut next = (*items).clone();
-            next.push(tag.to_string());
-            on_change.emit(next);
-            true
+            let mut dupes: Vec<&str> = Vec::new();
+            for tag in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+                if next.iter().any(|t| t == tag) {
+                    dupes.push(tag);
+                } else {
+                    next.push(tag.to_string());
+                }
+            }
+            if next.len() != items.len() {
+                on_change.emit(next);
+            }
+            refused.set(
+                dupes
+                    .first()
+                    .map(|tag| format!("“{tag}” is already in the list")),
+            );
+            dupes.join(", ")
         }
     };
     let onkeydown = {
@@ -53,9 +61,7 @@ pub fn list_input(props: &ListProps) -> Html {
             match e.key().as_str() {
                 "Enter" | "," => {
                     e.prevent_default();
-                    if add(&el.value()) {
-                        el.set_value("");
-                    }
+                    el.set_value(&add(&el.value()));
                 }
                 "Backspace" if el.value().is_empty() && !items.is_empty() => {
                     e.prevent_default();
@@ -74,22 +80,20 @@ pub fn list_input(props: &ListProps) -> Html {
             let el: HtmlInputElement = e.target_unchecked_into();
             let value = el.value();
             if let Some((done, rest)) = value.rsplit_once(',') {
-                let mut ok = true;
-                for part in done.split(',') {
-                    ok &= add(part);
-                }
-                if ok {
-                    el.set_value(rest.trim_start());
-                }
+                let kept = add(done);
+                let rest = rest.trim_start();
+                el.set_value(&if kept.is_empty() {
+                    rest.to_string()
+                } else {
+                    format!("{kept}, {rest}")
+                });
             }
         })
     };
     // Leaving the box keeps what was typed.
     let onblur = Callback::from(move |e: FocusEvent| {
         let el: HtmlInputElement = e.target_unchecked_into();
-        if add(&el.value()) {
-            el.set_value("");
-        }
+        el.set_value(&add(&el.value()));
     });
     let status_id = format!("{}-status", props.id);
     html! {

@@ -140,6 +140,16 @@ test('tags are chips: Enter and comma add, duplicates are refused, Backspace rem
   const text = await (await showRaw(page)).inputValue();
   assert.match(text, /^tags: \[rust, wasm\]$/m, text);
   assert.deepEqual(await page.getByRole('list', { name: 'Tags' }).getByRole('listitem').allInnerTexts(), ['rust\n×', 'wasm\n×']);
+
+  // Several at once (pasted, say): every new one is added, a duplicate stays
+  // in the box with the reason, and leaving the box adds what is left.
+  await tags.fill('a, rust, b, c');
+  await page.getByText('“rust” is already in the list').waitFor();
+  assert.equal(await tags.inputValue(), 'rust, c');
+  await tags.fill('d');
+  await markdown(page).click();
+  const after = await (await showRaw(page)).inputValue();
+  assert.match(after, /^tags: \[rust, wasm, a, b, d\]$/m, after);
   await page.context().close();
 });
 
