@@ -102,10 +102,16 @@ pub fn list_input(props: &ListProps) -> Html {
                 { for props.items.iter().enumerate().map(|(i, item)| {
                     let items = props.items.clone();
                     let on_change = props.on_change.clone();
+                    let input = input.clone();
                     let remove = Callback::from(move |_| {
                         let mut next = (*items).clone();
                         next.remove(i);
                         on_change.emit(next);
+                        // The button goes away with its chip: keep the
+                        // keyboard in the list's box, not on the page.
+                        if let Some(el) = input.cast::<HtmlInputElement>() {
+                            let _ = el.focus();
+                        }
                     });
                     html! {
                         <li class="pw-chip" key={item.clone()}>

@@ -150,6 +150,10 @@ test('tags are chips: Enter and comma add, duplicates are refused, Backspace rem
   await markdown(page).click();
   const after = await (await showRaw(page)).inputValue();
   assert.match(after, /^tags: \[rust, wasm, a, b, d\]$/m, after);
+  // Removing a chip by keyboard leaves focus in the box.
+  await page.getByRole('button', { name: 'Remove a', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await tags.evaluate((el) => el.getRootNode().activeElement === el), true);
   await page.context().close();
 });
 
