@@ -76,7 +76,10 @@ pub fn drafts_panel(p: &DraftsProps) -> Html {
                             <button type="button" class="pw-icon-button" aria-label={format!("Duplicate {title}")} title="Duplicate"
                                 onclick={p.on_duplicate.reform(move |_| dup.clone())}>{"❐"}</button>
                             <button type="button" class="pw-icon-button" aria-label={format!("Delete {title}")} title="Delete"
-                                onclick={p.on_delete.reform(move |_| del.clone())}>{"✕"}</button>
+                                onclick={p.on_delete.reform(move |e: MouseEvent| {
+                                    super::focus::to_neighbour(&e, "li", ".pw-draft-open", ".pw-drafts", "button");
+                                    del.clone()
+                                })}>{"✕"}</button>
                         </li>
                     }
                 }) }

@@ -3,6 +3,7 @@
 //! edits), refreshes what is derived from the post, and the view shows it.
 
 mod drafts_panel;
+mod focus;
 mod form;
 mod preview;
 mod session;

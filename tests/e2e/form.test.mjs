@@ -97,6 +97,34 @@ test('the form: dates keep their spelling, Draft is a checkbox, fields are added
   await page.context().close();
 });
 
+test('the keyboard keeps its place: an added field is focused, removing a field or a draft moves to the next one', async () => {
+  const page = await openPage(browser, server.base);
+  const focused = () => page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a && (a.getAttribute('aria-label') || a.labels?.[0]?.textContent || a.textContent).trim();
+  });
+  await form(page).getByRole('combobox', { name: 'Field to add' }).selectOption('description');
+  await form(page).getByRole('button', { name: 'Add field' }).press('Enter');
+  assert.equal(await focused(), 'Description');
+  await form(page).getByRole('button', { name: 'Remove Title' }).press('Enter');
+  assert.equal(await focused(), 'Date *', 'the next field');
+  await form(page).getByRole('button', { name: 'Remove Description' }).press('Enter');
+  assert.equal(await focused(), 'Draft');
+  await form(page).getByRole('button', { name: 'Remove Draft' }).press('Enter');
+  assert.equal(await focused(), 'Field to add', 'after the last field comes the field picker');
+
+  await page.getByRole('button', { name: 'New draft' }).press('Enter');
+  const list = page.getByRole('list', { name: 'Drafts' });
+  await list.getByRole('listitem').nth(1).waitFor();
+  await list.getByRole('button', { name: /^Delete / }).first().press('Enter');
+  assert.match(await focused(), /^Untitled/, 'the next draft');
+  await list.getByRole('button', { name: /^Delete / }).first().press('Enter');
+  assert.equal(await focused(), 'New draft', 'no draft left: New draft');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('word count and reading time follow the text; the form collapses; the theme toggles', async () => {
   const page = await openPage(browser, server.base);
   await markdown(page).fill('');
