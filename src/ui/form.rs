@@ -130,7 +130,7 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
                 ".pw-field",
                 "input, textarea, select",
                 ".pw-form",
-                "select",
+                ".pw-add-field select",
             );
             key.clone()
         })
@@ -138,17 +138,17 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
     let required = def.is_some_and(|d| d.required);
     html! {
         <div class={classes!("pw-field", (!problems.is_empty()).then_some("pw-field-invalid"))} key={field.key.clone()}>
-            <div class="pw-field-head">
-                <label for={id.clone()}>{ &label }{ required.then_some(html!{<span class="pw-required" aria-hidden="true">{" *"}</span>}) }</label>
-                if !props.readonly {
-                    <button type="button" class="pw-icon-button" aria-label={format!("Remove {label}")} title={format!("Remove {label}")} onclick={remove}>{"×"}</button>
-                }
-            </div>
+            <label class="pw-field-label" for={id.clone()}>{ &label }{ required.then_some(html!{<span class="pw-required" aria-hidden="true">{" *"}</span>}) }</label>
             { widget }
             if !problems.is_empty() {
                 <div class="pw-field-note" id={note_id}>
                     { for problems.iter().map(|d| problem_line(d, &props.on_fix)) }
                 </div>
+            }
+            // Shown beside the label, but after the field in the page (and
+            // in Tab order): the keyboard reaches the value first.
+            if !props.readonly {
+                <button type="button" class="pw-icon-button pw-field-remove" aria-label={format!("Remove {label}")} title={format!("Remove {label}")} onclick={remove}>{"×"}</button>
             }
         </div>
     }
