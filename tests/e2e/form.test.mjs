@@ -104,6 +104,10 @@ test('the keyboard keeps its place: an added field is focused, removing a field 
     while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
     return a && (a.getAttribute('aria-label') || a.labels?.[0]?.textContent || a.textContent).trim();
   });
+  // Tab reaches a field's value before its Remove button.
+  await form(page).getByRole('textbox', { name: 'Title', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Remove Title');
   await form(page).getByRole('combobox', { name: 'Field to add' }).selectOption('description');
   await form(page).getByRole('button', { name: 'Add field' }).press('Enter');
   assert.equal(await focused(), 'Description');
