@@ -22,11 +22,6 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// The stats of a text of `words` space-separated words.
-    pub fn of_words(words: usize) -> Self {
-        Self::of(Count { words, glyphs: 0 })
-    }
-
     pub(crate) fn of(c: Count) -> Self {
         let per_both = WORDS_PER_MINUTE * GLYPHS_PER_MINUTE;
         Stats {
