@@ -206,6 +206,9 @@ pub struct Editor {
     session: Option<Session>,
     /// Where to put the caret once the textarea exists (a restored draft).
     pending_cursor: Option<Cursor>,
+    /// The id of an element to focus once the view is on the page: the
+    /// field a fix was applied to (its button has gone with the problem).
+    pending_focus: Option<String>,
     /// The Markdown textarea is uncontrolled while typing (handing a long
     /// post's text back to the DOM on every keystroke costs milliseconds):
     /// its value is written only when the body is replaced from elsewhere,
@@ -553,6 +556,7 @@ impl Component for Editor {
             preview_ref: NodeRef::default(),
             session: None,
             pending_cursor: None,
+            pending_focus: None,
             body_epoch: 1,
             body_synced: 0,
             body_len16: None,
@@ -608,6 +612,16 @@ impl Component for Editor {
         }
         if let (Some(cursor), Some(area)) = (self.pending_cursor.take(), self.textarea()) {
             let _ = area.set_selection_range(cursor.start as u32, cursor.end as u32);
+        }
+        if let Some(id) = self.pending_focus.take() {
+            let target = self
+                .textarea()
+                .and_then(|area| area.closest(".pw-editor").ok().flatten())
+                .and_then(|root| root.query_selector(&format!("#{id}")).ok().flatten())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(target) = target {
+                let _ = target.focus();
+            }
         }
     }
 
@@ -733,6 +747,11 @@ impl Component for Editor {
                 if let Err(e) = result {
                     self.alert(Severity::Error, format!("Could not apply the fix: {e}"));
                 } else {
+                    let key = match &fix {
+                        Fix::RenameKey { to, .. } => to,
+                        Fix::SetValue { key, .. } => key,
+                    };
+                    self.pending_focus = Some(form::field_id(key));
                     self.refresh_front_matter();
                     self.publish(ctx);
                     (ctx.props().host.on_change)();
@@ -1301,16 +1320,25 @@ impl Component for Editor {
                             { for problems.iter().map(|d| problem_line(d, &h.fix)) }
                         </div>
                     }
-                    { for self.alerts.iter().map(|a| {
-                        let id = a.id;
-                        let role = if a.severity == Severity::Info { "status" } else { "alert" };
-                        html! {
-                            <div class={classes!("pw-alert", severity_class(a.severity))} role={role} key={a.id}>
-                                <span>{ &a.text }</span>
-                                <button type="button" class="pw-icon-button" aria-label="Dismiss" onclick={link.callback(move |_| Msg::DismissAlert(id))}>{"×"}</button>
-                            </div>
-                        }
-                    }) }
+                    // Notices in a box of their own: as they come and go, the
+                    // alerts above are not moved (moving a node drops its focus).
+                    if !self.alerts.is_empty() {
+                        <div class="pw-notices">
+                        { for self.alerts.iter().map(|a| {
+                            let id = a.id;
+                            let role = if a.severity == Severity::Info { "status" } else { "alert" };
+                            html! {
+                                <div class={classes!("pw-alert", severity_class(a.severity))} role={role} key={a.id}>
+                                    <span>{ &a.text }</span>
+                                    <button type="button" class="pw-icon-button" aria-label="Dismiss" onclick={link.callback(move |e: MouseEvent| {
+                                        focus::to_neighbour(&e, ".pw-alert", "button", ".pw-editor", ".pw-markdown");
+                                        Msg::DismissAlert(id)
+                                    })}>{"×"}</button>
+                                </div>
+                            }
+                        }) }
+                        </div>
+                    }
                 </div>
 
                 <div class={classes!("pw-body", (drafts_panel.is_some() || self.folder.is_some()).then_some("pw-with-drafts"))}>

@@ -116,12 +116,16 @@ test('storage full: the user is told, export still works, nothing is lost', asyn
 
 test('two tabs on one draft: the second is told and neither version is lost', async () => {
   const context = await browser.newContext();
+  await context.clock.install();
   const a = await freshPage(context);
   await markdown(a).fill('Shared start.\n');
   await saved(a);
   const b = await freshPage(context);
   assert.equal(await markdown(b).inputValue(), 'Shared start.\n');
-  // A edits; before A's autosave runs, B saves its own edit (B's tab is being hidden).
+  // A edits; before A's autosave runs, B saves its own edit (B's tab is being
+  // hidden). Timers stand still meanwhile, so a slow machine cannot let A's
+  // autosave go first.
+  await context.clock.pauseAt(Date.now() + 60_000);
   await markdown(a).press('End');
   await markdown(a).pressSequentially('From A.');
   await markdown(b).evaluate((el) => {
@@ -129,6 +133,7 @@ test('two tabs on one draft: the second is told and neither version is lost', as
     el.dispatchEvent(new InputEvent('input', { bubbles: true }));
     window.dispatchEvent(new Event('pagehide'));
   });
+  await context.clock.resume();
   const alert = a.getByRole('alert').filter({ hasText: 'changed in another tab' });
   await alert.waitFor();
   await alert.getByRole('button', { name: 'Use theirs' }).click();

@@ -101,11 +101,21 @@ test('the typo autho gets a one-click fix', async () => {
   const alert = page.getByRole('alert').filter({ hasText: 'autho' });
   await alert.waitFor();
   assert.match(await alert.textContent(), /line 2, column 1/i);
-  await alert.getByRole('button', { name: 'Rename autho to author' }).click();
+  // Dismissing the import's notice by keyboard leaves the keyboard in the
+  // Markdown; the fix's button, gone with the problem, leaves it in the field.
+  await page.getByRole('status').filter({ hasText: 'Imported' }).getByRole('button', { name: 'Dismiss' }).press('Enter');
+  const focusedName = () => page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a && (a.getAttribute('aria-label') || a.labels?.[0]?.textContent || a.textContent).trim();
+  });
+  assert.equal(await focusedName(), 'Markdown');
+  await alert.getByRole('button', { name: 'Rename autho to author' }).press('Enter');
   const author = page.getByRole('textbox', { name: 'Author', exact: true });
   await author.waitFor();
   assert.equal(await author.inputValue(), 'Justin Garrison');
   assert.match(await (await showRaw(page)).inputValue(), /^author: "Justin Garrison"$/m);
+  await page.waitForFunction((el) => el.getRootNode().activeElement === el, await author.elementHandle());
   await page.context().close();
 });
 
