@@ -122,8 +122,14 @@ fn render_follows_the_generators_typography() {
     };
     assert_eq!(render(&[]).1, "<p>He said \"hi\"...</p>\n");
     assert_eq!(render(&["--preset", "hugo"]).1, "<p>He said “hi”…</p>\n");
-    assert_eq!(render(&["--preset", "eleventy"]).1, "<p>He said \"hi\"...</p>\n");
-    assert_eq!(render(&["--smart", "--preset", "zola"]).1, "<p>He said “hi”…</p>\n");
+    assert_eq!(
+        render(&["--preset", "eleventy"]).1,
+        "<p>He said \"hi\"...</p>\n"
+    );
+    assert_eq!(
+        render(&["--smart", "--preset", "zola"]).1,
+        "<p>He said “hi”…</p>\n"
+    );
     let (code, _, err) = render(&["--preset", "blogger"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown preset `blogger`"), "{err}");
