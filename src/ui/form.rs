@@ -5,7 +5,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -48,41 +47,21 @@ pub fn front_matter_form(props: &FormProps) -> Html {
         .filter(|d| !present.contains(&d.key.as_str()))
         .collect();
     let add_ref = use_node_ref();
-    let form_ref = use_node_ref();
-    // The field just added, to be focused once it is on the page: someone who
-    // adds a field means to fill it in.
-    let added = use_mut_ref(|| None::<String>);
     let on_add = {
         let add_ref = add_ref.clone();
-        let added = added.clone();
         let cb = props.on_add.clone();
         Callback::from(move |_| {
             if let Some(select) = add_ref.cast::<HtmlSelectElement>() {
                 let key = select.value();
                 if !key.is_empty() {
-                    *added.borrow_mut() = Some(field_id(&key));
                     cb.emit(key);
                 }
             }
         })
     };
-    {
-        let form_ref = form_ref.clone();
-        use_effect(move || {
-            let id = added.borrow().clone();
-            let field = id.and_then(|id| {
-                let form = form_ref.cast::<web_sys::Element>()?;
-                form.query_selector(&format!("#{id}")).ok().flatten()
-            });
-            if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
-                added.borrow_mut().take();
-                let _ = field.focus();
-            }
-        });
-    }
     let disabled = props.broken || props.readonly;
     html! {
-        <fieldset class="pw-form" disabled={disabled} ref={form_ref}>
+        <fieldset class="pw-form" disabled={disabled}>
             <legend>{"Front matter"}</legend>
             { for props.fields.iter().map(|f| field_row(props, f)) }
             if !addable.is_empty() && !props.readonly {

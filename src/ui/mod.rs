@@ -206,8 +206,9 @@ pub struct Editor {
     session: Option<Session>,
     /// Where to put the caret once the textarea exists (a restored draft).
     pending_cursor: Option<Cursor>,
-    /// The id of an element to focus once the view is on the page: the
-    /// field a fix was applied to (its button has gone with the problem).
+    /// The id of an element to focus once the view is on the page: a field
+    /// just added, or one a fix was applied to (its button has gone with the
+    /// problem).
     pending_focus: Option<String>,
     /// The Markdown textarea is uncontrolled while typing (handing a long
     /// post's text back to the DOM on every keystroke costs milliseconds):
@@ -736,6 +737,8 @@ impl Component for Editor {
                     Some(crate::schema::FieldType::Date) => Value::String(files::today()),
                     _ => Value::String(String::new()),
                 };
+                // Someone who adds a field means to fill it in.
+                self.pending_focus = Some(form::field_id(&key));
                 ctx.link().send_message(Msg::SetField(key, value));
                 return false;
             }
