@@ -294,7 +294,44 @@ const DEFER_PREVIEW_BYTES: usize = 256 * 1024;
 /// textarea (a whole read of it) wait for a pause in typing.
 const LONG_POST_BYTES: usize = 64 * 1024;
 
+/// The resizable split's range, in percent of the width for the editor.
+const SPLIT_MIN: f64 = 20.0;
+const SPLIT_MAX: f64 = 80.0;
+
 impl Editor {
+    /// A choice the user made (generator, theme, split, form shown), kept
+    /// beside the drafts in local storage so the editor opens as they left
+    /// it. None without a storage key.
+    fn pref(&self, name: &str) -> Option<String> {
+        let s = self.session.as_ref()?;
+        let key = format!("{}:{name}", s.store.namespace());
+        s.store.storage().get(&key).ok().flatten()
+    }
+
+    fn set_pref(&self, name: &str, value: &str) {
+        if let Some(s) = &self.session {
+            let key = format!("{}:{name}", s.store.namespace());
+            // A preference that cannot be stored (full storage) is not worth
+            // an alert: the drafts report storage trouble themselves.
+            let _ = s.store.storage().set(&key, value);
+        }
+    }
+
+    /// Sets the editor and preview columns through the CSSOM: a style
+    /// attribute would need 'unsafe-inline' under a strict CSP.
+    fn apply_split(&self) {
+        if let Some(panes) = self.panes_ref.cast::<HtmlElement>() {
+            let columns = format!(
+                "minmax(0, {}fr) auto minmax(0, {}fr)",
+                self.split,
+                100.0 - self.split
+            );
+            let _ = panes
+                .style()
+                .set_property("grid-template-columns", &columns);
+        }
+    }
+
     fn render_options(&self) -> RenderOptions {
         RenderOptions {
             base_url: self.config.base_url.clone(),
@@ -579,28 +616,34 @@ impl Component for Editor {
             if let Some(e) = &opened.session.memory_only {
                 editor.alert(Severity::Warning, e.to_string());
             }
-            if let Some(preset) = opened
-                .session
-                .store
-                .storage()
-                .get(&format!("{ns}:preset"))
-                .ok()
-                .flatten()
-            {
-                if let Some(p) = Preset::from_id(&preset) {
-                    editor.preset = p;
-                }
-            }
             editor.post = Post::parse(&opened.text);
             editor.pending_cursor = opened.cursor;
             *ctx.props().host.value.borrow_mut() = opened.text;
             editor.session = Some(opened.session);
+            // The choices made last time, in this storage namespace.
+            if let Some(p) = editor.pref("preset").and_then(|p| Preset::from_id(&p)) {
+                editor.preset = p;
+            }
+            match editor.pref("theme").as_deref() {
+                Some("dark") => editor.dark = Some(true),
+                Some("light") => editor.dark = Some(false),
+                _ => {}
+            }
+            if let Some(split) = editor.pref("split").and_then(|s| s.parse::<f64>().ok()) {
+                editor.split = split.clamp(SPLIT_MIN, SPLIT_MAX);
+            }
+            if editor.pref("form").as_deref() == Some("hidden") {
+                editor.form_open = false;
+            }
         }
         editor.refresh_all();
         editor
     }
 
-    fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
+    fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
+        if first_render {
+            self.apply_split();
+        }
         self.patcher
             .apply(self.blocks_ref.cast(), self.preview.blocks());
         if self.body_synced != self.body_epoch {
@@ -682,11 +725,12 @@ impl Component for Editor {
                 return shown != (self.stats, self.session.as_ref().map(|s| s.status.clone()));
             }
             Msg::Split(pct) => {
-                self.split = pct.clamp(20.0, 80.0);
-                // Through the CSSOM: a style attribute would need 'unsafe-inline' under a strict CSP.
-                if let Some(panes) = self.panes_ref.cast::<HtmlElement>() {
-                    let columns = format!("minmax(0, {}fr) auto minmax(0, {}fr)", self.split, 100.0 - self.split);
-                    let _ = panes.style().set_property("grid-template-columns", &columns);
+                let before = self.split.round();
+                self.split = pct.clamp(SPLIT_MIN, SPLIT_MAX);
+                self.apply_split();
+                // Whole percents: a drag writes a few dozen times, not once per pointer move.
+                if self.split.round() != before {
+                    self.set_pref("split", &format!("{:.0}", self.split));
                 }
             }
             Msg::RenderPreview => {
@@ -961,17 +1005,18 @@ impl Component for Editor {
                 self.preset = preset;
                 // The preview follows the generator's typography.
                 self.refresh_body();
-                if let Some(s) = &self.session {
-                    let key = format!("{}:preset", s.store.namespace());
-                    let _ = s.store.storage().set(&key, preset.id());
-                }
+                self.set_pref("preset", preset.id());
             }
             Msg::DismissAlert(id) => self.alerts.retain(|a| a.id != id),
             Msg::ToggleTheme => {
                 let dark_now = self.dark.unwrap_or_else(prefers_dark);
                 self.dark = Some(!dark_now);
+                self.set_pref("theme", if dark_now { "light" } else { "dark" });
             }
-            Msg::ToggleForm => self.form_open = !self.form_open,
+            Msg::ToggleForm => {
+                self.form_open = !self.form_open;
+                self.set_pref("form", if self.form_open { "shown" } else { "hidden" });
+            }
             Msg::SyncScroll => {
                 self.sync_scroll(ctx, 0);
                 return false;
@@ -1451,8 +1496,8 @@ impl Editor {
             let pct = match e.key().as_str() {
                 "ArrowLeft" => current - 5.0,
                 "ArrowRight" => current + 5.0,
-                "Home" => 20.0,
-                "End" => 80.0,
+                "Home" => SPLIT_MIN,
+                "End" => SPLIT_MAX,
                 _ => return None,
             };
             e.prevent_default();

@@ -158,6 +158,30 @@ test('word count and reading time follow the text; the form collapses; the theme
   await page.context().close();
 });
 
+test('the editor opens as it was left: theme, split, form hidden, generator', async () => {
+  const page = await openPage(browser, server.base);
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.getByRole('button', { name: 'Hide front matter' }).click();
+  const split = page.getByRole('separator', { name: 'Resize editor and preview' });
+  await split.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await split.getAttribute('aria-valuenow'), '40');
+  const editorWidth = async () => (await markdown(page).boundingBox()).width;
+  const narrowed = await editorWidth();
+  await page.getByRole('combobox', { name: 'Generator' }).selectOption('zola');
+
+  await page.reload();
+  await markdown(page).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByRole('button', { name: 'Show front matter' }).count(), 1);
+  assert.equal(await split.getAttribute('aria-valuenow'), '40');
+  assert.ok(Math.abs((await editorWidth()) - narrowed) < 2, 'the columns are as they were');
+  assert.equal(await page.getByRole('combobox', { name: 'Generator' }).inputValue(), 'zola');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('scrolling the Markdown scrolls the Preview to the same place', async () => {
   const page = await openPage(browser, server.base);
   const body = sample('from-dev-to-devrel.md').replace(/^---[\s\S]*?\n---\n/, '');
