@@ -332,6 +332,12 @@ impl Editor {
         }
     }
 
+    /// The generator files exports and sets the preview's typography.
+    fn use_preset(&mut self, preset: Preset) {
+        self.preset = preset;
+        self.refresh_body();
+    }
+
     fn render_options(&self) -> RenderOptions {
         RenderOptions {
             base_url: self.config.base_url.clone(),
@@ -833,8 +839,7 @@ impl Component for Editor {
                     }
                     "preset" => {
                         if let Some(p) = self.config.preset.as_deref().and_then(Preset::from_id) {
-                            self.preset = p;
-                            self.refresh_body();
+                            self.use_preset(p);
                         }
                     }
                     "theme" => {
@@ -1002,9 +1007,7 @@ impl Component for Editor {
                 Err(e) => self.alert(Severity::Error, format!("Could not copy to the clipboard: {e}")),
             },
             Msg::SetPreset(preset) => {
-                self.preset = preset;
-                // The preview follows the generator's typography.
-                self.refresh_body();
+                self.use_preset(preset);
                 self.set_pref("preset", preset.id());
             }
             Msg::DismissAlert(id) => self.alerts.retain(|a| a.id != id),

@@ -38,25 +38,27 @@ test('links in the Preview open in a new tab, fragments scroll the Preview, and 
   const filler = Array.from({ length: 80 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
   await markdown(page).fill(`See [elsewhere](${server.base}page.css), a note[^n] and [the end](#the-end).\n\n${filler}\n\n## The end\n\n[^n]: The note.\n`);
   const view = preview(page);
-  const inView = (loc) => loc.evaluate((el) => {
+  // Whether an element of the preview is within the preview's visible box.
+  const shown = (el) => {
     const box = el.getBoundingClientRect(), frame = el.closest('[role=region]').getBoundingClientRect();
     return box.top >= frame.top - 1 && box.bottom <= frame.bottom + 1;
-  });
+  };
+  const scrolledTo = async (loc) => page.waitForFunction(shown, await loc.elementHandle());
 
   const popup = page.context().waitForEvent('page');
   await view.getByRole('link', { name: 'elsewhere' }).click();
   assert.equal((await popup).url(), `${server.base}page.css`, 'a web link opens in a new tab');
 
   const end = view.getByRole('heading', { name: 'The end' });
-  assert.equal(await inView(end), false);
+  assert.equal(await end.evaluate(shown), false);
   await view.getByRole('link', { name: 'the end' }).click();
-  await page.waitForFunction((el) => {
-    const box = el.getBoundingClientRect(), frame = el.closest('[role=region]').getBoundingClientRect();
-    return box.top >= frame.top - 1 && box.bottom <= frame.bottom + 1;
-  }, await end.elementHandle());
+  await scrolledTo(end);
+  // Back to the top, where the footnote's definition is out of sight.
+  await view.evaluate((el) => { el.scrollTop = 0; });
+  const note = view.getByText('The note.');
+  assert.equal(await note.evaluate(shown), false);
   await view.getByRole('link', { name: '1', exact: true }).click();
-  await page.waitForFunction((el) => el.getBoundingClientRect().top < el.closest('[role=region]').getBoundingClientRect().bottom,
-    await view.getByText('The note.').elementHandle());
+  await scrolledTo(note);
   assert.equal(page.url(), start, 'the editor\'s page neither left nor changed its #');
   await markdown(page).waitFor();
   assert.deepEqual(page.errors, []);
