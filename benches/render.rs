@@ -92,6 +92,7 @@ fn bench(c: &mut Criterion) {
     let opts = RenderOptions {
         smart_punctuation: true,
         base_url: Some("https://example.com/".into()),
+        ..RenderOptions::default()
     };
     let mut g = c.benchmark_group("render");
     g.sample_size(20);

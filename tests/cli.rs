@@ -19,12 +19,31 @@ fn samples() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples").to_string()
 }
 
-fn temp_copy(name: &str, text: &str) -> std::path::PathBuf {
+/// A file in a directory of its own, removed with it when the test ends
+/// (runs used to leave one directory per test behind).
+struct TempPost(std::path::PathBuf);
+
+impl std::ops::Deref for TempPost {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempPost {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+fn temp_copy(name: &str, text: &str) -> TempPost {
     let dir = std::env::temp_dir().join(format!("postwright-cli-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("post.md");
     std::fs::write(&path, text).unwrap();
-    path
+    TempPost(path)
 }
 
 #[test]
@@ -77,7 +96,7 @@ fn get_and_set_make_minimal_edits() {
     assert_eq!((code, out.as_str()), (0, "From Dev to Devrel\n"));
     let (code, _, err) = cli(&["set", p, "tags", "[a, b]"]);
     assert_eq!(code, 0, "{err}");
-    let edited = std::fs::read_to_string(&path).unwrap();
+    let edited = std::fs::read_to_string(&*path).unwrap();
     let changed: Vec<(&str, &str)> = original
         .lines()
         .zip(edited.lines())
@@ -133,6 +152,29 @@ fn render_follows_the_generators_typography() {
     let (code, _, err) = render(&["--preset", "blogger"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown preset `blogger`"), "{err}");
+}
+
+#[test]
+fn render_shows_the_generators_template_tags() {
+    let path = temp_copy(
+        "templates",
+        "{% include note.html %}\n\n{{< youtube abc >}}\n",
+    );
+    let render = |preset: &str| cli(&["render", "--preset", preset, path.to_str().unwrap()]).1;
+    let jekyll = render("jekyll");
+    assert!(
+        jekyll.starts_with(
+            "<div class=\"pw-shortcode\" title=\"Liquid tag\">{% include note.html %}</div>"
+        ),
+        "{jekyll}"
+    );
+    let hugo = render("hugo");
+    assert!(
+        hugo.starts_with(
+            "<p>{% include note.html %}</p>\n<div class=\"pw-shortcode\" title=\"Hugo shortcode\">"
+        ),
+        "{hugo}"
+    );
 }
 
 #[test]

@@ -5,7 +5,9 @@
 
 mod common;
 
-use postwright::markdown::{render_html, stats_with, Incremental, RenderOptions, Splice};
+use postwright::markdown::{
+    render_html, stats_with, Incremental, RenderOptions, Splice, Templates,
+};
 
 /// Text with everything that crosses blocks: duplicate headings, footnotes,
 /// link definitions, raw HTML across blocks, lists, tables, fences.
@@ -62,6 +64,17 @@ const TOKENS: &[&str] = &[
     "日本",
     "\u{1F600}",
     "{{< x >}}",
+    "{{ y }}",
+    "{% a %}",
+    "{% raw %}",
+    "{% endraw %}",
+    "{{ c() }}",
+    "{% d() %}",
+    "{% end %}",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
     "\t",
     "\r\n",
 ];
@@ -159,6 +172,15 @@ fn random_edits_render_as_a_whole_render_does() {
     let based = RenderOptions {
         smart_punctuation: true,
         base_url: Some("https://example.com/blog/".into()),
+        ..RenderOptions::default()
+    };
+    let liquid = RenderOptions {
+        templates: Templates::Liquid,
+        ..based.clone()
+    };
+    let zola = RenderOptions {
+        templates: Templates::Zola,
+        ..RenderOptions::default()
     };
     // POSTWRIGHT_FUZZ_STEPS=2000 for a longer run by hand.
     let steps: usize = std::env::var("POSTWRIGHT_FUZZ_STEPS")
@@ -168,7 +190,15 @@ fn random_edits_render_as_a_whole_render_does() {
     let mut partial = 0;
     let mut total = 0;
     for (n, (name, body)) in bodies().iter().enumerate() {
-        for (o, opts) in [RenderOptions::default(), based.clone()].iter().enumerate() {
+        for (o, opts) in [
+            RenderOptions::default(),
+            based.clone(),
+            liquid.clone(),
+            zola.clone(),
+        ]
+        .iter()
+        .enumerate()
+        {
             for seed in 0..3u64 {
                 let s = 0x9E37_79B9 * (n as u64 + 1) + 7919 * seed + o as u64;
                 partial += random_edits(name, body, opts, s, steps);

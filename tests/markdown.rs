@@ -123,6 +123,7 @@ fn samples_blocks_concatenate_to_whole() {
             RenderOptions {
                 smart_punctuation: true,
                 base_url: Some("https://example.com/".into()),
+                ..RenderOptions::default()
             },
         ] {
             let blocks = render_blocks(&body, &o);
@@ -219,10 +220,63 @@ fn shortcodes_are_inert_placeholders() {
 }
 
 #[test]
+fn template_tags_follow_the_generator() {
+    use postwright::export::Preset;
+    let base = Some("https://example.com/".to_string());
+    let jekyll = RenderOptions::for_preset(Preset::Jekyll, base.clone());
+    let body = "{% include figure.html src=\"a.png\" %}\n\nSee [the post]({{ site.baseurl }}/2020/x/) and ![i]({{ \"/img/a.png\" | relative_url }}), by {{ page.author }}.\n\n{% raw %}{{ not_a_tag }}{% endraw %}\n";
+    let html = render_html(body, &jekyll);
+    // A paragraph of tags is a block placeholder; its quotes stay straight.
+    assert!(html.starts_with("<div class=\"pw-shortcode\" title=\"Liquid tag\">{% include figure.html src=&quot;a.png&quot; %}</div>\n"), "{html}");
+    // Liquid in addresses: the link is a link, to where the site would point it.
+    assert!(
+        html.contains("<a href=\"https://example.com/2020/x/\">the post</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<img src=\"https://example.com/img/a.png\" alt=\"i\" />"),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "by <span class=\"pw-shortcode\" title=\"Liquid tag\">{{ page.author }}</span>."
+        ),
+        "{html}"
+    );
+    // Inside {% raw %}, braces are text.
+    assert!(html.contains("</span>{{ not_a_tag }}<span"), "{html}");
+    // Hugo's scanner leaves all that as it was (a link with a space in its
+    // address is no link).
+    let hugo = render_html(body, &RenderOptions::for_preset(Preset::Hugo, base.clone()));
+    assert!(
+        !hugo.contains("pw-shortcode") && !hugo.contains("<a "),
+        "{hugo}"
+    );
+
+    let zola = RenderOptions::for_preset(Preset::Zola, None);
+    let html = render_html(
+        "{{ youtube(id=\"abc\") }}\n\nText {{ not_a_call }} {{/* image() */}}.\n",
+        &zola,
+    );
+    assert!(html.starts_with("<div class=\"pw-shortcode\" title=\"Zola shortcode\">{{ youtube(id=&quot;abc&quot;) }}</div>\n"), "{html}");
+    assert!(
+        html.contains("<p>Text {{ not_a_call }} {{ image() }}.</p>"),
+        "{html}"
+    );
+
+    let astro = RenderOptions::for_preset(Preset::Astro, None);
+    assert_eq!(
+        render_html("{{< x >}} {% y %}", &astro),
+        "<p>{{&lt; x &gt;}} {% y %}</p>\n"
+    );
+}
+
+#[test]
 fn smart_punctuation_is_optional() {
     let o = RenderOptions {
         smart_punctuation: true,
         base_url: None,
+        ..RenderOptions::default()
     };
     let html = render_html("\"Hi\" -- it's...", &o);
     assert!(html.contains("“Hi” – it’s…"), "{html}");
@@ -234,6 +288,7 @@ fn base_url_resolves_relative_images_and_links() {
     let o = RenderOptions {
         smart_punctuation: false,
         base_url: Some("https://example.com/".into()),
+        ..RenderOptions::default()
     };
     let html = render_html(
         "![x](/img/x.png) [p](/posts/a/) [f](#frag) <img src=\"img/y.png\"> [m](mailto:a@b.c)",
@@ -250,6 +305,7 @@ fn base_url_resolves_relative_images_and_links() {
     let bad = RenderOptions {
         smart_punctuation: false,
         base_url: Some("javascript:alert(1)//".into()),
+        ..RenderOptions::default()
     };
     assert!(render_html("![x](/img/x.png)", &bad).contains(r#"src="/img/x.png""#));
 }
@@ -314,6 +370,7 @@ fn xss_corpus_is_neutralized() {
         RenderOptions {
             smart_punctuation: true,
             base_url: Some("https://example.com/blog/".into()),
+            ..RenderOptions::default()
         },
     ];
     for (name, body) in &fixtures {

@@ -207,6 +207,7 @@ fn check(input: &str) {
         RenderOptions {
             smart_punctuation: true,
             base_url: Some("https://example.com/blog/".into()),
+            ..RenderOptions::default()
         },
     ] {
         let html = render_html(input, &o);

@@ -21,7 +21,8 @@ const USAGE: &str = "usage:
   postwright check [--schema FILE] PATH...
   postwright render [--base-url URL] [--preset NAME] [--smart] FILE
       NAME: hugo, hugo-bundle, jekyll, zola, astro, eleventy (the
-      generator's default typography; --smart turns it on for any)
+      generator's default typography and template tags: Hugo shortcodes
+      by default; --smart turns typography on for any)
   postwright get FILE KEY
   postwright set FILE KEY VALUE        (VALUE in YAML syntax, e.g. '[a, b]')";
 
@@ -153,6 +154,7 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
                 let preset = Preset::from_id(name)
                     .ok_or_else(|| format!("unknown preset `{name}`\n{USAGE}"))?;
                 opts.smart_punctuation |= markdown::smart_punctuation_by_default(preset);
+                opts.templates = markdown::Templates::of(preset);
             }
             _ if file.is_none() => file = Some(PathBuf::from(arg)),
             _ => return Err(USAGE.to_string()),

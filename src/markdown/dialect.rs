@@ -13,6 +13,51 @@ pub struct RenderOptions {
     /// image URLs are resolved against it so the preview shows the images.
     /// Ignored unless it is an absolute `http(s)` URL.
     pub base_url: Option<String>,
+    /// The generator's template tags the body may hold (shown as inert
+    /// placeholders, as they are not Markdown).
+    pub templates: Templates,
+}
+
+impl RenderOptions {
+    /// What the preview should follow for a generator: its typography and
+    /// its template tags.
+    pub fn for_preset(preset: Preset, base_url: Option<String>) -> Self {
+        RenderOptions {
+            smart_punctuation: smart_punctuation_by_default(preset),
+            base_url,
+            templates: Templates::of(preset),
+        }
+    }
+}
+
+/// Which template tags a generator expands in a post before its Markdown is
+/// rendered. They are not Markdown: the preview shows them as labelled,
+/// inert placeholders instead of text (and never runs them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Templates {
+    /// Hugo shortcodes: `{{< name >}}`, `{{% name %}}`, and the escaped
+    /// `{{</* name */>}}` shown as text.
+    #[default]
+    Hugo,
+    /// Liquid: `{{ output }}` and `{% tag %}`. Jekyll runs Liquid on every
+    /// post, and Eleventy on Markdown by default (`markdownTemplateEngine`).
+    Liquid,
+    /// Zola shortcodes: `{{ name(args) }}`, `{% name(args) %}` … `{% end %}`,
+    /// and the escaped `{{/* name() */}}` shown as text. Other braces are text.
+    Zola,
+    /// None: Astro renders a `.md` file's braces as text.
+    None,
+}
+
+impl Templates {
+    pub fn of(preset: Preset) -> Self {
+        match preset {
+            Preset::Hugo | Preset::HugoBundle => Templates::Hugo,
+            Preset::Jekyll | Preset::Eleventy => Templates::Liquid,
+            Preset::Zola => Templates::Zola,
+            Preset::Astro => Templates::None,
+        }
+    }
 }
 
 /// CommonMark plus the extensions blog posts use: tables, footnotes,

@@ -29,7 +29,7 @@ mod stats;
 mod url;
 
 pub use blocks::{render_blocks, Block};
-pub use dialect::{options, slugify, smart_punctuation_by_default, RenderOptions};
+pub use dialect::{options, slugify, smart_punctuation_by_default, RenderOptions, Templates};
 pub use incremental::{Incremental, Splice};
 pub use sanitize::sanitize_html;
 pub use stats::{stats, stats_with, Stats, WORDS_PER_MINUTE};

@@ -65,7 +65,7 @@ pub(crate) fn render(body: &str, opts: &RenderOptions) -> Rendered {
 /// blocks (and any block reaching past `body.len()`) follow the part's.
 pub(crate) fn render_in(body: &str, opts: &RenderOptions, cx: Context) -> Rendered {
     let base = opts.base_url.as_deref().and_then(Base::parse);
-    let (src, codes, exact) = shortcodes::extract_exact(body);
+    let (src, codes, exact) = shortcodes::extract_exact(body, opts.templates);
     let src = if cx.note_defs.is_empty() {
         src
     } else {
@@ -99,7 +99,7 @@ pub(crate) fn render_in(body: &str, opts: &RenderOptions, cx: Context) -> Render
         .map(|(label, def)| RefDef {
             // Placeholders only mean something with this render's shortcodes.
             label: normalize_label(&shortcodes::literal(label, &codes)),
-            dest: shortcodes::literal(&def.dest, &codes).into_owned(),
+            dest: shortcodes::url(&def.dest, &codes).into_owned(),
             title: shortcodes::literal(def.title.as_deref().unwrap_or(""), &codes).into_owned(),
             at: def.span.start,
         })
@@ -511,11 +511,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Adapter<'a, '_, I> {
                         id,
                     })
                 } else {
-                    match clean_url(
-                        &shortcodes::literal(&dest_url, codes),
-                        UrlKind::Link,
-                        self.base,
-                    ) {
+                    match clean_url(&shortcodes::url(&dest_url, codes), UrlKind::Link, self.base) {
                         Some(u) => Event::Start(Tag::Link {
                             link_type,
                             dest_url: u.into(),
@@ -544,7 +540,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Adapter<'a, '_, I> {
             } => {
                 self.in_image += 1;
                 let dest = clean_url(
-                    &shortcodes::literal(&dest_url, codes),
+                    &shortcodes::url(&dest_url, codes),
                     UrlKind::Image,
                     self.base,
                 )

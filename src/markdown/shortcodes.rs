@@ -1,17 +1,18 @@
-//! Hugo shortcodes (`{{< name args >}}`, `{{% name args %}}`, closing forms and
-//! the `{{</* escaped */>}}` form): found before Markdown parsing, as Hugo
-//! does, and replaced in a private copy of the body by placeholders
+//! Template tags (Hugo shortcodes, Liquid tags, Zola shortcodes; see
+//! [`Templates`]): found before Markdown parsing, as the generators do, and
+//! replaced in a private copy of the body by placeholders
 //! (`U+E000 index U+E001`) that Markdown leaves alone. The renderer turns the
 //! placeholders into labelled, inert spans or divs. Nothing is ever executed
 //! and the author's text is not changed.
 
 use std::borrow::Cow;
 
+use super::dialect::Templates;
 use super::sanitize::escape_text;
 
 pub(crate) const OPEN: char = '\u{E000}';
 pub(crate) const CLOSE: char = '\u{E001}';
-/// Longest shortcode we recognize, in bytes.
+/// Longest template tag we recognize, in bytes.
 const MAX_LEN: usize = 4096;
 
 pub(crate) struct Shortcode {
@@ -19,20 +20,30 @@ pub(crate) struct Shortcode {
     pub(crate) text: String,
     /// `{{</* ... */>}}`: shown as plain text, not as a placeholder.
     pub(crate) escaped: bool,
+    /// What it is, for its label: `Hugo shortcode`, `Liquid tag`, ….
+    kind: &'static str,
+    /// What it stands for in a link or image address, when that is known
+    /// without the site: Liquid's `{{ site.baseurl }}` is empty and
+    /// `{{ '/a.png' | relative_url }}` is `/a.png`, so that the preview can
+    /// resolve the address against the base URL as it does any other.
+    url: Option<String>,
 }
 
-/// Replaces the shortcodes of `body` by placeholders. Returns the body to
-/// parse and the shortcodes (empty, and the body borrowed, if there are none).
-pub(crate) fn extract(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>) {
-    let (src, codes, _) = extract_exact(orig);
+/// Replaces the template tags of `body` by placeholders. Returns the body to
+/// parse and the tags (empty, and the body borrowed, if there are none).
+pub(crate) fn extract(orig: &str, templates: Templates) -> (Cow<'_, str>, Vec<Shortcode>) {
+    let (src, codes, _) = extract_exact(orig, templates);
     (src, codes)
 }
 
 /// Like [`extract`]; also says whether every placeholder is exactly as long
 /// as its shortcode (zero-padded to fit), so that source offsets in the text
 /// returned are those of `orig` (the incremental preview relies on it).
-pub(crate) fn extract_exact(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>, bool) {
-    if next_open(orig, 0).is_none() {
+pub(crate) fn extract_exact(
+    orig: &str,
+    templates: Templates,
+) -> (Cow<'_, str>, Vec<Shortcode>, bool) {
+    if next_open(orig, 0, templates).is_none() {
         return (Cow::Borrowed(orig), Vec::new(), true);
     }
     // Placeholder characters typed by the author would only show some
@@ -49,18 +60,18 @@ pub(crate) fn extract_exact(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>, bool) 
     let mut out = String::new();
     let mut copied = 0;
     let mut exact = true;
-    scan(body, |found| {
+    scan(body, templates, |found| {
         let original = &body[found.start..found.end];
-        let text = if found.escaped {
-            // `{{< /* x */ >}}` shows as `{{< x >}}`.
-            let lead = found.lead;
-            let closer = 5; // `*/>}}` or `*/%}}`
-            let mut t = original[..3 + lead].to_string();
-            t.push_str(&original[3 + lead + 2..original.len() - closer]);
-            t.push_str(&original[original.len() - 3..]);
-            t
-        } else {
-            original.to_string()
+        let text = match found.escape {
+            // `{{< /* x */ >}}` shows as `{{< x >}}`: the comment marks go.
+            Some((open, close)) => {
+                let (open, close) = (open - found.start, close - found.start);
+                let mut t = original[..open].to_string();
+                t.push_str(&original[open + 2..close]);
+                t.push_str(&original[close + 2..]);
+                t
+            }
+            None => original.to_string(),
         };
         out.push_str(&body[copied..found.start]);
         let index = codes.len().to_string();
@@ -74,8 +85,10 @@ pub(crate) fn extract_exact(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>, bool) 
         out.push_str(&index);
         out.push(CLOSE);
         codes.push(Shortcode {
+            url: url_value(original, templates),
             text,
-            escaped: found.escaped,
+            escaped: found.escape.is_some(),
+            kind: templates.label(),
         });
         copied = found.end;
     });
@@ -86,74 +99,193 @@ pub(crate) fn extract_exact(orig: &str) -> (Cow<'_, str>, Vec<Shortcode>, bool) 
     (Cow::Owned(out), codes, exact)
 }
 
-/// A shortcode found in a text.
+/// A template tag found in a text.
 pub(crate) struct Found {
     pub(crate) start: usize,
     pub(crate) end: usize,
-    escaped: bool,
-    /// White space between `{{<` and `/*` of an escaped shortcode.
-    lead: usize,
+    /// An escaped tag (`{{</* x */>}}`): where its `/*` and `*/` are.
+    escape: Option<(usize, usize)>,
 }
 
-/// Finds the shortcodes of `body`, left to right as Hugo does (a
-/// shortcode's text is not searched for others).
-pub(crate) fn scan(body: &str, mut f: impl FnMut(Found)) {
+/// Finds the template tags of `body`, left to right as the generators do
+/// (a tag's text is not searched for others).
+pub(crate) fn scan(body: &str, templates: Templates, mut f: impl FnMut(Found)) {
     let mut from = 0;
-    while let Some(i) = next_open(body, from) {
+    while let Some(i) = next_open(body, from, templates) {
         from = i + 2;
-        let delim = if body.as_bytes()[i + 2] == b'<' {
-            '<'
-        } else {
-            '%'
-        };
-        let inner_start = i + 3;
-        let rest = &body[inner_start..];
-        let trimmed = rest.trim_start();
-        let escaped = trimmed.starts_with("/*");
-        let closer = match (escaped, delim) {
-            (true, '<') => "*/>}}",
-            (true, _) => "*/%}}",
-            (false, '<') => ">}}",
-            (false, _) => "%}}",
-        };
-        let limit = rest.len().min(MAX_LEN);
-        let Some(end) = find_within(rest, closer, limit) else {
+        let Some(found) = tag_at(body, i, templates) else {
             continue;
         };
-        let inner = &rest[..end];
-        let lead = rest.len() - trimmed.len();
-        if escaped && end < lead + 2 {
-            continue;
+        from = found.end;
+        // Liquid leaves the text between `{% raw %}` and `{% endraw %}` alone.
+        if templates == Templates::Liquid && liquid_name(&body[found.start..found.end]) == "raw" {
+            from = endraw(body, found.end).unwrap_or(body.len());
         }
-        if inner.contains("\n\n") || inner.contains("\r\n\r\n") {
-            continue;
-        }
-        let end_abs = inner_start + end + closer.len();
-        f(Found {
-            start: i,
-            end: end_abs,
-            escaped,
-            lead,
-        });
-        from = end_abs;
+        f(found);
     }
 }
 
-/// The longest a shortcode can be, in bytes.
+/// The tag starting at `i` (at an opening found by [`next_open`]), if it
+/// is closed within the length a tag may have and holds no blank line.
+fn tag_at(body: &str, i: usize, templates: Templates) -> Option<Found> {
+    let b = body.as_bytes();
+    // Hugo's openings are three bytes (`{{<`, `{{%`), the others two.
+    let opener = if templates == Templates::Hugo { 3 } else { 2 };
+    let inner_start = i + opener;
+    let rest = &body[inner_start..];
+    let trimmed = rest.trim_start();
+    let lead = rest.len() - trimmed.len();
+    let escapable = matches!(templates, Templates::Hugo | Templates::Zola);
+    let escaped = escapable && trimmed.starts_with("/*");
+    let closer = match (templates, b[i + 1], b.get(i + 2)) {
+        (Templates::Hugo, _, Some(b'<')) => ">}}",
+        (Templates::Hugo, _, _) => "%}}",
+        (_, b'{', _) => "}}",
+        _ => "%}",
+    };
+    let closer = if escaped {
+        ["*/", closer].concat()
+    } else {
+        closer.to_string()
+    };
+    if templates == Templates::Zola && !escaped && !zola_call(trimmed, b[i + 1] == b'%') {
+        return None;
+    }
+    let end = find_within(rest, &closer, rest.len().min(MAX_LEN))?;
+    if escaped && end < lead + 2 {
+        return None;
+    }
+    let inner = &rest[..end];
+    if inner.contains("\n\n") || inner.contains("\r\n\r\n") {
+        return None;
+    }
+    let end_abs = inner_start + end + closer.len();
+    Some(Found {
+        start: i,
+        end: end_abs,
+        escape: escaped.then(|| (inner_start + lead, inner_start + end)),
+    })
+}
+
+/// Zola's shortcodes are calls, `name(` (and `{% end %}` closes a body):
+/// other braces in a Zola post are text.
+fn zola_call(inner: &str, body_tag: bool) -> bool {
+    let name = inner
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        .count();
+    let after = inner[name..].trim_start();
+    name > 0
+        && (after.starts_with('(')
+            || (body_tag && &inner[..name] == "end" && after.starts_with("%}")))
+}
+
+/// A Liquid tag's name: `raw` for `{%- raw -%}`.
+fn liquid_name(tag: &str) -> &str {
+    let inner = tag
+        .strip_prefix("{%")
+        .and_then(|t| t.strip_suffix("%}"))
+        .unwrap_or("");
+    let inner = inner.trim_matches('-').trim();
+    inner.split_whitespace().next().unwrap_or("")
+}
+
+/// Whether `body` has a Liquid `{% raw %}` tag (the text after it, up to
+/// `{% endraw %}`, is not Liquid, however far that goes).
+pub(crate) fn has_raw_block(body: &str) -> bool {
+    if !body.contains("raw") {
+        return false;
+    }
+    let mut found = false;
+    scan(body, Templates::Liquid, |f| {
+        found |= liquid_name(&body[f.start..f.end]) == "raw"
+    });
+    found
+}
+
+/// Where the `{% endraw %}` closing a raw block that ends at `from` starts.
+fn endraw(body: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(i) = next_open(body, at, Templates::Liquid) {
+        match tag_at(body, i, Templates::Liquid) {
+            Some(f) if liquid_name(&body[f.start..f.end]) == "endraw" => return Some(i),
+            Some(f) => at = f.end,
+            None => at = i + 2,
+        }
+    }
+    None
+}
+
+/// What a Liquid output tag stands for in an address, when the site is not
+/// needed to know it (see [`Shortcode::url`]).
+fn url_value(tag: &str, templates: Templates) -> Option<String> {
+    if templates != Templates::Liquid {
+        return None;
+    }
+    let inner = tag.strip_prefix("{{")?.strip_suffix("}}")?;
+    let inner = inner.trim_matches('-').trim();
+    if matches!(
+        inner,
+        "site.baseurl" | "site.url" | "site.url | append: site.baseurl"
+    ) {
+        return Some(String::new());
+    }
+    // `'/a.png' | relative_url` (Jekyll), `"/a.png" | url` (Eleventy).
+    let (value, filter) = inner.split_once('|')?;
+    let value = value.trim();
+    let quoted = value.len() >= 2
+        && (value.starts_with('\'') && value.ends_with('\'')
+            || value.starts_with('"') && value.ends_with('"'));
+    let url_filter = matches!(filter.trim(), "relative_url" | "absolute_url" | "url");
+    (quoted && url_filter).then(|| value[1..value.len() - 1].to_string())
+}
+
+impl Templates {
+    /// The label a placeholder carries.
+    fn label(self) -> &'static str {
+        match self {
+            Templates::Hugo => "Hugo shortcode",
+            Templates::Liquid => "Liquid tag",
+            Templates::Zola => "Zola shortcode",
+            Templates::None => "",
+        }
+    }
+}
+
+/// The longest a template tag can be, in bytes.
 pub(crate) const MAX_SPAN: usize = MAX_LEN + 8;
 
-/// The next `{{<` or `{{%` at or after `from` (a memchr search for `{`).
-fn next_open(s: &str, from: usize) -> Option<usize> {
+/// The next opening of a template tag at or after `from` (a memchr search
+/// for `{`): `{{<` or `{{%` for Hugo, `{{` or `{%` for the others.
+fn next_open(s: &str, from: usize, templates: Templates) -> Option<usize> {
+    if templates == Templates::None {
+        return None;
+    }
     let b = s.as_bytes();
     let mut i = from;
     while let Some(p) = s.get(i..)?.find('{') {
         let j = i + p;
-        if b.get(j + 1) == Some(&b'{') && matches!(b.get(j + 2), Some(b'<' | b'%')) {
+        let open = match templates {
+            Templates::Hugo => {
+                b.get(j + 1) == Some(&b'{') && matches!(b.get(j + 2), Some(b'<' | b'%'))
+            }
+            _ => matches!(b.get(j + 1), Some(b'{' | b'%')),
+        };
+        if open {
             return Some(j);
         }
         i = j + 1;
     }
     None
+}
+
+/// Whether `text` may hold the opening of a template tag.
+pub(crate) fn may_hold_tags(text: &str, templates: Templates) -> bool {
+    match templates {
+        Templates::None => false,
+        Templates::Hugo => text.contains("{{"),
+        _ => text.contains("{{") || text.contains("{%"),
+    }
 }
 
 fn find_within(hay: &str, needle: &str, limit: usize) -> Option<usize> {
@@ -218,13 +350,27 @@ pub(crate) fn has_placeholder(text: &str) -> bool {
 
 /// `text` with its placeholders replaced by the shortcodes' literal text.
 pub(crate) fn literal<'t>(text: &'t str, codes: &[Shortcode]) -> Cow<'t, str> {
+    replaced(text, codes, |c| &c.text)
+}
+
+/// A link or image address with its placeholders replaced by what they
+/// stand for when that is known (see [`Shortcode::url`]), else their text.
+pub(crate) fn url<'t>(text: &'t str, codes: &[Shortcode]) -> Cow<'t, str> {
+    replaced(text, codes, |c| c.url.as_deref().unwrap_or(&c.text))
+}
+
+fn replaced<'t>(
+    text: &'t str,
+    codes: &[Shortcode],
+    by: impl Fn(&Shortcode) -> &str,
+) -> Cow<'t, str> {
     if codes.is_empty() || !has_placeholder(text) {
         return Cow::Borrowed(text);
     }
     let mut s = String::with_capacity(text.len() + 32);
     pieces(text, codes, |p| match p {
         Piece::Text(t) => s.push_str(t),
-        Piece::Code(c) => s.push_str(&c.text),
+        Piece::Code(c) => s.push_str(by(c)),
     });
     Cow::Owned(s)
 }
@@ -244,7 +390,9 @@ pub(crate) fn push_code(c: &Shortcode, tag: &str, out: &mut String) {
     }
     out.push('<');
     out.push_str(tag);
-    out.push_str(" class=\"pw-shortcode\" title=\"Hugo shortcode\">");
+    out.push_str(" class=\"pw-shortcode\" title=\"");
+    out.push_str(c.kind);
+    out.push_str("\">");
     escape_text(&c.text, out);
     out.push_str("</");
     out.push_str(tag);
@@ -273,6 +421,7 @@ mod tests {
     fn finds_shortcodes() {
         let (b, c) = extract(
             "a {{< youtube abc >}} b {{% notice %}}x{{% /notice %}} {{</* raw */>}} {{ .Title }}",
+            Templates::Hugo,
         );
         assert_eq!(c.len(), 4);
         assert_eq!(c[0].text, "{{< youtube abc >}}");
@@ -290,7 +439,7 @@ mod tests {
     #[test]
     fn placeholders_are_as_long_as_their_shortcodes() {
         let body = "a {{< youtube abc >}} b\n{{% notice\nx %}}y{{</* raw */>}}";
-        let (b, c, exact) = extract_exact(body);
+        let (b, c, exact) = extract_exact(body, Templates::Hugo);
         assert!(exact);
         assert_eq!(c.len(), 3);
         assert_eq!(b.len(), body.len());
@@ -300,7 +449,7 @@ mod tests {
         );
         // Too short to hold its index: still found, offsets no longer exact.
         let many = "{{<a>}}".repeat(12);
-        let (b, c, exact) = extract_exact(&many);
+        let (b, c, exact) = extract_exact(&many, Templates::Hugo);
         assert_eq!(c.len(), 12);
         assert!(!exact);
         assert_eq!(literal(&b, &c), many);
@@ -308,17 +457,86 @@ mod tests {
 
     #[test]
     fn no_shortcodes_borrows() {
-        let (b, c) = extract("plain {{ x }} {{< unclosed");
+        let (b, c) = extract("plain {{ x }} {{< unclosed", Templates::Hugo);
         assert!(matches!(b, Cow::Borrowed(_)));
         assert!(c.is_empty());
     }
 
     #[test]
     fn forged_placeholders_are_inert() {
-        let (b, c) = extract("\u{E000}0\u{E001} {{< a >}} \u{E001}");
+        let (b, c) = extract("\u{E000}0\u{E001} {{< a >}} \u{E001}", Templates::Hugo);
         let mut out = String::new();
         inline_html(&b, &c, &mut out);
         assert_eq!(out.matches("pw-shortcode").count(), 1);
         assert!(!out.contains(['\u{E000}', '\u{E001}']));
+    }
+
+    fn texts(body: &str, templates: Templates) -> Vec<String> {
+        let (b, c) = extract(body, templates);
+        assert_eq!(literal(&b, &c), body.replace("/*", "").replace("*/", ""));
+        c.into_iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn liquid_tags_and_raw_blocks() {
+        let body = "{% include note.html title=\"x\" %}\n[a]({{ site.baseurl }}/b) {{- page.title -}}\n{% raw %}{{ kept }}{% endraw %} {%- if x -%}y{% endif %}";
+        assert_eq!(
+            texts(body, Templates::Liquid),
+            [
+                "{% include note.html title=\"x\" %}",
+                "{{ site.baseurl }}",
+                "{{- page.title -}}",
+                "{% raw %}",
+                "{% endraw %}",
+                "{%- if x -%}",
+                "{% endif %}",
+            ]
+        );
+        // Hugo's scanner leaves Liquid alone, and Liquid's leaves Hugo's
+        // shortcodes' inner text (`<`) in the tag.
+        assert!(texts(body, Templates::Hugo).is_empty());
+        assert!(texts(body, Templates::None).is_empty());
+        // A tag never spans a blank line.
+        assert!(texts("{% a\n\nb %}", Templates::Liquid).is_empty());
+    }
+
+    #[test]
+    fn zola_shortcodes_are_calls() {
+        let body = "{{ youtube(id=\"abc\") }} {{ not a call }} {% quote(author=\"A\") %}\nbody\n{% end %} {{/* image(src=\"x\") */}} {%/* note() */%}";
+        assert_eq!(
+            texts(body, Templates::Zola),
+            [
+                "{{ youtube(id=\"abc\") }}",
+                "{% quote(author=\"A\") %}",
+                "{% end %}",
+                "{{ image(src=\"x\") }}",
+                "{% note() %}",
+            ]
+        );
+        let (_, c) = extract(body, Templates::Zola);
+        assert!(c[3].escaped && c[4].escaped && !c[0].escaped);
+    }
+
+    #[test]
+    fn liquid_addresses_stand_for_what_the_site_would_write() {
+        let body = "{{ site.baseurl }}/a {{ '/b.png' | relative_url }} {{ \"/c\" | url }} {% link x.md %} {{ page.x }}";
+        let (b, c) = extract(body, Templates::Liquid);
+        assert_eq!(url(&b, &c), "/a /b.png /c {% link x.md %} {{ page.x }}");
+        let (b, c) = extract("{{< ref \"x\" >}}", Templates::Hugo);
+        assert_eq!(url(&b, &c), "{{< ref \"x\" >}}");
+    }
+
+    #[test]
+    fn placeholders_are_labelled_by_their_generator() {
+        for (body, templates, label) in [
+            ("{{< a >}}", Templates::Hugo, "Hugo shortcode"),
+            ("{% a %}", Templates::Liquid, "Liquid tag"),
+            ("{{ a() }}", Templates::Zola, "Zola shortcode"),
+        ] {
+            let (b, c) = extract(body, templates);
+            let mut out = String::new();
+            inline_html(&b, &c, &mut out);
+            assert!(out.contains(&format!("title=\"{label}\"")), "{out}");
+        }
     }
 }

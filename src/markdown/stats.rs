@@ -62,7 +62,7 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Counts the words a reader reads: Markdown text and inline code; not URLs,
-/// markup, raw HTML, code blocks or shortcodes. A word is a run of
+/// markup, raw HTML, code blocks or template tags (shortcodes). A word is a run of
 /// non-space characters holding at least one letter or digit.
 pub fn stats(body: &str) -> Stats {
     stats_with(body, &RenderOptions::default())
@@ -72,7 +72,7 @@ pub fn stats(body: &str) -> Stats {
 /// the text events, and in rare malformed headings, what they hold): what
 /// the preview's per-block counts add up to.
 pub fn stats_with(body: &str, opts: &RenderOptions) -> Stats {
-    let (src, _codes) = shortcodes::extract(body);
+    let (src, _codes) = shortcodes::extract(body, opts.templates);
     let mut counter = WordCounter::default();
     for ev in Parser::new_ext(&src, super::dialect::options(opts.smart_punctuation)) {
         counter.event(&ev);

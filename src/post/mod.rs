@@ -35,6 +35,7 @@ mod json;
 pub mod limits;
 mod render;
 mod split;
+mod starter;
 mod toml;
 mod yaml;
 
@@ -45,6 +46,7 @@ use serde::{Deserialize, Serialize};
 use crate::schema::Schema;
 use crate::validate::{Diagnostic, Severity};
 use split::Parts;
+pub use starter::{is_untouched_starter, starter};
 
 /// The syntax of a post's front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

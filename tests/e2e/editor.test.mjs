@@ -78,6 +78,30 @@ test('the Preview follows the chosen generator\'s typography', async () => {
   await page.context().close();
 });
 
+test('the Preview shows the generator\'s template tags as inert placeholders', async () => {
+  const page = await openPage(browser, server.base);
+  await markdown(page).fill('{% include note.html %}\n\nSee [the post]({{ site.baseurl }}/x/) and {{< ref "a.md" >}}.\n');
+  const generator = page.getByRole('combobox', { name: 'Generator' });
+  const tags = (title) => preview(page).getByTitle(title, { exact: true });
+  const post = preview(page).getByRole('link', { name: 'the post' });
+  // Hugo (the default): its shortcode is a placeholder; Liquid is text, and
+  // a link address with a space in it is no link.
+  await tags('Hugo shortcode').filter({ hasText: '{{< ref "a.md" >}}' }).waitFor();
+  assert.equal(await tags('Liquid tag').count(), 0);
+  assert.equal(await post.count(), 0);
+  // Jekyll: Liquid tags are placeholders, the link goes where the site's would.
+  await generator.selectOption('jekyll');
+  await tags('Liquid tag').filter({ hasText: '{% include note.html %}' }).waitFor();
+  assert.equal(await post.getAttribute('href'), '/x/');
+  assert.equal(await tags('Hugo shortcode').count(), 0);
+  // Astro's Markdown has no template tags.
+  await generator.selectOption('astro');
+  await preview(page).getByText('{% include note.html %}', { exact: true }).waitFor();
+  assert.equal(await preview(page).locator('.pw-shortcode').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('editing Title changes only the title line of the front matter', async () => {
   const page = await openPage(browser, server.base);
   const sample = fs.readFileSync(path.join(repo, '..', 'shared', 'samples', 'from-dev-to-devrel.md'), 'utf8');
