@@ -1,0 +1,59 @@
+//! What the host page sets and gets: the editor's options (attributes of
+//! `<postwright-editor>`), the link back to the host, and the component's
+//! properties.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+/// Options a host sets (attributes of `<postwright-editor>`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EditorConfig {
+    pub schema: Option<String>,
+    pub preset: Option<String>,
+    pub base_url: Option<String>,
+    pub theme: Option<String>,
+    /// Namespace for autosaved drafts; `None`: the host owns persistence, nothing is stored.
+    pub storage_key: Option<String>,
+    pub readonly: bool,
+    pub disabled: bool,
+}
+
+impl EditorConfig {
+    /// Sets an option by its JS name (`baseUrl`, …); unknown names are ignored.
+    pub fn set(&mut self, name: &str, value: Option<String>) {
+        let flag = |v: &Option<String>| v.as_deref().is_some_and(|s| s != "false");
+        match name {
+            "schema" => self.schema = value,
+            "preset" => self.preset = value,
+            "baseUrl" | "base-url" => self.base_url = value,
+            "theme" => self.theme = value,
+            "storageKey" | "storage-key" => self.storage_key = value,
+            "readonly" => self.readonly = flag(&value),
+            "disabled" => self.disabled = flag(&value),
+            _ => {}
+        }
+    }
+}
+
+/// How the editor talks back to its host: the current value and event callbacks.
+pub struct HostLink {
+    pub value: RefCell<String>,
+    pub on_input: Box<dyn Fn()>,
+    pub on_change: Box<dyn Fn()>,
+    pub on_status: Box<dyn Fn(&str)>,
+}
+
+#[derive(Properties, Clone)]
+pub struct EditorProps {
+    pub initial: Rc<str>,
+    pub config: Rc<EditorConfig>,
+    pub host: Rc<HostLink>,
+}
+
+impl PartialEq for EditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.config, &other.config) && Rc::ptr_eq(&self.host, &other.host)
+    }
+}

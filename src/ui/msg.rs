@@ -1,0 +1,95 @@
+//! Everything that can happen to the editor, as messages to
+//! [`Editor::update`](super::Editor).
+
+use crate::browser::folder;
+use crate::editing::Action;
+use crate::export::Preset;
+use crate::post::{Post, Value};
+use crate::validate::Fix;
+
+/// How the Markdown textarea changed.
+pub enum BodyChange {
+    /// Typing or deleting: what was inserted (nothing for a deletion) now
+    /// ends at `caret`, and the value is `len_after` UTF-16 units long. The
+    /// edit is applied to the post's body without copying the whole value out
+    /// of the page ([`crate::editing::apply_typed`]).
+    Typed {
+        inserted: String,
+        len_after: usize,
+        caret: usize,
+    },
+    /// Anything else (paste, undo, IME, drop): the whole value.
+    Value(String),
+}
+
+pub enum Msg {
+    /// The Markdown textarea changed (typing, toolbar, paste, undo).
+    BodyInput(BodyChange),
+    /// The `Raw front matter` textarea changed.
+    RawInput(String),
+    SetField(String, Value),
+    RemoveField(String),
+    AddField(String),
+    ApplyFix(Fix),
+    /// A toolbar button: performed on the textarea, which then reports `BodyInput`.
+    Command(Action),
+    /// A committed edit (a text box lost focus after a change): the host's `change` event.
+    Committed,
+    /// The host replaced the whole value.
+    SetValue(String),
+    SetOption(String, Option<String>),
+    Import(Vec<web_sys::File>),
+    Imported(Vec<(String, Result<Post, String>)>),
+    Export,
+    /// Every draft in one zip, filed per the generator preset.
+    ExportAll,
+    // --- a local blog checkout (File System Access API) ---
+    OpenFolder,
+    FolderOpened(Result<(String, Vec<folder::FolderPost>), String>),
+    OpenFolderPost(usize),
+    FolderPostRead(folder::FolderPost, Result<Vec<u8>, String>),
+    SaveToFolder,
+    SavedToFolder(Result<String, String>),
+    Copy,
+    Copied(Result<(), String>),
+    SetPreset(Preset),
+    DismissAlert(u32),
+    ToggleTheme,
+    ToggleForm,
+    /// The editor scrolled: keep the preview at the same relative place.
+    SyncScroll,
+    /// Sync the scroll again once the preview's newly shown chunks are laid
+    /// out (the pass number; see `Editor::sync_scroll`).
+    SettleScroll(u8),
+    /// A pause in typing a long post: the moment to check the body against
+    /// the textarea (a whole read of it) and to show the word count.
+    TypingPaused,
+    /// Refresh a long post's preview (deferred from the keystroke).
+    RenderPreview,
+    /// The editor pane's share of the width, in percent (the resizable split).
+    Split(f64),
+    /// A whole post pasted into the Markdown box (front matter and all).
+    PastePost(String),
+    // --- drafts ---
+    /// Autosave now (debounce timer, page hidden, Ctrl/Cmd+S).
+    SaveNow,
+    /// Save everything now, the page is going away (hidden or closed).
+    SaveBeforeLeaving,
+    /// Finish the last save (its revision and index) in a task of its own.
+    FinishSave,
+    /// Another tab changed local storage.
+    StorageChanged(Option<String>),
+    NewDraft,
+    OpenDraft(String),
+    DuplicateDraft(String),
+    DeleteDraft(String),
+    UndoDelete,
+    SearchDrafts(String),
+    RestoreRevision(u64),
+    DownloadCorrupt(String),
+    DiscardCorrupt(String),
+    /// After another tab saved the same draft: keep ours (theirs stays a revision)…
+    KeepMine,
+    /// …or take theirs (ours is saved as a new draft).
+    UseTheirs,
+}

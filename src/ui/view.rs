@@ -1,0 +1,351 @@
+//! What the editor shows: its bar, alerts, side panels, front matter form,
+//! and the Markdown and preview panes with the splitter between them.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlTextAreaElement, KeyboardEvent};
+use yew::prelude::*;
+
+use super::drafts_panel::DraftsPanel;
+use super::editor::Editor;
+use super::file_buttons::{file_list, FileButtons};
+use super::focus;
+use super::form::{problem_line, FrontMatterForm};
+use super::msg::{BodyChange, Msg};
+use super::preview::Preview;
+use super::session;
+use super::toolbar::Toolbar;
+use super::update_prefs::{prefers_dark, SPLIT_MAX, SPLIT_MIN};
+use crate::browser::{folder, textarea};
+use crate::editing::Action;
+use crate::export::Preset;
+use crate::post::Post;
+use crate::validate::{Diagnostic, Severity};
+
+impl Editor {
+    /// The whole editor: the bar, the alerts, the side panels, the form and the panes.
+    pub(super) fn view_editor(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let theme = match self.dark {
+            Some(true) => "pw-theme-dark",
+            Some(false) => "pw-theme-light",
+            None => "pw-theme-auto",
+        };
+        let dark_now = self.dark.unwrap_or_else(prefers_dark);
+        let oninput = link.callback(|e: InputEvent| {
+            let area = e.target_unchecked_into::<HtmlTextAreaElement>();
+            // (A host or a test may dispatch a plain `Event("input")`.)
+            let typed = AsRef::<web_sys::Event>::as_ref(&e).dyn_ref::<InputEvent>();
+            let inserted = typed.and_then(|e| match e.input_type().as_str() {
+                "insertText" => e.data(),
+                "insertLineBreak" | "insertParagraph" => Some("\n".to_string()),
+                t if t.starts_with("delete") => Some(String::new()),
+                _ => None,
+            });
+            // Read now: the caret must be the one right after this edit.
+            let change = match (inserted, area.selection_start().ok().flatten()) {
+                (Some(inserted), Some(caret)) => BodyChange::Typed {
+                    inserted,
+                    len_after: area.text_length() as usize,
+                    caret: caret as usize,
+                },
+                _ => BodyChange::Value(area.value()),
+            };
+            Msg::BodyInput(change)
+        });
+        let onkeydown = Callback::from(|e: KeyboardEvent| {
+            let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() else {
+                return;
+            };
+            if let Some(action) = key_action(&e) {
+                if textarea::apply(&area, action) {
+                    e.prevent_default();
+                }
+            }
+        });
+        // Ctrl/Cmd+S out of habit: save the draft now instead of the
+        // browser's "Save page as". The key still bubbles out of the widget,
+        // so a host that saves on Ctrl+S keeps doing so.
+        let save_key = link.batch_callback(|e: KeyboardEvent| {
+            let save = (e.ctrl_key() || e.meta_key())
+                && !e.alt_key()
+                && !e.shift_key()
+                && e.key().eq_ignore_ascii_case("s");
+            save.then(|| {
+                e.prevent_default();
+                Msg::SaveNow
+            })
+        });
+        let onchange = link.callback(|_: Event| Msg::Committed);
+        let onscroll = link.callback(|_: Event| Msg::SyncScroll);
+        let raw_input = link.callback(|e: InputEvent| {
+            Msg::RawInput(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        });
+        let ondrop = link.batch_callback(|e: DragEvent| {
+            e.prevent_default();
+            let files = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .map(file_list)
+                .unwrap_or_default();
+            (!files.is_empty()).then_some(Msg::Import(files))
+        });
+        let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+        let title = self.title().map(AttrValue::from);
+        let problems: Vec<&Diagnostic> = self
+            .diagnostics
+            .iter()
+            .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
+            .collect();
+        let h = &self.handlers;
+        let onpaste = link.batch_callback(|e: Event| {
+            let e: web_sys::ClipboardEvent = e.unchecked_into();
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let text = e
+                .clipboard_data()
+                .and_then(|d| d.get_data("text/plain").ok())
+                .unwrap_or_default();
+            if textarea::paste_link(&area, &text) {
+                e.prevent_default();
+                return None;
+            }
+            // A whole post (front matter and all) pasted into an empty or fully
+            // selected editor opens as a post, its front matter in the form.
+            let all_selected = area.selection_start().ok().flatten() == Some(0)
+                && area.selection_end().ok().flatten() == Some(area.text_length());
+            let is_post = Post::parse(&text).format() != crate::post::Format::None;
+            if is_post && (area.value().trim().is_empty() || all_selected) {
+                e.prevent_default();
+                Some(Msg::PastePost(text))
+            } else {
+                None
+            }
+        });
+        let session_alerts = self.session.as_ref().map(|s| {
+            html! {
+                <>
+                    if s.conflict.is_some() {
+                        <div class="pw-alert pw-alert-error" role="alert">
+                            <span>{"This draft was changed in another tab while you were editing it here. Your version is not saved yet."}</span>
+                            <span class="pw-alert-actions">
+                                <button type="button" onclick={link.callback(|_| Msg::KeepMine)}>{"Keep mine"}</button>
+                                <button type="button" onclick={link.callback(|_| Msg::UseTheirs)}>{"Use theirs"}</button>
+                            </span>
+                        </div>
+                    }
+                    if let session::SaveStatus::Failed(reason) = &s.status {
+                        <div class="pw-alert pw-alert-error" role="alert">
+                            <span>{ reason }</span>
+                            <span class="pw-alert-actions">
+                                <button type="button" onclick={link.callback(|_| Msg::Export)}>{"Export now"}</button>
+                                <button type="button" onclick={link.callback(|_| Msg::SaveNow)}>{"Retry"}</button>
+                            </span>
+                        </div>
+                    }
+                    if let Some((_, title)) = &s.deleted {
+                        <div class="pw-alert pw-alert-info" role="status">
+                            <span>{ format!("Deleted “{title}”.") }</span>
+                            <button type="button" onclick={link.callback(|_| Msg::UndoDelete)}>{"Undo"}</button>
+                        </div>
+                    }
+                </>
+            }
+        });
+        let drafts_panel = self.session.as_ref().map(|s| html! {
+            <DraftsPanel drafts={s.drafts.clone()} current={s.id.clone()} query={s.query.clone()}
+                revisions={s.revisions.clone()} corrupt={s.corrupt.clone()} status={s.status_text()}
+                on_new={h.new_draft.clone()} on_open={h.open_draft.clone()}
+                on_duplicate={h.duplicate_draft.clone()} on_delete={h.delete_draft.clone()}
+                on_search={h.search_drafts.clone()} on_restore={h.restore_revision.clone()}
+                on_download_corrupt={h.download_corrupt.clone()} on_discard_corrupt={h.discard_corrupt.clone()} />
+        });
+
+        html! {
+            <div class={classes!("pw-editor", theme)} {ondrop} {ondragover} onkeydown={save_key}>
+                <header class="pw-bar">
+                    <span class="pw-brand">{"Postwright"}</span>
+                    <FileButtons on_import={h.import.clone()} />
+                    <button type="button" onclick={link.callback(|_| Msg::Export)} title={format!("Download {}", self.export_name())}>{"Export"}</button>
+                    if self.session.is_some() {
+                        <button type="button" onclick={link.callback(|_| Msg::ExportAll)}>{"Export all"}</button>
+                    }
+                    <button type="button" onclick={link.callback(|_| Msg::Copy)}>{"Copy"}</button>
+                    // Only where the browser can open folders: absent, not broken, elsewhere.
+                    if folder::supported() {
+                        <button type="button" onclick={link.callback(|_| Msg::OpenFolder)}>{"Open folder"}</button>
+                    }
+                    if let Some((_, file)) = self.current_folder_file() {
+                        <button type="button" onclick={link.callback(|_| Msg::SaveToFolder)} title={format!("Write {} back", file.path)}>{"Save to folder"}</button>
+                    }
+                    <label class="pw-preset">{"Generator "}
+                        <select onchange={link.batch_callback(|e: Event| {
+                            Preset::from_id(&e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()).map(Msg::SetPreset)
+                        })}>
+                            { for Preset::ALL.iter().map(|p| html! { <option value={p.id()} selected={*p == self.preset}>{ p.label() }</option> }) }
+                        </select>
+                    </label>
+                    <span class="pw-spacer"></span>
+                    <button type="button" aria-pressed={dark_now.to_string()} onclick={link.callback(|_| Msg::ToggleTheme)}>{"Dark theme"}</button>
+                </header>
+
+                <div class="pw-alerts">
+                    { for session_alerts }
+                    if !problems.is_empty() {
+                        <div class="pw-alert pw-alert-problems" role="alert">
+                            { for problems.iter().map(|d| problem_line(d, &h.fix)) }
+                        </div>
+                    }
+                    // Notices in a box of their own: as they come and go, the
+                    // alerts above are not moved (moving a node drops its focus).
+                    if !self.alerts.is_empty() {
+                        <div class="pw-notices">
+                        { for self.alerts.iter().map(|a| {
+                            let id = a.id;
+                            let role = if a.severity == Severity::Info { "status" } else { "alert" };
+                            html! {
+                                <div class={classes!("pw-alert", severity_class(a.severity))} role={role} key={a.id}>
+                                    <span>{ &a.text }</span>
+                                    <button type="button" class="pw-icon-button" aria-label="Dismiss" onclick={link.callback(move |e: MouseEvent| {
+                                        focus::to_neighbour(&e, ".pw-alert", "button", ".pw-editor", ".pw-markdown");
+                                        Msg::DismissAlert(id)
+                                    })}>{"×"}</button>
+                                </div>
+                            }
+                        }) }
+                        </div>
+                    }
+                </div>
+
+                <div class={classes!("pw-body", (drafts_panel.is_some() || self.folder.is_some()).then_some("pw-with-drafts"))}>
+                if drafts_panel.is_some() || self.folder.is_some() {
+                    <div class="pw-side">
+                        { for drafts_panel }
+                        { self.folder_panel(ctx) }
+                    </div>
+                }
+                <div class="pw-main">
+                <div class="pw-meta">
+                    <button type="button" class="pw-disclosure" aria-expanded={self.form_open.to_string()} aria-controls="pw-form-body"
+                        onclick={link.callback(|_| Msg::ToggleForm)}>{ if self.form_open { "Hide front matter" } else { "Show front matter" } }</button>
+                    <div id="pw-form-body" hidden={!self.form_open}>
+                        <FrontMatterForm fields={self.fields.clone()} schema={self.schema.clone()} diagnostics={self.diagnostics.clone()}
+                            broken={self.broken} readonly={self.config.readonly || self.config.disabled}
+                            base_url={self.config.base_url.clone().map(AttrValue::from)}
+                            on_set={h.set_field.clone()}
+                            on_remove={h.remove_field.clone()}
+                            on_add={h.add_field.clone()}
+                            on_fix={h.fix.clone()} />
+                        <div class="pw-raw">
+                            <label for="pw-raw-front-matter" class="pw-label">{"Raw front matter"}</label>
+                            <textarea id="pw-raw-front-matter" class="pw-input pw-mono" rows="6" spellcheck="false"
+                                value={self.post.front_matter().to_string()} oninput={raw_input} onchange={onchange.clone()}
+                                readonly={self.config.readonly} disabled={self.config.disabled} />
+                        </div>
+                    </div>
+                </div>
+
+                <div class="pw-panes" ref={self.panes_ref.clone()}>
+                    <div class="pw-pane pw-source">
+                        <Toolbar on_action={h.command.clone()} disabled={self.config.readonly || self.config.disabled} />
+                        <label for="pw-markdown" class="pw-label">{"Markdown"}</label>
+                        <textarea id="pw-markdown" class="pw-markdown" ref={self.markdown_ref.clone()}
+                            {oninput} {onkeydown} {onchange} {onscroll} {onpaste}
+                            readonly={self.config.readonly} disabled={self.config.disabled} spellcheck="true" />
+                        <div class="pw-status">
+                            { format!("{} words · {} min read", self.stats.words, self.stats.reading_minutes) }
+                        </div>
+                    </div>
+                    { self.splitter(ctx) }
+                    <Preview {title} node_ref={self.preview_ref.clone()} blocks_ref={self.blocks_ref.clone()} />
+                </div>
+                </div>
+                </div>
+            </div>
+        }
+    }
+
+    /// The posts of an opened folder, by path.
+    fn folder_panel(&self, ctx: &Context<Self>) -> Html {
+        let Some((name, posts)) = &self.folder else {
+            return html! {};
+        };
+        let current = self.current_folder_file().map(|(_, f)| f.path.clone());
+        html! {
+            <section class="pw-folder pw-drafts" aria-label={format!("Folder {name}")}>
+                <h2 class="pw-drafts-title">{ name }</h2>
+                <ul class="pw-draft-list" aria-label="Folder posts">
+                    { for posts.iter().enumerate().map(|(i, p)| html! {
+                        <li class="pw-draft" key={p.path.clone()} aria-current={(current.as_deref() == Some(p.path.as_str())).then_some("true")}>
+                            <button type="button" class="pw-draft-open" onclick={ctx.link().callback(move |_| Msg::OpenFolderPost(i))}>
+                                <span class="pw-draft-name">{ &p.path }</span>
+                            </button>
+                        </li>
+                    }) }
+                </ul>
+            </section>
+        }
+    }
+
+    /// The handle between editor and preview: drag it, or focus it and use the arrow keys.
+    fn splitter(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let panes = self.panes_ref.clone();
+        let current = self.split;
+        let onkeydown = link.batch_callback(move |e: KeyboardEvent| {
+            let pct = match e.key().as_str() {
+                "ArrowLeft" => current - 5.0,
+                "ArrowRight" => current + 5.0,
+                "Home" => SPLIT_MIN,
+                "End" => SPLIT_MAX,
+                _ => return None,
+            };
+            e.prevent_default();
+            Some(Msg::Split(pct))
+        });
+        let onpointerdown = Callback::from(|e: PointerEvent| {
+            if let Some(el) = e.target_dyn_into::<web_sys::Element>() {
+                let _ = el.set_pointer_capture(e.pointer_id());
+            }
+        });
+        let onpointermove = link.batch_callback(move |e: PointerEvent| {
+            let captured = e
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|el| el.has_pointer_capture(e.pointer_id()));
+            let rect = panes.cast::<web_sys::Element>()?.get_bounding_client_rect();
+            (captured && rect.width() > 0.0)
+                .then(|| Msg::Split((e.client_x() as f64 - rect.left()) / rect.width() * 100.0))
+        });
+        html! {
+            <div class="pw-splitter" role="separator" aria-orientation="vertical" aria-label="Resize editor and preview"
+                aria-valuemin="20" aria-valuemax="80" aria-valuenow={format!("{:.0}", self.split)} tabindex="0"
+                {onkeydown} {onpointerdown} {onpointermove}></div>
+        }
+    }
+}
+
+fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "pw-alert-error",
+        Severity::Warning => "pw-alert-warning",
+        Severity::Info => "pw-alert-info",
+    }
+}
+
+/// The editing command a key press asks for, if any.
+fn key_action(e: &KeyboardEvent) -> Option<Action> {
+    if e.is_composing() || e.alt_key() {
+        return None;
+    }
+    let modifier = e.ctrl_key() || e.meta_key();
+    match e.key().as_str() {
+        "b" | "B" if modifier => Some(Action::Bold),
+        "i" | "I" if modifier => Some(Action::Italic),
+        "k" | "K" if modifier => Some(Action::Link),
+        "Tab" if !modifier => Some(if e.shift_key() {
+            Action::Outdent
+        } else {
+            Action::Indent
+        }),
+        "Enter" if !modifier && !e.shift_key() => Some(Action::Newline),
+        _ => None,
+    }
+}
