@@ -307,3 +307,25 @@ fn new_options_render_everything_with_them() {
     );
     assert_eq!(inc.html(), render_html("![p](img/a.png)\n", &opts));
 }
+
+/// A Liquid `{% raw %}` block makes text far from it literal: unmaking it
+/// (found by the random edits above) must render again the blocks it held.
+#[test]
+fn a_liquid_raw_block_made_or_unmade_renders_every_block_it_reaches() {
+    let opts = RenderOptions {
+        templates: Templates::Liquid,
+        ..RenderOptions::default()
+    };
+    let with_raw = "{% raw %}\n\nFirst.\n\n{{ kept }}\n\nMore.\n\n{% endraw %}\n";
+    let mut inc = Incremental::new(opts.clone());
+    inc.update(with_raw);
+    assert!(inc.html().contains("<p>{{ kept }}</p>"), "{}", inc.html());
+    for body in [
+        with_raw.replacen("{% raw %}", "{% ra %}", 1),
+        with_raw.to_string(),
+        with_raw.replacen("First.", "First!", 1),
+    ] {
+        inc.update(&body);
+        assert_eq!(inc.html(), render_html(&body, &opts), "{body:?}");
+    }
+}

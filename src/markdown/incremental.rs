@@ -66,6 +66,10 @@ pub struct Incremental {
     exact: bool,
     /// How the last update was made (for tests and the bench).
     last_partial: bool,
+    /// The body has a Liquid `{% raw %}` block: its blocks depend on text
+    /// far away, so the next update renders the whole body too (see
+    /// `crosses_shortcode`).
+    raw_block: bool,
 }
 
 impl Incremental {
@@ -143,6 +147,8 @@ impl Incremental {
         self.last_partial = false;
         let r = render(body, &self.opts);
         self.exact = r.offsets_exact;
+        self.raw_block =
+            self.opts.templates == Templates::Liquid && shortcodes::has_raw_block(body);
         self.refdefs = r.refdefs.clone();
         self.refdefs.sort_by_key(|d| d.at);
         let new = parts_of(r, 0);
@@ -154,7 +160,7 @@ impl Incremental {
 
     /// Renders only the blocks around the edit, or says it cannot.
     fn partial(&mut self, body: &str) -> Option<Splice> {
-        if !self.exact || self.parts.is_empty() {
+        if !self.exact || self.raw_block || self.parts.is_empty() {
             return None;
         }
         let old = self.body.as_str();

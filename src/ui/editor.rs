@@ -81,6 +81,8 @@ pub struct Editor {
     pub(super) preview_task: Option<gloo_timers::callback::Timeout>,
     /// The Markdown pane's share of the panes' width, in percent.
     pub(super) split: f64,
+    /// The site's address as the user gave it (see `Editor::base_url`).
+    pub(super) site_url: Option<String>,
     /// An opened local folder: its name and its posts.
     pub(super) folder: Option<(String, Rc<Vec<folder::FolderPost>>)>,
     /// The folder file the open post came from, with the draft that holds it.
@@ -180,6 +182,7 @@ impl Component for Editor {
             body_unverified: false,
             preview_task: None,
             split: 50.0,
+            site_url: None,
             folder: None,
             folder_file: None,
             panes_ref: NodeRef::default(),
@@ -211,6 +214,7 @@ impl Component for Editor {
             if let Some(split) = editor.pref("split").and_then(|s| s.parse::<f64>().ok()) {
                 editor.split = split.clamp(SPLIT_MIN, SPLIT_MAX);
             }
+            editor.site_url = editor.pref("site-url").filter(|u| !u.is_empty());
             if editor.pref("form").as_deref() == Some("hidden") {
                 editor.form_open = false;
             }
@@ -300,6 +304,7 @@ impl Component for Editor {
             // The user's choices of look (`update_prefs`), and the notices.
             Msg::Split(pct) => self.set_split(pct),
             Msg::SetPreset(preset) => self.set_preset(preset),
+            Msg::SetSiteUrl(url) => self.set_site_url(url),
             Msg::ToggleTheme => self.toggle_theme(),
             Msg::ToggleForm => self.toggle_form(),
             Msg::DismissAlert(id) => {

@@ -53,6 +53,9 @@ pub enum Msg {
     Copy,
     Copied(Result<(), String>),
     SetPreset(Preset),
+    /// The `Site URL` box was changed: where the post's relative images
+    /// and links point (when the host gives no base URL).
+    SetSiteUrl(String),
     DismissAlert(u32),
     ToggleTheme,
     ToggleForm,

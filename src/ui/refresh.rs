@@ -8,17 +8,15 @@ use yew::prelude::*;
 use super::editor::{Alert, Editor};
 use super::host::EditorConfig;
 use crate::drafts::Cursor;
-use crate::markdown::{self, RenderOptions};
+use crate::markdown::RenderOptions;
 use crate::post::Post;
 use crate::schema::Schema;
 use crate::validate::{self, Severity};
 
 impl Editor {
+    /// The generator's typography and template tags, and the site's address.
     fn render_options(&self) -> RenderOptions {
-        RenderOptions {
-            base_url: self.config.base_url.clone(),
-            smart_punctuation: markdown::smart_punctuation_by_default(self.preset),
-        }
+        RenderOptions::for_preset(self.preset, self.base_url())
     }
 
     /// The body (or the render options) changed: bring the preview blocks

@@ -70,10 +70,7 @@ pub fn info_of(post: &Post) -> DraftInfo {
 
 /// What a new draft starts with: the fields every post needs, ready to fill.
 pub fn starter_text() -> String {
-    format!(
-        "---\ntitle: \"\"\ndate: {}\ndraft: true\n---\n\n",
-        crate::browser::files::today()
-    )
+    crate::post::starter(&crate::browser::files::today())
 }
 
 fn now() -> u64 {

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::editor::Editor;
+use super::form;
 use super::msg::Msg;
 use super::session::{self, info_of};
 use crate::browser::files;
@@ -43,9 +44,10 @@ impl Editor {
         true
     }
 
-    /// `Msg::NewDraft`.
+    /// `Msg::NewDraft`. The Title is focused: a new post starts with one.
     pub(super) fn new_draft(&mut self, ctx: &Context<Self>) -> bool {
         self.save_now();
+        let untouched = self.untouched_draft();
         let starter = Post::parse(&session::starter_text());
         let text = &starter.to_text();
         let created = self.session.as_ref().map(|s| s.create_draft(&starter));
@@ -57,7 +59,32 @@ impl Editor {
                 self.publish(ctx);
             }
         }
+        self.drop_untouched(untouched);
+        self.pending_focus = Some(form::field_id("title"));
         true
+    }
+
+    /// The open draft's id if nothing was ever written in it (a new draft
+    /// as it was made, see [`crate::post::is_untouched_starter`]): the next
+    /// draft made or imported takes its place instead of joining it in the
+    /// list (every first visit made one, and imports left it behind).
+    pub(super) fn untouched_draft(&self) -> Option<String> {
+        let s = self.session.as_ref()?;
+        // (A starter's body is a blank line: no copy of a long post is made.)
+        let short = self.post.body().len() < 8;
+        (short && crate::post::is_untouched_starter(&self.post.to_text())).then(|| s.id.clone())
+    }
+
+    /// Deletes the draft [`Editor::untouched_draft`] gave, once another one is open.
+    pub(super) fn drop_untouched(&mut self, id: Option<String>) {
+        let (Some(id), Some(s)) = (id, &mut self.session) else {
+            return;
+        };
+        if s.id != id {
+            // Nothing is in it to lose; a failure only leaves it listed.
+            let _ = s.store.delete(&id, session_now());
+            s.refresh_lists();
+        }
     }
 
     /// `Msg::OpenDraft`.

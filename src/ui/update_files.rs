@@ -38,6 +38,7 @@ impl Editor {
         results: Vec<(String, Result<Post, String>)>,
     ) -> bool {
         self.save_now();
+        let untouched = self.untouched_draft();
         let mut opened = false;
         for (name, result) in results {
             match result {
@@ -83,6 +84,7 @@ impl Editor {
                 ),
             }
         }
+        self.drop_untouched(untouched);
         if let Some(s) = &mut self.session {
             s.refresh_lists();
         }
@@ -169,6 +171,7 @@ impl Editor {
         bytes: Result<Vec<u8>, String>,
     ) -> bool {
         let post = bytes.and_then(|b| Post::from_bytes(&b).map_err(|e| e.to_string()));
+        let untouched = self.untouched_draft();
         match post {
             Ok(post) => {
                 let text = post.to_text();
@@ -188,6 +191,7 @@ impl Editor {
                 };
                 self.alert(Severity::Info, format!("Opened {}.", file.path));
                 self.folder_file = Some((draft_id, file));
+                self.drop_untouched(untouched);
             }
             Err(e) => self.alert(
                 Severity::Error,

@@ -1,6 +1,6 @@
-//! The user's choices of how the editor looks (the generator, the theme,
-//! the split between the panes, the form shown or hidden), and keeping them
-//! beside the drafts.
+//! The user's choices of how the editor looks (the generator, the site's
+//! address, the theme, the split between the panes, the form shown or
+//! hidden), and keeping them beside the drafts.
 
 use web_sys::HtmlElement;
 
@@ -30,6 +30,30 @@ impl Editor {
         self.use_preset(preset);
         self.set_pref("preset", preset.id());
         true
+    }
+
+    /// `Msg::SetSiteUrl`. An address typed without its scheme
+    /// (`example.com`) is taken as `https://`; an empty box clears it.
+    pub(super) fn set_site_url(&mut self, url: String) -> bool {
+        let url = url.trim();
+        let url = if url.is_empty() || url.contains("://") {
+            url.to_string()
+        } else {
+            format!("https://{url}")
+        };
+        self.set_pref("site-url", &url);
+        self.site_url = (!url.is_empty()).then_some(url);
+        self.refresh_body();
+        true
+    }
+
+    /// Where the preview and the form's thumbnails resolve relative paths:
+    /// the host's `base-url` if it gave one, else the user's `Site URL`.
+    pub(super) fn base_url(&self) -> Option<String> {
+        self.config
+            .base_url
+            .clone()
+            .or_else(|| self.site_url.clone())
     }
 
     /// `Msg::ToggleTheme`.

@@ -183,6 +183,15 @@ impl Editor {
                             { for Preset::ALL.iter().map(|p| html! { <option value={p.id()} selected={*p == self.preset}>{ p.label() }</option> }) }
                         </select>
                     </label>
+                    // A host that gives a base URL knows its site; a blogger
+                    // using the editor on its own says where theirs is.
+                    if self.config.base_url.is_none() {
+                        <label class="pw-site-url">{"Site URL "}
+                            <input type="url" class="pw-input" placeholder="https://example.com/" spellcheck="false"
+                                value={self.site_url.clone().unwrap_or_default()}
+                                onchange={link.callback(|e: Event| Msg::SetSiteUrl(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))} />
+                        </label>
+                    }
                     <span class="pw-spacer"></span>
                     <button type="button" aria-pressed={dark_now.to_string()} onclick={link.callback(|_| Msg::ToggleTheme)}>{"Dark theme"}</button>
                 </header>
@@ -229,7 +238,7 @@ impl Editor {
                     <div id="pw-form-body" hidden={!self.form_open}>
                         <FrontMatterForm fields={self.fields.clone()} schema={self.schema.clone()} diagnostics={self.diagnostics.clone()}
                             broken={self.broken} readonly={self.config.readonly || self.config.disabled}
-                            base_url={self.config.base_url.clone().map(AttrValue::from)}
+                            base_url={self.base_url().map(AttrValue::from)}
                             on_set={h.set_field.clone()}
                             on_remove={h.remove_field.clone()}
                             on_add={h.add_field.clone()}

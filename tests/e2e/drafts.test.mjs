@@ -3,7 +3,7 @@
 // local storage).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage } from './harness.mjs';
+import { serve, launch, openPage, importText } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -37,6 +37,40 @@ test('type, reload: the draft comes back as it was, cursor too', async () => {
   const sel = await markdown(page).evaluate((el) => [el.selectionStart, el.selectionEnd]);
   assert.deepEqual(sel, [10, 10]);
   await drafts(page).getByRole('listitem').filter({ hasText: 'Reload me' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a new draft nobody wrote in gives way: an import or the next new draft takes its place', async () => {
+  const context = await browser.newContext();
+  const page = await freshPage(context);
+  const names = () => drafts(page).getByRole('listitem').locator('.pw-draft-name').allInnerTexts();
+  const title = page.getByRole('textbox', { name: 'Title', exact: true });
+  // The first visit makes a new draft; importing a file replaces it.
+  await drafts(page).getByRole('listitem').first().waitFor();
+  assert.deepEqual(await names(), ['Untitled']);
+  await importText(page, 'imported.md', '---\ntitle: Imported\n---\nBody\n');
+  await drafts(page).getByRole('listitem').filter({ hasText: 'Imported' }).waitFor();
+  assert.deepEqual(await names(), ['Imported']);
+  // New draft twice: one new draft, not two; its Title has the keyboard.
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await drafts(page).getByRole('listitem').nth(1).waitFor();
+  assert.ok(await title.evaluate((el) => el.getRootNode().activeElement === el), 'Title is focused');
+  await markdown(page).focus();
+  await page.getByRole('button', { name: 'New draft' }).click();
+  // (Title focused again: that New draft was handled.)
+  await page.waitForFunction((el) => el.getRootNode().activeElement === el, await title.elementHandle());
+  assert.deepEqual((await names()).sort(), ['Imported', 'Untitled']);
+  // A draft with anything typed in it stays.
+  await markdown(page).fill('A start.\n');
+  await saved(page);
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await drafts(page).getByRole('listitem').nth(2).waitFor();
+  assert.deepEqual((await names()).sort(), ['Imported', 'Untitled', 'Untitled']);
+  await page.reload();
+  await markdown(page).waitFor();
+  await drafts(page).getByRole('listitem').nth(2).waitFor();
+  assert.equal((await names()).length, 3);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -11,7 +11,12 @@ const DOT = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR
 
 let server, browser;
 before(async () => {
-  server = await serve(undefined, { [`${PREFIX}site/img/dot.png`]: { type: 'image/png', body: DOT } });
+  server = await serve(undefined, {
+    [`${PREFIX}site/img/dot.png`]: { type: 'image/png', body: DOT },
+    // The same path beside the editor's page, where an unresolved relative path points.
+    [`${PREFIX}img/dot.png`]: { type: 'image/png', body: DOT },
+    [`${PREFIX}host/img/dot.png`]: { type: 'image/png', body: DOT },
+  });
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -94,6 +99,37 @@ test('the form: dates keep their spelling, Draft is a checkbox, fields are added
   await page.waitForFunction((el) => el.complete && el.naturalWidth === 1, await img.elementHandle());
   // (The one 404 is the path that does not resolve, on purpose.)
   assert.deepEqual(page.errors.filter((e) => !/404/.test(e)), []);
+  await page.context().close();
+});
+
+test('Site URL: on its own, the editor is told where the blog is; images resolve there, and it is kept', async () => {
+  const page = await openPage(browser, server.base);
+  const site = `${server.base}site/`;
+  await markdown(page).fill('![a dot](img/dot.png)\n');
+  const img = preview(page).getByRole('img', { name: 'a dot' });
+  assert.equal(await img.getAttribute('src'), 'img/dot.png');
+  const box = page.getByRole('textbox', { name: 'Site URL' });
+  await box.fill(site);
+  await box.press('Enter');
+  await page.waitForFunction(([el, src]) => el.getAttribute('src') === src && el.complete && el.naturalWidth === 1, [await img.elementHandle(), `${site}img/dot.png`]);
+  // The form's thumbnails use it too.
+  await form(page).getByRole('combobox', { name: 'Field to add' }).selectOption('image');
+  await form(page).getByRole('button', { name: 'Add field' }).click();
+  await form(page).getByRole('textbox', { name: 'Image', exact: true }).fill('img/dot.png');
+  assert.equal(await form(page).locator('.pw-image-field img').getAttribute('src'), `${site}img/dot.png`);
+  // Kept for next time, like the generator.
+  await page.reload();
+  await markdown(page).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Site URL' }).inputValue(), site);
+  await page.waitForFunction((src) => {
+    const root = document.querySelector('postwright-editor').shadowRoot;
+    return root.querySelector('[aria-label=Preview] img')?.getAttribute('src') === src;
+  }, `${site}img/dot.png`);
+  // A host that gives a base URL owns it: the box goes.
+  await page.locator('postwright-editor').evaluate((el, b) => el.setAttribute('base-url', b), `${server.base}host/`);
+  await page.getByRole('textbox', { name: 'Site URL' }).waitFor({ state: 'detached' });
+  assert.equal(await img.getAttribute('src'), `${server.base}host/img/dot.png`);
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
