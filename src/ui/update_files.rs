@@ -78,10 +78,7 @@ impl Editor {
                     opened = true;
                     self.alert(Severity::Info, format!("Imported {name}."));
                 }
-                Err(e) => self.alert(
-                    Severity::Error,
-                    format!("{name} was not imported: {e}. Nothing was replaced."),
-                ),
+                Err(e) => self.alert(Severity::Error, not_imported(&name, &e)),
             }
         }
         self.drop_untouched(untouched);
@@ -291,4 +288,26 @@ impl Editor {
             .as_ref()
             .filter(|(draft, _)| draft.is_none() || *draft == current)
     }
+}
+
+/// Why a file was not imported, in whole sentences. An image gets a hint
+/// instead: it is dropped or chosen by people who mean to show it.
+fn not_imported(name: &str, error: &str) -> String {
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let image = matches!(
+        ext.as_deref(),
+        Some("png" | "jpg" | "jpeg" | "gif" | "webp" | "avif" | "svg")
+    );
+    if image {
+        return format!(
+            "{name} is an image, not a post; nothing was replaced. To show it, add it to your site and write ![what it shows](/path/to/{name}) in the Markdown."
+        );
+    }
+    let error = error.trim_end();
+    let stop = if error.ends_with(['.', '!', '?']) {
+        ""
+    } else {
+        "."
+    };
+    format!("{name} was not imported. {error}{stop} Nothing was replaced.")
 }

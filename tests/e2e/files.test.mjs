@@ -61,8 +61,15 @@ test('a binary or non-UTF-8 file is refused with an alert and nothing is replace
   await page.getByText('Imported good.md.').waitFor();
   await importBytes(page, 'latin1.md', Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x3a, 0x20, 0xe9, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]));
   await page.getByRole('alert').filter({ hasText: 'latin1.md' }).waitFor();
-  await importBytes(page, 'image.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+  // What, where, and what to do, in whole sentences.
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'latin1.md' }).locator('span').first().textContent(),
+    'latin1.md was not imported. This file is not valid UTF-8 text (bad byte at offset 7). Save it as UTF-8 and try again. Nothing was replaced.');
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d];
+  await importBytes(page, 'image.md', Buffer.from(png));
   await page.getByRole('alert').filter({ hasText: 'image.md' }).waitFor();
+  // An image chosen by mistake, or in hope: how to show it instead.
+  await importBytes(page, 'photo.PNG', Buffer.from(png));
+  await page.getByRole('alert').filter({ hasText: 'photo.PNG is an image, not a post' }).filter({ hasText: '![what it shows](/path/to/photo.PNG)' }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Markdown' }).inputValue(), 'Kept body\n');
   assert.equal((await exportBytes(page)).bytes.toString(), '---\ntitle: Keep me\n---\nKept body\n');
   await page.context().close();
