@@ -5,7 +5,8 @@
 //!
 //! * pure core: [`post`] (split, parse, edit and serialize a post losslessly),
 //!   [`schema`] and [`validate`], [`markdown`] (Markdown to safe HTML),
-//!   [`export`] (file naming per generator), [`drafts`] (the draft store's logic
+//!   [`export`] (file naming per generator), [`generator`] (which generator
+//!   an imported post was written for), [`drafts`] (the draft store's logic
 //!   over an abstract key-value storage), [`chunks`] (the preview's blocks
 //!   grouped for the browser's layout), [`utf16`] (offsets and lengths as
 //!   browsers count them);
@@ -18,6 +19,7 @@ pub mod chunks;
 pub mod drafts;
 pub mod editing;
 pub mod export;
+pub mod generator;
 pub mod markdown;
 pub mod post;
 pub mod schema;

@@ -26,6 +26,9 @@ pub struct Alert {
     pub id: u32,
     pub severity: Severity,
     pub text: String,
+    /// A generator to switch to from the notice itself (an imported post
+    /// plainly written for another one).
+    pub use_preset: Option<Preset>,
 }
 
 /// The editor component. Its fields are `pub(super)`: the methods that

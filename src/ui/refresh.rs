@@ -71,10 +71,29 @@ impl Editor {
             id: self.next_alert,
             severity,
             text: text.into(),
+            use_preset: None,
         });
         // Keep the list short: the oldest go first.
         if self.alerts.len() > 4 {
             self.alerts.remove(0);
+        }
+    }
+
+    /// Suggests the generator an imported post was plainly written for
+    /// (see [`crate::generator::guess`]), in a notice that can switch to it.
+    pub(super) fn suggest_preset(&mut self, file_name: &str, post: &Post) {
+        let Some(guessed) = crate::generator::guess(file_name, post) else {
+            return;
+        };
+        if crate::generator::worth_suggesting(self.preset, guessed) {
+            let label = guessed.label();
+            self.alert(
+                Severity::Info,
+                format!("{file_name} looks like a {label} post: switch the generator to {label} for its file names, typography and template tags?"),
+            );
+            if let Some(notice) = self.alerts.last_mut() {
+                notice.use_preset = Some(guessed);
+            }
         }
     }
 

@@ -75,8 +75,12 @@ impl Editor {
                             continue;
                         }
                     }
+                    let first = !opened;
                     opened = true;
                     self.alert(Severity::Info, format!("Imported {name}."));
+                    if first {
+                        self.suggest_preset(&name, &post);
+                    }
                 }
                 Err(e) => self.alert(Severity::Error, not_imported(&name, &e)),
             }

@@ -27,6 +27,8 @@ impl Editor {
 
     /// `Msg::SetPreset`.
     pub(super) fn set_preset(&mut self, preset: Preset) -> bool {
+        // A choice made: suggestions of another generator are moot.
+        self.alerts.retain(|a| a.use_preset.is_none());
         self.use_preset(preset);
         self.set_pref("preset", preset.id());
         true

@@ -213,6 +213,9 @@ impl Editor {
                             html! {
                                 <div class={classes!("pw-alert", severity_class(a.severity))} role={role} key={a.id}>
                                     <span>{ &a.text }</span>
+                                    if let Some(p) = a.use_preset {
+                                        <button type="button" onclick={link.callback(move |_| Msg::SetPreset(p))}>{ format!("Use {}", p.label()) }</button>
+                                    }
                                     <button type="button" class="pw-icon-button" aria-label="Dismiss" onclick={link.callback(move |e: MouseEvent| {
                                         focus::to_neighbour(&e, ".pw-alert", "button", ".pw-editor", ".pw-markdown");
                                         Msg::DismissAlert(id)

@@ -55,6 +55,30 @@ test('export names the file for the chosen generator', async () => {
   await page.context().close();
 });
 
+test('a post plainly written for another generator gets a one-click suggestion, never a silent switch', async () => {
+  const page = await openPage(browser, server.base);
+  const generator = page.getByRole('combobox', { name: 'Generator' });
+  const suggestion = (label) => page.getByRole('status').filter({ hasText: `looks like a ${label} post` });
+  assert.equal(await generator.inputValue(), 'hugo');
+  // A plain YAML post with an ordinary name tells nothing.
+  await importText(page, 'plain.md', '---\ntitle: Plain\n---\nBody\n');
+  await page.getByText('Imported plain.md.').waitFor();
+  assert.equal(await page.getByRole('status').filter({ hasText: 'looks like' }).count(), 0);
+  // Jekyll's dated file name: suggested, and taken with one click.
+  await importText(page, '2024-05-01-hello.md', '---\ntitle: Hello\ndate: 2024-05-01\n---\nBody\n');
+  await suggestion('Jekyll').getByRole('button', { name: 'Use Jekyll' }).click();
+  assert.equal(await generator.inputValue(), 'jekyll');
+  await suggestion('Jekyll').waitFor({ state: 'detached' });
+  assert.equal((await exportBytes(page)).name, '2024-05-01-hello.md');
+  // Zola's tables: suggested; dismissed, nothing changes.
+  await importText(page, 'zola.md', '+++\ntitle = "Z"\n[taxonomies]\ntags = ["a"]\n+++\nBody\n');
+  await suggestion('Zola').getByRole('button', { name: 'Dismiss' }).click();
+  await suggestion('Zola').waitFor({ state: 'detached' });
+  assert.equal(await generator.inputValue(), 'jekyll');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a binary or non-UTF-8 file is refused with an alert and nothing is replaced', async () => {
   const page = await openPage(browser, server.base);
   await importText(page, 'good.md', '---\ntitle: Keep me\n---\nKept body\n');
