@@ -71,6 +71,8 @@ const TOKENS: &[&str] = &[
     "{{ c() }}",
     "{% d() %}",
     "{% end %}",
+    "{% highlight ruby %}\n",
+    "\n{% endhighlight %}\n",
     "{{",
     "}}",
     "{%",

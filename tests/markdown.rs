@@ -245,6 +245,15 @@ fn template_tags_follow_the_generator() {
     );
     // Inside {% raw %}, braces are text.
     assert!(html.contains("</span>{{ not_a_tag }}<span"), "{html}");
+    // Jekyll's highlight tag is a code block, as on the site.
+    let code = render_html(
+        "{% highlight ruby %}\ndef x = \"y\"\n{% endhighlight %}\n",
+        &jekyll,
+    );
+    assert_eq!(
+        code,
+        "<pre><code class=\"language-ruby\">def x = \"y\"\n</code></pre>\n"
+    );
     // Hugo's scanner leaves all that as it was (a link with a space in its
     // address is no link).
     let hugo = render_html(body, &RenderOptions::for_preset(Preset::Hugo, base.clone()));

@@ -60,8 +60,18 @@ pub(crate) fn extract_exact(
     let mut out = String::new();
     let mut copied = 0;
     let mut exact = true;
+    let mut fences = false;
     scan(body, templates, |found| {
         let original = &body[found.start..found.end];
+        if templates == Templates::Liquid {
+            if let Some(fence) = highlight_fence(body, &found) {
+                out.push_str(&body[copied..found.start]);
+                out.push_str(&fence);
+                copied = found.end;
+                fences = true;
+                return;
+            }
+        }
         let text = match found.escape {
             // `{{< /* x */ >}}` shows as `{{< x >}}`: the comment marks go.
             Some((open, close)) => {
@@ -92,7 +102,7 @@ pub(crate) fn extract_exact(
         });
         copied = found.end;
     });
-    if codes.is_empty() {
+    if codes.is_empty() && !fences {
         return (Cow::Borrowed(orig), codes, true);
     }
     out.push_str(&body[copied..]);
@@ -188,6 +198,39 @@ fn liquid_name(tag: &str) -> &str {
         .unwrap_or("");
     let inner = inner.trim_matches('-').trim();
     inner.split_whitespace().next().unwrap_or("")
+}
+
+/// Jekyll's `{% highlight ruby %}` … `{% endhighlight %}`, each alone on
+/// its line, are a code block: the tags become a fence of the same length
+/// (` ```ruby` and spaces), so the preview shows the code as Jekyll does.
+fn highlight_fence(body: &str, found: &Found) -> Option<String> {
+    let tag = &body[found.start..found.end];
+    let line_start = body[..found.start].rfind('\n').map_or(0, |i| i + 1);
+    let indent = &body[line_start..found.start];
+    let rest = &body[found.end..];
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    let alone = indent.len() <= 3
+        && indent.bytes().all(|b| b == b' ')
+        && rest[..line_end].trim().is_empty();
+    if !alone {
+        return None;
+    }
+    let inner = tag
+        .strip_prefix("{%")?
+        .strip_suffix("%}")?
+        .trim_matches('-');
+    let mut words = inner.split_whitespace();
+    let info = match words.next()? {
+        "highlight" => words.next()?,
+        "endhighlight" if words.next().is_none() => "",
+        _ => return None,
+    };
+    // A fence's info string holds no backtick.
+    if info.contains('`') {
+        return None;
+    }
+    let fence = format!("```{info}");
+    (fence.len() <= tag.len()).then(|| format!("{fence:<width$}", width = tag.len()))
 }
 
 /// Whether `body` has a Liquid `{% raw %}` tag (the text after it, up to
@@ -498,6 +541,22 @@ mod tests {
         assert!(texts(body, Templates::None).is_empty());
         // A tag never spans a blank line.
         assert!(texts("{% a\n\nb %}", Templates::Liquid).is_empty());
+    }
+
+    #[test]
+    fn jekyll_highlight_blocks_are_fences_of_the_same_length() {
+        let body = "a\n{% highlight ruby linenos %}\ndef x; end\n{%- endhighlight -%}\n\nsee {% highlight ruby %} inline\n";
+        let (b, c) = extract(body, Templates::Liquid);
+        assert_eq!(b.len(), body.len());
+        let open = format!("{:<28}", "```ruby"); // as long as `{% highlight ruby linenos %}`
+        let close = format!("{:<20}", "```"); // and `{%- endhighlight -%}`
+        assert!(
+            b.starts_with(&format!("a\n{open}\ndef x; end\n{close}\n")),
+            "{b:?}"
+        );
+        // Not alone on its line: an ordinary tag.
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].text, "{% highlight ruby %}");
     }
 
     #[test]
