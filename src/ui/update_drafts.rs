@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use super::editor::Editor;
 use super::form;
-use super::msg::Msg;
 use super::session::{self, info_of};
 use crate::browser::files;
 use crate::drafts::Draft;
@@ -44,10 +43,19 @@ impl Editor {
         true
     }
 
-    /// `Msg::NewDraft`. The Title is focused: a new post starts with one.
+    /// `Msg::NewDraft`: the user asked for one. It takes the place of an
+    /// untouched one, and its Title is focused: a new post starts with one.
     pub(super) fn new_draft(&mut self, ctx: &Context<Self>) -> bool {
-        self.save_now();
         let untouched = self.untouched_draft();
+        self.start_draft(ctx);
+        self.drop_untouched(untouched);
+        self.pending_focus = Some(form::field_id("title"));
+        true
+    }
+
+    /// Makes a new draft and opens it.
+    fn start_draft(&mut self, ctx: &Context<Self>) {
+        self.save_now();
         let starter = Post::parse(&session::starter_text());
         let text = &starter.to_text();
         let created = self.session.as_ref().map(|s| s.create_draft(&starter));
@@ -59,9 +67,6 @@ impl Editor {
                 self.publish(ctx);
             }
         }
-        self.drop_untouched(untouched);
-        self.pending_focus = Some(form::field_id("title"));
-        true
     }
 
     /// The open draft's id if nothing was ever written in it (a new draft
@@ -135,11 +140,12 @@ impl Editor {
                 ));
                 s.refresh_lists();
                 if id == s.id {
-                    // The open draft went: open the newest other one, or a new draft.
+                    // The open draft went: open the newest other one, or a
+                    // new draft (the keyboard stays where the delete put it).
                     let next = s.drafts.first().map(|d| d.id.clone());
                     match next.and_then(|n| s.store.load(&n).ok()) {
                         Some(draft) => self.open_draft(ctx, draft),
-                        None => ctx.link().send_message(Msg::NewDraft),
+                        None => self.start_draft(ctx),
                     }
                 }
             }

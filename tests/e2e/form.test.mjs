@@ -111,7 +111,12 @@ test('Site URL: on its own, the editor is told where the blog is; images resolve
   const box = page.getByRole('textbox', { name: 'Site URL' });
   await box.fill(site);
   await box.press('Enter');
-  await page.waitForFunction(([el, src]) => el.getAttribute('src') === src && el.complete && el.naturalWidth === 1, [await img.elementHandle(), `${site}img/dot.png`]);
+  // (Queried afresh each time: new options render the preview's blocks anew.)
+  const previewImage = (src) => page.waitForFunction((src) => {
+    const img = document.querySelector('postwright-editor').shadowRoot.querySelector('[aria-label=Preview] img');
+    return img?.getAttribute('src') === src && img.complete && img.naturalWidth === 1;
+  }, src);
+  await previewImage(`${site}img/dot.png`);
   // The form's thumbnails use it too.
   await form(page).getByRole('combobox', { name: 'Field to add' }).selectOption('image');
   await form(page).getByRole('button', { name: 'Add field' }).click();
@@ -121,14 +126,11 @@ test('Site URL: on its own, the editor is told where the blog is; images resolve
   await page.reload();
   await markdown(page).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Site URL' }).inputValue(), site);
-  await page.waitForFunction((src) => {
-    const root = document.querySelector('postwright-editor').shadowRoot;
-    return root.querySelector('[aria-label=Preview] img')?.getAttribute('src') === src;
-  }, `${site}img/dot.png`);
+  await previewImage(`${site}img/dot.png`);
   // A host that gives a base URL owns it: the box goes.
   await page.locator('postwright-editor').evaluate((el, b) => el.setAttribute('base-url', b), `${server.base}host/`);
   await page.getByRole('textbox', { name: 'Site URL' }).waitFor({ state: 'detached' });
-  assert.equal(await img.getAttribute('src'), `${server.base}host/img/dot.png`);
+  await previewImage(`${server.base}host/img/dot.png`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
