@@ -7,7 +7,7 @@ ENV := . target/env.sh &&
 WASM_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: setup setup-test dist serve test test-native test-wasm test-e2e bench cli
+.PHONY: setup setup-test dist serve test test-native test-wasm test-e2e bench size-floor cli
 
 setup:
 	bash .ci/setup build
@@ -40,6 +40,10 @@ test-e2e:
 bench: setup-test dist
 	$(ENV) cargo bench --bench render -- --noplot
 	$(ENV) node tests/e2e/bench.mjs
+
+## How small the stack alone can be: cumulative probe apps, built as `dist` is.
+size-floor: setup
+	bash docs/size-floor/run.sh
 
 ## The native CLI, installed into ~/.cargo/bin.
 cli:
