@@ -421,11 +421,10 @@ fn changed(old: &str, new: &str) -> (usize, usize, usize) {
 /// block boundary far enough before `a` that no tag can cross it (the text
 /// before `a` is unchanged, and tags are short). A Liquid `{% raw %}` block
 /// can be any length, and a part inside one would find tags in it: a body
-/// with one is rendered whole (which costs about 1.7 ms per 100 KB).
+/// with one is rendered whole (which costs about 1.7 ms per 100 KB). The
+/// body before this edit had none (see `raw_block`), so a new one is in the
+/// edited part, which the scan covers.
 fn crosses_shortcode(body: &str, parts: &[Part], a: usize, b: usize, templates: Templates) -> bool {
-    if templates == Templates::Liquid && shortcodes::has_raw_block(body) {
-        return true;
-    }
     let from = a.saturating_sub(shortcodes::MAX_SPAN);
     let c = parts[..parts.partition_point(|p| p.src.end <= from)]
         .last()
@@ -442,6 +441,8 @@ fn crosses_shortcode(body: &str, parts: &[Part], a: usize, b: usize, templates: 
     shortcodes::scan(window, templates, |f| {
         let (s, e) = (c + f.start, c + f.end);
         crosses |= (s < a && a < e) || (s < b && b < e);
+        crosses |=
+            templates == Templates::Liquid && shortcodes::is_raw_tag(&window[f.start..f.end]);
     });
     crosses
 }

@@ -128,7 +128,7 @@ pub(crate) fn scan(body: &str, templates: Templates, mut f: impl FnMut(Found)) {
         };
         from = found.end;
         // Liquid leaves the text between `{% raw %}` and `{% endraw %}` alone.
-        if templates == Templates::Liquid && liquid_name(&body[found.start..found.end]) == "raw" {
+        if templates == Templates::Liquid && is_raw_tag(&body[found.start..found.end]) {
             from = endraw(body, found.end).unwrap_or(body.len());
         }
         f(found);
@@ -233,6 +233,11 @@ fn highlight_fence(body: &str, found: &Found) -> Option<String> {
     (fence.len() <= tag.len()).then(|| format!("{fence:<width$}", width = tag.len()))
 }
 
+/// Whether a Liquid tag is `{% raw %}` (`{%- raw -%}` too).
+pub(crate) fn is_raw_tag(tag: &str) -> bool {
+    liquid_name(tag) == "raw"
+}
+
 /// Whether `body` has a Liquid `{% raw %}` tag (the text after it, up to
 /// `{% endraw %}`, is not Liquid, however far that goes).
 pub(crate) fn has_raw_block(body: &str) -> bool {
@@ -241,7 +246,7 @@ pub(crate) fn has_raw_block(body: &str) -> bool {
     }
     let mut found = false;
     scan(body, Templates::Liquid, |f| {
-        found |= liquid_name(&body[f.start..f.end]) == "raw"
+        found |= is_raw_tag(&body[f.start..f.end])
     });
     found
 }
