@@ -20,9 +20,13 @@ async function showRaw(page) {
 test('typing Markdown updates the Preview', async () => {
   const page = await openPage(browser, server.base);
   const editor = markdown(page);
+  // An empty post's preview says what it is for.
+  const hint = () => preview(page).locator('.pw-article').evaluate((el) => getComputedStyle(el, '::before').content);
+  assert.equal(await hint(), '"The preview shows here as you write."');
   await editor.fill('');
   await editor.pressSequentially('# Typed heading\n\nSome *emphasis* and a table:\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n');
   await preview(page).getByRole('heading', { name: 'Typed heading' }).waitFor({ timeout: 5000 });
+  assert.equal(await hint(), 'none');
   assert.equal(await preview(page).locator('em').first().textContent(), 'emphasis');
   assert.equal(await preview(page).getByRole('cell', { name: '2' }).count(), 1);
   // Alignment survives the page's strict CSP (which drops inline styles).
