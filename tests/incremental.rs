@@ -64,6 +64,7 @@ const TOKENS: &[&str] = &[
     "日本",
     "\u{1F600}",
     "{{< x >}}",
+    "{{< figure src=\"a.png\" caption=\"c\" >}}",
     "{{ y }}",
     "{% a %}",
     "{% raw %}",

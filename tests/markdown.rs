@@ -220,6 +220,38 @@ fn shortcodes_are_inert_placeholders() {
 }
 
 #[test]
+fn hugos_figure_shortcode_shows_its_image_and_caption() {
+    let o = RenderOptions {
+        base_url: Some("https://example.com/".into()),
+        ..RenderOptions::default()
+    };
+    let html = render_html(
+        "{{< figure src=\"/img/a.png\" alt=\"A <b>\" caption=\"Seen \\\"here\\\"\" >}}\n",
+        &o,
+    );
+    assert_eq!(
+        html,
+        "<figure class=\"pw-figure\"><img src=\"https://example.com/img/a.png\" alt=\"A &lt;b&gt;\" /><figcaption>Seen &quot;here&quot;</figcaption></figure>\n"
+    );
+    // A refused address, or a figure inside a sentence: the placeholder.
+    let bad = render_html(
+        "{{< figure src=\"javascript:alert(1)\" caption=\"<script>\" >}}\n",
+        &o,
+    );
+    assert!(
+        bad.starts_with("<div class=\"pw-shortcode\"")
+            && !bad.contains("<script")
+            && !bad.contains("<img"),
+        "{bad}"
+    );
+    let inline = render_html("See {{< figure src=\"a.png\" >}} here.\n", &o);
+    assert!(
+        inline.contains("<span class=\"pw-shortcode\"") && !inline.contains("<img"),
+        "{inline}"
+    );
+}
+
+#[test]
 fn template_tags_follow_the_generator() {
     use postwright::export::Preset;
     let base = Some("https://example.com/".to_string());
@@ -381,6 +413,12 @@ fn xss_corpus_is_neutralized() {
             base_url: Some("https://example.com/blog/".into()),
             ..RenderOptions::default()
         },
+        // Each generator's template tags (Liquid's stand-in addresses, highlight fences).
+        RenderOptions::for_preset(
+            postwright::export::Preset::Jekyll,
+            Some("https://example.com/".into()),
+        ),
+        RenderOptions::for_preset(postwright::export::Preset::Zola, None),
     ];
     for (name, body) in &fixtures {
         for o in &variants {

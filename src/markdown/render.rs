@@ -15,7 +15,7 @@ use pulldown_cmark_escape::escape_html;
 
 use super::dialect::{options, slugify, RenderOptions};
 use super::document::{normalize_label, Context, DocState, HeadingId, Mark, RefDef};
-use super::sanitize::{escape_text, filter_id, HtmlFilter, Mode};
+use super::sanitize::{escape_attr, escape_text, filter_id, HtmlFilter, Mode};
 use super::shortcodes::{self, Shortcode};
 use super::stats::WordCounter;
 use super::url::{clean_url, Base, UrlKind};
@@ -609,10 +609,34 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Adapter<'a, '_, I> {
         }
         let mut s = String::new();
         for c in found {
-            shortcodes::push_code(c, "div", &mut s);
+            match shortcodes::hugo_figure(c) {
+                Some(f) => self.figure(&f, c, &mut s),
+                None => shortcodes::push_code(c, "div", &mut s),
+            }
             s.push('\n');
         }
         Some(s)
+    }
+
+    /// Hugo's `figure` shortcode as the site shows it: the image (its
+    /// address checked and resolved as any image's) and its caption. An
+    /// address that is refused leaves the placeholder.
+    fn figure(&self, f: &shortcodes::Figure, code: &Shortcode, out: &mut String) {
+        let Some(src) = clean_url(&f.src, UrlKind::Image, self.base) else {
+            shortcodes::push_code(code, "div", out);
+            return;
+        };
+        out.push_str("<figure class=\"pw-figure\"><img src=\"");
+        escape_attr(&src, out);
+        out.push_str("\" alt=\"");
+        escape_attr(&f.alt, out);
+        out.push_str("\" />");
+        if !f.caption.is_empty() {
+            out.push_str("<figcaption>");
+            escape_text(&f.caption, out);
+            out.push_str("</figcaption>");
+        }
+        out.push_str("</figure>");
     }
 
     fn unique_id(&mut self, slug: String) -> HeadingId {

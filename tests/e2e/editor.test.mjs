@@ -84,7 +84,10 @@ test('the Preview follows the chosen generator\'s typography', async () => {
 
 test('the Preview shows the generator\'s template tags as inert placeholders', async () => {
   const page = await openPage(browser, server.base);
-  await markdown(page).fill('{% include note.html %}\n\nSee [the post]({{ site.baseurl }}/x/) and {{< ref "a.md" >}}.\n');
+  const dot = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+  await markdown(page).fill(`{% include note.html %}\n\nSee [the post]({{ site.baseurl }}/x/) and {{< ref "a.md" >}}.\n\n{{< figure src="${dot}" alt="A dot" caption="The dot" >}}\n`);
+  // Hugo's own figure shortcode shows as the site shows it.
+  await preview(page).getByRole('figure').filter({ hasText: 'The dot' }).getByRole('img', { name: 'A dot' }).waitFor();
   const generator = page.getByRole('combobox', { name: 'Generator' });
   const tags = (title) => preview(page).getByTitle(title, { exact: true });
   const post = preview(page).getByRole('link', { name: 'the post' });
