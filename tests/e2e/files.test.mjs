@@ -5,10 +5,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openPage, repo, importText } from './harness.mjs';
+import { serve, launch, openPage, repo, importText, PREFIX } from './harness.mjs';
 
 let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
+// The image a fixture's Hugo figure shows (`{{< figure src="a.png" >}}`), beside the page.
+const DOT = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+before(async () => {
+  server = await serve(undefined, { [`${PREFIX}a.png`]: { type: 'image/png', body: DOT } });
+  browser = await launch();
+});
 after(async () => { await browser?.close(); await server?.close(); });
 
 const fixtures = [
