@@ -20,8 +20,8 @@ pub(crate) struct Shortcode {
     pub(crate) text: String,
     /// `{{</* ... */>}}`: shown as plain text, not as a placeholder.
     pub(crate) escaped: bool,
-    /// What it is, for its label: `Hugo shortcode`, `Liquid tag`, ….
-    kind: &'static str,
+    /// Whose tag it is (for its label: `Hugo shortcode`, `Liquid tag`, …).
+    templates: Templates,
     /// What it stands for in a link or image address, when that is known
     /// without the site: Liquid's `{{ site.baseurl }}` is empty and
     /// `{{ '/a.png' | relative_url }}` is `/a.png`, so that the preview can
@@ -98,7 +98,7 @@ pub(crate) fn extract_exact(
             url: url_value(original, templates),
             text,
             escaped: found.escape.is_some(),
-            kind: templates.label(),
+            templates,
         });
         copied = found.end;
     });
@@ -439,7 +439,7 @@ pub(crate) fn push_code(c: &Shortcode, tag: &str, out: &mut String) {
     out.push('<');
     out.push_str(tag);
     out.push_str(" class=\"pw-shortcode\" title=\"");
-    out.push_str(c.kind);
+    out.push_str(c.templates.label());
     out.push_str("\">");
     escape_text(&c.text, out);
     out.push_str("</");
@@ -458,7 +458,7 @@ pub(crate) struct Figure {
 
 /// The figure a Hugo shortcode stands for, if it is `figure` with a `src`.
 pub(crate) fn hugo_figure(c: &Shortcode) -> Option<Figure> {
-    if c.escaped || c.kind != Templates::Hugo.label() {
+    if c.escaped || c.templates != Templates::Hugo {
         return None;
     }
     let inner = c.text.get(3..c.text.len().checked_sub(3)?)?.trim();
