@@ -6,22 +6,39 @@
 use crate::export::Preset;
 use crate::post::{Format, Post};
 
-/// The generator `post`, read from a file named `file_name`, was written
-/// for, if it is plain; `None` when nothing tells (most posts).
-pub fn guess(file_name: &str, post: &Post) -> Option<Preset> {
-    let stem = file_name
+/// The generator to suggest to someone using `current` for `post`, read
+/// from a file named `file_name`: the first of those its signs fit, unless
+/// `current` fits them too (a plain TOML post is Hugo's or Zola's, and a
+/// Zola user is told nothing). `None` when nothing tells (most posts).
+pub fn suggestion(current: Preset, file_name: &str, post: &Post) -> Option<Preset> {
+    let fits = fitting(file_name, post);
+    let family = |p| match p {
+        // A Hugo page bundle is Hugo too.
+        Preset::HugoBundle => Preset::Hugo,
+        p => p,
+    };
+    let first = *fits.first()?;
+    (!fits.iter().any(|&p| family(p) == family(current))).then_some(first)
+}
+
+/// The generators a post's plain signs fit, likeliest first.
+fn fitting(file_name: &str, post: &Post) -> &'static [Preset] {
+    let Some(stem) = file_name
         .strip_suffix(".md")
-        .or_else(|| file_name.strip_suffix(".markdown"))?;
+        .or_else(|| file_name.strip_suffix(".markdown"))
+    else {
+        return &[];
+    };
     match post.format() {
-        // TOML front matter is Hugo's or Zola's; Zola's own tables tell them apart.
-        Format::Toml => {
-            let zola = post.get("taxonomies").is_some() || post.get("extra").is_some();
-            Some(if zola { Preset::Zola } else { Preset::Hugo })
+        // Zola's own tables, or else TOML front matter: Hugo's or Zola's.
+        Format::Toml if post.get("taxonomies").is_some() || post.get("extra").is_some() => {
+            &[Preset::Zola]
         }
+        Format::Toml => &[Preset::Hugo, Preset::Zola],
         // `_posts/YYYY-MM-DD-title.md` with YAML: Jekyll's posts (Zola's
         // dated file names come with TOML, above).
-        Format::Yaml if dated(stem) => Some(Preset::Jekyll),
-        _ => None,
+        Format::Yaml if dated(stem) => &[Preset::Jekyll],
+        _ => &[],
     }
 }
 
@@ -39,60 +56,64 @@ fn dated(stem: &str) -> bool {
         && b[10] == b'-'
 }
 
-/// Whether to suggest `guessed` to someone using `current`: not when it is
-/// the same generator (a Hugo page bundle is Hugo too).
-pub fn worth_suggesting(current: Preset, guessed: Preset) -> bool {
-    let family = |p| match p {
-        Preset::HugoBundle => Preset::Hugo,
-        p => p,
-    };
-    family(current) != family(guessed)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn guessed(name: &str, text: &str) -> Option<Preset> {
-        guess(name, &Post::parse(text))
+    /// What a Hugo user and a Zola user are told about a post.
+    fn told(name: &str, text: &str) -> [Option<Preset>; 2] {
+        let post = Post::parse(text);
+        [Preset::Hugo, Preset::Zola].map(|current| suggestion(current, name, &post))
     }
 
     #[test]
     fn plain_signs_only() {
+        use Preset::{Hugo, Jekyll, Zola};
         let zola = "+++\ntitle = \"T\"\n[taxonomies]\ntags = [\"a\"]\n+++\nBody\n";
-        assert_eq!(guessed("hello.md", zola), Some(Preset::Zola));
+        assert_eq!(told("hello.md", zola), [Some(Zola), None]);
         assert_eq!(
-            guessed("hello.md", "+++\ntitle = \"T\"\n[extra]\nx = 1\n+++\n"),
-            Some(Preset::Zola)
+            told("hello.md", "+++\ntitle = \"T\"\n[extra]\nx = 1\n+++\n"),
+            [Some(Zola), None]
+        );
+        // Plain TOML fits both: neither user is told anything; a Jekyll user is told Hugo.
+        let toml = "+++\ntitle = \"T\"\ntags = [\"a\"]\n+++\n";
+        assert_eq!(told("hello.md", toml), [None, None]);
+        assert_eq!(
+            suggestion(Jekyll, "hello.md", &Post::parse(toml)),
+            Some(Hugo)
+        );
+        let yaml = "---\ntitle: T\n---\n";
+        assert_eq!(
+            told("2024-05-01-hello.md", yaml),
+            [Some(Jekyll), Some(Jekyll)]
         );
         assert_eq!(
-            guessed("hello.md", "+++\ntitle = \"T\"\ntags = [\"a\"]\n+++\n"),
-            Some(Preset::Hugo)
+            told("2024-05-01-hello.markdown", yaml),
+            [Some(Jekyll), Some(Jekyll)]
         );
         assert_eq!(
-            guessed("2024-05-01-hello.md", "---\ntitle: T\n---\n"),
-            Some(Preset::Jekyll)
-        );
-        assert_eq!(
-            guessed("2024-05-01-hello.markdown", "---\ntitle: T\n---\n"),
-            Some(Preset::Jekyll)
-        );
-        // Nothing plain: a YAML post with an ordinary name, a date alone, not Markdown.
-        assert_eq!(guessed("hello.md", "---\ntitle: T\n---\n"), None);
-        assert_eq!(guessed("2024-05-01.md", "---\ntitle: T\n---\n"), None);
-        assert_eq!(
-            guessed("2024-05-01-hello.txt", "---\ntitle: T\n---\n"),
+            suggestion(Jekyll, "2024-05-01-hello.md", &Post::parse(yaml)),
             None
         );
-        assert_eq!(guessed("2024-5-01-hello.md", "---\ntitle: T\n---\n"), None);
-        assert_eq!(guessed("2024-05-01-hello.md", "Just text\n"), None);
+        // Nothing plain: a YAML post with an ordinary name, a date alone, not Markdown.
+        for (name, text) in [
+            ("hello.md", yaml),
+            ("2024-05-01.md", yaml),
+            ("2024-05-01-hello.txt", yaml),
+            ("2024-5-01-hello.md", yaml),
+            ("2024-05-01-hello.md", "Just text\n"),
+        ] {
+            assert_eq!(told(name, text), [None, None], "{name}");
+        }
     }
 
     #[test]
     fn a_bundle_is_hugo_too() {
-        assert!(!worth_suggesting(Preset::HugoBundle, Preset::Hugo));
-        assert!(!worth_suggesting(Preset::Hugo, Preset::Hugo));
-        assert!(worth_suggesting(Preset::Hugo, Preset::Zola));
-        assert!(worth_suggesting(Preset::Eleventy, Preset::Jekyll));
+        let toml = Post::parse("+++\ntitle = \"T\"\n+++\n");
+        assert_eq!(suggestion(Preset::HugoBundle, "index.md", &toml), None);
+        assert_eq!(
+            suggestion(Preset::Eleventy, "index.md", &toml),
+            Some(Preset::Hugo)
+        );
     }
 }

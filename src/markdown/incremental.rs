@@ -147,8 +147,7 @@ impl Incremental {
         self.last_partial = false;
         let r = render(body, &self.opts);
         self.exact = r.offsets_exact;
-        self.raw_block =
-            self.opts.templates == Templates::Liquid && shortcodes::has_raw_block(body);
+        self.raw_block = r.raw_block;
         self.refdefs = r.refdefs.clone();
         self.refdefs.sort_by_key(|d| d.at);
         let new = parts_of(r, 0);

@@ -31,6 +31,8 @@ pub(crate) struct Rendered {
     /// False when a shortcode was too short for its placeholder: source
     /// offsets are then those of the text with placeholders, not of the body.
     pub(crate) offsets_exact: bool,
+    /// The text has a Liquid `{% raw %}` block (see `Incremental`).
+    pub(crate) raw_block: bool,
 }
 
 /// Output shared between the writer (which appends) and the adapter (which
@@ -165,6 +167,7 @@ pub(crate) fn render_in(body: &str, opts: &RenderOptions, cx: Context) -> Render
         marks,
         refdefs: found,
         offsets_exact: exact,
+        raw_block: codes.iter().any(Shortcode::opens_raw_block),
     }
 }
 

@@ -238,17 +238,12 @@ pub(crate) fn is_raw_tag(tag: &str) -> bool {
     liquid_name(tag) == "raw"
 }
 
-/// Whether `body` has a Liquid `{% raw %}` tag (the text after it, up to
-/// `{% endraw %}`, is not Liquid, however far that goes).
-pub(crate) fn has_raw_block(body: &str) -> bool {
-    if !body.contains("raw") {
-        return false;
+impl Shortcode {
+    /// Liquid's `{% raw %}`: the text after it, up to `{% endraw %}`, is not
+    /// Liquid, however far that goes.
+    pub(crate) fn opens_raw_block(&self) -> bool {
+        self.templates == Templates::Liquid && is_raw_tag(&self.text)
     }
-    let mut found = false;
-    scan(body, Templates::Liquid, |f| {
-        found |= is_raw_tag(&body[f.start..f.end])
-    });
-    found
 }
 
 /// Where the `{% endraw %}` closing a raw block that ends at `from` starts.
@@ -327,13 +322,9 @@ fn next_open(s: &str, from: usize, templates: Templates) -> Option<usize> {
     None
 }
 
-/// Whether `text` may hold the opening of a template tag.
+/// Whether `text` may hold a template tag (an opening of one).
 pub(crate) fn may_hold_tags(text: &str, templates: Templates) -> bool {
-    match templates {
-        Templates::None => false,
-        Templates::Hugo => text.contains("{{"),
-        _ => text.contains("{{") || text.contains("{%"),
-    }
+    next_open(text, 0, templates).is_some()
 }
 
 fn find_within(hay: &str, needle: &str, limit: usize) -> Option<usize> {

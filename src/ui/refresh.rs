@@ -80,12 +80,9 @@ impl Editor {
     }
 
     /// Suggests the generator an imported post was plainly written for
-    /// (see [`crate::generator::guess`]), in a notice that can switch to it.
+    /// (see [`crate::generator::suggestion`]), in a notice that can switch to it.
     pub(super) fn suggest_preset(&mut self, file_name: &str, post: &Post) {
-        let Some(guessed) = crate::generator::guess(file_name, post) else {
-            return;
-        };
-        if crate::generator::worth_suggesting(self.preset, guessed) {
+        if let Some(guessed) = crate::generator::suggestion(self.preset, file_name, post) {
             let label = guessed.label();
             self.alert(
                 Severity::Info,

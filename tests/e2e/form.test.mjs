@@ -121,7 +121,7 @@ test('Site URL: on its own, the editor is told where the blog is; images resolve
   await form(page).getByRole('combobox', { name: 'Field to add' }).selectOption('image');
   await form(page).getByRole('button', { name: 'Add field' }).click();
   await form(page).getByRole('textbox', { name: 'Image', exact: true }).fill('img/dot.png');
-  assert.equal(await form(page).locator('.pw-image-field img').getAttribute('src'), `${site}img/dot.png`);
+  await eventually(async () => assert.equal(await form(page).locator('.pw-image-field img').getAttribute('src'), `${site}img/dot.png`));
   // Kept for next time, like the generator.
   await page.reload();
   await markdown(page).waitFor();
