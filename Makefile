@@ -7,7 +7,7 @@ ENV := . target/env.sh &&
 WASM_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: setup setup-test dist serve test test-native test-wasm test-e2e bench size-floor cli
+.PHONY: setup setup-test dist serve test lint test-native test-wasm test-e2e bench size-floor cli
 
 setup:
 	bash .ci/setup build
@@ -23,9 +23,17 @@ dist: setup
 serve: setup
 	$(ENV) trunk serve --release
 
-## Every test: native core, in-browser (wasm-bindgen-test), end-to-end (release build).
+## Every test: the repo's gates, native core, in-browser (wasm-bindgen-test), end-to-end (release build).
 test: setup-test
-	$(MAKE) --no-print-directory test-native test-wasm dist test-e2e
+	$(MAKE) --no-print-directory lint test-native test-wasm dist test-e2e
+
+## Gates: the repo stands alone, the core is pure, cargo fmt, clippy -D warnings (native and wasm32).
+lint:
+	scripts/check-self-contained
+	scripts/check-core-pure
+	$(ENV) cargo fmt --all --check
+	$(ENV) cargo clippy --locked --all-targets -- -D warnings
+	$(ENV) cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
 test-native:
 	$(ENV) cargo test --locked

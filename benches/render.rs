@@ -34,12 +34,9 @@ fn strip_front_matter(s: &str) -> &str {
 }
 
 fn sample(name: &str) -> String {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
-    let p = if dir.exists() {
-        dir.join(name)
-    } else {
-        std::path::Path::new("/work/shared/samples").join(name)
-    };
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/samples")
+        .join(name);
     strip_front_matter(&std::fs::read_to_string(p).expect("sample post")).to_string()
 }
 

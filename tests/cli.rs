@@ -16,7 +16,7 @@ fn cli(args: &[&str]) -> (i32, String, String) {
 }
 
 fn samples() -> String {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples").to_string()
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/samples").to_string()
 }
 
 /// A file in a directory of its own, removed with it when the test ends

@@ -17,13 +17,8 @@ fn opts() -> RenderOptions {
 
 fn sample(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/samples")
+        .join("tests/fixtures/samples")
         .join(name);
-    let path = if path.exists() {
-        path
-    } else {
-        Path::new("/work/shared/samples").join(name)
-    };
     let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     strip_front_matter(&text).to_string()
 }

@@ -1,11 +1,11 @@
-//! The real posts in ../shared/samples render their footnotes, headings and
+//! The real posts in tests/fixtures/samples render their footnotes, headings and
 //! escaped underscores as a reader expects.
 
 use postwright::markdown;
 
 fn sample(name: &str) -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/");
-    std::fs::read_to_string(format!("{path}{name}")).expect("sample post (../shared/samples)")
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/samples/");
+    std::fs::read_to_string(format!("{path}{name}")).expect("sample post (tests/fixtures/samples)")
 }
 
 /// The body after the YAML front matter (the post model has its own tests).

@@ -35,7 +35,7 @@ pub fn assert_diff(old: &str, new: &str, removed: usize, added: usize) {
 }
 
 pub fn samples_dir() -> String {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/").to_string()
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/samples/").to_string()
 }
 
 pub fn fixtures_dir() -> String {

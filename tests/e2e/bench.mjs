@@ -13,7 +13,7 @@ const KEYS = Number(process.env.BENCH_KEYS ?? 60);
 
 function post(bytes) {
   const samples = ['from-dev-to-devrel.md', 'ic-take-on-devrel-2025.md']
-    .map((f) => fs.readFileSync(path.join(repo, '..', 'shared', 'samples', f), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
+    .map((f) => fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'samples', f), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
   let body = '';
   for (let i = 0; body.length < bytes; i++) body += `\n## Part ${i}\n\n` + samples[i % 2].replaceAll('[^', `[^${i}-`);
   return `---\ntitle: Bench\ndate: 2024-01-01\n---\n${body.slice(0, bytes)}\n`;

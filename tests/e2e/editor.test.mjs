@@ -111,7 +111,7 @@ test('the Preview shows the generator\'s template tags as inert placeholders', a
 
 test('editing Title changes only the title line of the front matter', async () => {
   const page = await openPage(browser, server.base);
-  const sample = fs.readFileSync(path.join(repo, '..', 'shared', 'samples', 'from-dev-to-devrel.md'), 'utf8');
+  const sample = fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'samples', 'from-dev-to-devrel.md'), 'utf8');
   await importText(page, 'from-dev-to-devrel.md', sample);
   const title = page.getByRole('group', { name: 'Front matter' }).getByRole('textbox', { name: 'Title', exact: true });
   await assert.doesNotReject(title.waitFor());
@@ -129,7 +129,7 @@ test('editing Title changes only the title line of the front matter', async () =
 
 test('the typo autho gets a one-click fix', async () => {
   const page = await openPage(browser, server.base);
-  const sample = fs.readFileSync(path.join(repo, '..', 'shared', 'samples', 'from-dev-to-devrel.md'), 'utf8');
+  const sample = fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'samples', 'from-dev-to-devrel.md'), 'utf8');
   await importText(page, 'from-dev-to-devrel.md', sample);
   const alert = page.getByRole('alert').filter({ hasText: 'autho' });
   await alert.waitFor();
@@ -329,7 +329,7 @@ test('a long post edited in many places keeps the preview a whole render would s
   // renamed, a fence opened and closed, a footnote added), it must equal a
   // fresh editor's preview of the same text, and so must the word count.
   const samples = ['from-dev-to-devrel.md', 'ic-take-on-devrel-2025.md']
-    .map((f) => fs.readFileSync(path.join(repo, '..', 'shared', 'samples', f), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
+    .map((f) => fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'samples', f), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
   let body = '';
   for (let i = 0; body.length < 120_000; i++) body += `\n## Part ${i}\n\n` + samples[i % 2].replaceAll('[^', `[^${i}-`);
   const page = await openPage(browser, server.base);

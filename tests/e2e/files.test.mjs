@@ -17,7 +17,7 @@ before(async () => {
 after(async () => { await browser?.close(); await server?.close(); });
 
 const fixtures = [
-  ...['from-dev-to-devrel.md', 'ic-take-on-devrel-2025.md'].map((f) => path.join(repo, '..', 'shared', 'samples', f)),
+  ...['from-dev-to-devrel.md', 'ic-take-on-devrel-2025.md'].map((f) => path.join(repo, 'tests', 'fixtures', 'samples', f)),
   ...fs.readdirSync(path.join(repo, 'tests', 'fixtures', 'posts')).sort().map((f) => path.join(repo, 'tests', 'fixtures', 'posts', f)),
 ];
 

@@ -21,7 +21,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const sample = (name) => fs.readFileSync(path.join(repo, '..', 'shared', 'samples', name), 'utf8');
+const sample = (name) => fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'samples', name), 'utf8');
 const form = (page) => page.getByRole('group', { name: 'Front matter' });
 const raw = (page) => page.getByRole('textbox', { name: 'Raw front matter' });
 const markdown = (page) => page.getByRole('textbox', { name: 'Markdown' });

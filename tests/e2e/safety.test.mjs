@@ -68,7 +68,7 @@ test('hostile posts render without running script', async () => {
 for (const theme of ['light', 'dark']) {
   test(`axe-core finds no serious or critical violations (${theme})`, async () => {
     const page = await openPage(browser, server.base, { context: { colorScheme: theme } });
-    const sample = fs.readFileSync(path.join(repo, '..', 'shared', 'samples', 'ic-take-on-devrel-2025.md'), 'utf8');
+    const sample = fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'samples', 'ic-take-on-devrel-2025.md'), 'utf8');
     await importText(page, 'ic-take-on-devrel-2025.md', sample);
     await page.getByRole('region', { name: 'Preview' }).getByRole('heading').first().waitFor();
     await page.screenshot({ path: artifact(`axe-${theme}.png`), fullPage: false });
