@@ -209,12 +209,45 @@ fn fence(text: &str, sel: Range<usize>) -> Vec<Edit> {
     let start = line_start(text, sel.start);
     let end = line_end(text, sel.end.saturating_sub(1).max(sel.start));
     let body = &text[start..end];
-    let insert = format!("```\n{body}\n```");
+    let (lead, trail) = (block_lead(text, start), block_trail(text, end));
+    let insert = format!("{lead}```\n{body}\n```{trail}");
+    let caret = start + lead.len() + 3;
     vec![Edit {
         range: start..end,
-        select: start + 3..start + 3,
+        select: caret..caret,
         insert,
     }]
+}
+
+/// What a block inserted at line start `at` needs before it to stand as a
+/// block of its own: a blank line after a non-blank line (after a list item a
+/// table would otherwise be the item's text).
+fn block_lead(text: &str, at: usize) -> &'static str {
+    if at == 0 || text[..at].ends_with("\n\n") {
+        ""
+    } else if text[..at].ends_with('\n') {
+        if text[line_start(text, at - 1)..at - 1].trim().is_empty() {
+            ""
+        } else {
+            "\n"
+        }
+    } else {
+        // Mid-line: end the line, then leave a blank one.
+        "\n\n"
+    }
+}
+
+/// What a block ending at `at` (its last character's end, no newline yet)
+/// needs after it so that the text after stays a block of its own.
+fn block_trail(text: &str, at: usize) -> &'static str {
+    let after = &text[at..];
+    match after.strip_prefix('\n') {
+        None if after.is_empty() => "",
+        None => "\n\n",
+        Some(next) if next.is_empty() || next.starts_with('\n') => "",
+        Some(next) if next[..line_end(next, 0)].trim().is_empty() => "",
+        Some(_) => "\n",
+    }
 }
 
 /// Heading level cycles: none -> ## -> ### -> #### -> # -> none (## first: # is the post title).
@@ -332,9 +365,15 @@ fn split_list_item(line: &str) -> (&str, &str, &str) {
 }
 
 fn table(text: &str, sel: Range<usize>) -> Edit {
-    let at_line_start = sel.start == line_start(text, sel.start);
-    let lead = if at_line_start { "" } else { "\n\n" };
-    let insert = format!("{lead}| Column | Column |\n| ------ | ------ |\n| Cell   | Cell   |\n");
+    let lead = block_lead(text, sel.start);
+    // The template ends its last row with a newline; a non-blank line right
+    // after it would be read as another row, so it gets a blank line too.
+    let trail = match text[sel.end..].chars().next() {
+        None | Some('\n') => "",
+        Some(_) => "\n",
+    };
+    let insert =
+        format!("{lead}| Column | Column |\n| ------ | ------ |\n| Cell   | Cell   |\n{trail}");
     let start = sel.start + lead.len() + 2;
     Edit {
         range: sel,
@@ -448,13 +487,20 @@ fn continue_list(text: &str, sel: Range<usize>) -> Vec<Edit> {
     if sel.start < start + indent.len() + marker.len().max(quote.len()) {
         return vec![];
     }
-    if rest.trim().is_empty() && (quote.is_empty() || line.trim() == ">") {
-        // An empty item: Enter ends the list, as in every word processor.
+    let empty_item = if quote.is_empty() {
+        rest.trim().is_empty()
+    } else {
+        line.trim() == ">"
+    };
+    if empty_item {
+        // An empty item ends the list or quote, as in GitHub's editor: the
+        // marker goes and a blank line is left, so what is typed next is a
+        // paragraph of its own, not a lazy continuation of the last item.
         let end = start + line.len();
         return vec![Edit {
             range: start..end,
-            insert: String::new(),
-            select: start..start,
+            insert: "\n".to_string(),
+            select: start + 1..start + 1,
         }];
     }
     let next_marker = if quote.is_empty() {
@@ -677,8 +723,11 @@ mod tests {
         assert_eq!(run(Action::Newline, "- a|"), "- a\n- |");
         assert_eq!(run(Action::Newline, "  9. a|"), "  9. a\n  10. |");
         assert_eq!(run(Action::Newline, "- [x] done|"), "- [x] done\n- [ ] |");
-        assert_eq!(run(Action::Newline, "x\n- |"), "x\n|");
+        assert_eq!(run(Action::Newline, "x\n- |"), "x\n\n|");
         assert_eq!(run(Action::Newline, "> quoted|"), "> quoted\n> |");
+        // An empty quote line ends the quote the same way.
+        assert_eq!(run(Action::Newline, "> quoted\n> |"), "> quoted\n\n|");
+        assert_eq!(run(Action::Newline, "> quoted\n>|"), "unchanged");
         assert_eq!(run(Action::Newline, "plain|"), "unchanged");
     }
 
@@ -707,6 +756,65 @@ mod tests {
             run(Action::Table, "text|"),
             "text\n\n| [Column] | Column |\n| ------ | ------ |\n| Cell   | Cell   |\n"
         );
+    }
+
+    #[test]
+    fn block_insertions_start_a_block_of_their_own() {
+        // After a list item a table needs a blank line, or it is the item's text.
+        assert_eq!(
+            run(Action::Table, "- item\n|"),
+            "- item\n\n| [Column] | Column |\n| ------ | ------ |\n| Cell   | Cell   |\n"
+        );
+        // After a blank line nothing is added; text right after gets one too.
+        assert_eq!(
+            run(Action::Table, "para\n\n|next"),
+            "para\n\n| [Column] | Column |\n| ------ | ------ |\n| Cell   | Cell   |\n\nnext"
+        );
+        // A code block made of lines under a list item.
+        assert_eq!(
+            run(Action::Code, "- item\n[a\nb]"),
+            "- item\n\n```|\na\nb\n```"
+        );
+        assert_eq!(
+            run(Action::Code, "[a\nb]\nafter"),
+            "```|\na\nb\n```\n\nafter"
+        );
+    }
+
+    /// What the writer means is what the preview shows: after ending a list
+    /// or quote with Enter, the next paragraph stands alone; a table, code
+    /// block, heading or quote inserted under a list item is not the item's text.
+    #[test]
+    fn what_the_commands_leave_renders_as_meant() {
+        let html = |t: &str| crate::markdown::render_html(t, &Default::default());
+        let typed = |start: &str, then: &str| {
+            let mut t = start.to_string();
+            let end = t.len();
+            for e in edits(Action::Newline, start, end..end) {
+                e.apply_to(&mut t);
+            }
+            t + then
+        };
+        let out = html(&typed("- Hugo\n- Jekyll\n- ", "That is all."));
+        assert!(out.contains("</ul>\n<p>That is all.</p>"), "{out}");
+        let out = html(&typed("> A quote\n> ", "That is all."));
+        assert!(out.contains("</blockquote>\n<p>That is all.</p>"), "{out}");
+
+        let applied = |action: Action, marked: &str| {
+            let (mut t, sel) = unmark(marked);
+            for e in edits(action, &t.clone(), sel) {
+                e.apply_to(&mut t);
+            }
+            html(&t)
+        };
+        let out = applied(Action::Table, "- item\n|");
+        assert!(out.contains("</ul>\n<table>"), "{out}");
+        let out = applied(Action::Code, "- item\n[a\nb]");
+        assert!(out.contains("</ul>\n<pre>"), "{out}");
+        let out = applied(Action::Heading, "- item\n[Title]");
+        assert!(out.contains("</ul>\n<h2"), "{out}");
+        let out = applied(Action::Quote, "- item\n[Said]");
+        assert!(out.contains("</ul>\n<blockquote>"), "{out}");
     }
 
     #[test]

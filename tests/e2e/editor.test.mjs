@@ -256,7 +256,7 @@ test('toolbar buttons and shortcuts edit the Markdown, and undo still works', as
   assert.equal(await editor.inputValue(), '- one\n- two');
   await editor.press('Enter');
   await editor.press('Enter');
-  assert.equal(await editor.inputValue(), '- one\n- two\n', 'Enter on an empty item ends the list');
+  assert.equal(await editor.inputValue(), '- one\n- two\n\n', 'Enter on an empty item ends the list, leaving a blank line');
   await preview(page).getByRole('listitem').filter({ hasText: 'two' }).waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
