@@ -23,6 +23,7 @@ pub mod generator;
 pub mod markdown;
 pub mod post;
 pub mod schema;
+pub mod site;
 pub mod utf16;
 pub mod validate;
 
