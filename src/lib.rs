@@ -20,6 +20,7 @@ pub mod drafts;
 pub mod editing;
 pub mod export;
 pub mod generator;
+pub mod images;
 pub mod markdown;
 pub mod post;
 pub mod schema;
