@@ -125,8 +125,11 @@ pub fn strip(kind: ImageKind, bytes: &[u8]) -> Result<Stripped, NotAnImage> {
     })
 }
 
-/// A TIFF structure's byte order and IFD0 entries: (tag, type, count, value field).
-fn ifd0(tiff: &[u8]) -> Option<(bool, Vec<(u16, u16, u32, [u8; 4])>)> {
+/// One IFD entry: (tag, type, count, value field).
+type IfdEntry = (u16, u16, u32, [u8; 4]);
+
+/// A TIFF structure's byte order (little-endian?) and IFD0 entries.
+fn ifd0(tiff: &[u8]) -> Option<(bool, Vec<IfdEntry>)> {
     let le = match tiff.get(..4)? {
         b"II*\0" => true,
         b"MM\0*" => false,
