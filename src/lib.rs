@@ -23,6 +23,7 @@ pub mod generator;
 pub mod images;
 pub mod markdown;
 pub mod post;
+pub mod presets;
 pub mod schema;
 pub mod site;
 pub mod utf16;

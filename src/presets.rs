@@ -1,0 +1,338 @@
+//! What each generator means by a post: its own fields (keys and types as
+//! its docs and starter templates use them), the key that makes a post a
+//! draft, and what its own `new` command writes for a new post. The editor's
+//! form, Draft control and New draft follow the generator picked; a user
+//! schema still overrides the fields.
+
+use crate::export::Preset;
+use crate::schema::{FieldDef, FieldType, Schema};
+
+/// How a generator says "do not publish this".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftKey {
+    /// `draft: true` (Hugo, Zola, Astro's blog template).
+    Draft,
+    /// `published: false` (Jekyll, which ignores `draft`).
+    Published,
+    /// `eleventyExcludeFromCollections: true` (Eleventy).
+    ExcludeFromCollections,
+}
+
+impl DraftKey {
+    pub fn of(preset: Preset) -> DraftKey {
+        match preset {
+            Preset::Jekyll => DraftKey::Published,
+            Preset::Eleventy => DraftKey::ExcludeFromCollections,
+            _ => DraftKey::Draft,
+        }
+    }
+
+    /// The front-matter key the Draft control writes.
+    pub fn key(self) -> &'static str {
+        match self {
+            DraftKey::Draft => "draft",
+            DraftKey::Published => "published",
+            DraftKey::ExcludeFromCollections => "eleventyExcludeFromCollections",
+        }
+    }
+
+    /// The value of [`DraftKey::key`] for a post that is (`true`) or is not a draft.
+    pub fn value(self, draft: bool) -> bool {
+        match self {
+            DraftKey::Published => !draft,
+            _ => draft,
+        }
+    }
+
+    /// Whether a key's boolean value makes the post a draft.
+    pub fn is_draft(self, value: bool) -> bool {
+        self.value(value)
+    }
+}
+
+/// The current time on the writer's clock, as the browser or CLI gives it.
+#[derive(Debug, Clone, Copy)]
+pub struct LocalNow<'a> {
+    /// `2026-12-04`
+    pub date: &'a str,
+    /// `18:42:00`
+    pub time: &'a str,
+    /// `+01:00`
+    pub offset: &'a str,
+}
+
+/// What a new post starts with, as the generator's own tooling writes it:
+/// Hugo's default archetype (title, date with offset, draft), Jekyll's
+/// `jekyll-compose` (layout, title, date; `published: false` for a draft),
+/// Zola's TOML, Astro's blog template, Eleventy's base blog.
+pub fn starter(preset: Preset, now: LocalNow<'_>) -> String {
+    let LocalNow { date, time, offset } = now;
+    match preset {
+        Preset::Hugo | Preset::HugoBundle => {
+            format!("---\ntitle: \"\"\ndate: {date}T{time}{offset}\ndraft: true\n---\n\n")
+        }
+        Preset::Jekyll => format!(
+            "---\nlayout: post\ntitle: \"\"\ndate: {date} {time} {}\npublished: false\n---\n\n",
+            offset.replace(':', "")
+        ),
+        Preset::Zola => format!("+++\ntitle = \"\"\ndate = {date}\ndraft = true\n+++\n\n"),
+        Preset::Astro => {
+            format!("---\ntitle: \"\"\ndescription: \"\"\npubDate: {date}\ndraft: true\n---\n\n")
+        }
+        Preset::Eleventy => format!(
+            "---\ntitle: \"\"\ndate: {date}\ntags: posts\neleventyExcludeFromCollections: true\n---\n\n"
+        ),
+    }
+}
+
+/// The fields of a generator's posts, in the order new keys are placed.
+pub fn schema(preset: Preset) -> Schema {
+    use FieldType::*;
+    let f = |key: &str, label: &str, ty: FieldType, required: bool, help: &str| FieldDef {
+        key: key.to_string(),
+        label: label.to_string(),
+        ty,
+        required,
+        help: (!help.is_empty()).then(|| help.to_string()),
+    };
+    let title = || f("title", "Title", String, true, "The post's title.");
+    let date = |key: &str, label: &str, required: bool| {
+        f(key, label, DateTime, required, "e.g. 2024-05-01 or 2024-05-01T10:00:00+02:00; without an offset the site's time zone is used.")
+    };
+    let description = || {
+        f(
+            "description",
+            "Description",
+            Text,
+            false,
+            "A one or two sentence summary, used by search engines.",
+        )
+    };
+    let tags = || f("tags", "Tags", StringList, false, "");
+    let categories = || f("categories", "Categories", StringList, false, "");
+    let slug = || {
+        f(
+            "slug",
+            "Slug",
+            String,
+            false,
+            "The last part of the post's URL.",
+        )
+    };
+    let aliases = || {
+        f(
+            "aliases",
+            "Aliases",
+            StringList,
+            false,
+            "Other URLs that redirect to this post.",
+        )
+    };
+    let draft = |help: &str| f("draft", "Draft", Bool, false, help);
+    let fields = match preset {
+        Preset::Hugo | Preset::HugoBundle => vec![
+            title(),
+            date("date", "Date", true),
+            draft("Hugo does not publish drafts."),
+            description(),
+            tags(),
+            categories(),
+            f("summary", "Summary", Text, false, ""),
+            date("lastmod", "Last modified", false),
+            date("publishDate", "Publish date", false),
+            date("expiryDate", "Expiry date", false),
+            slug(),
+            f(
+                "url",
+                "URL",
+                String,
+                false,
+                "The whole path of the post's URL, instead of the generated one.",
+            ),
+            aliases(),
+            f("weight", "Weight", Number, false, "Orders pages in lists."),
+            f("images", "Images", ImageList, false, ""),
+            f("author", "Author", String, false, ""),
+            f(
+                "params",
+                "Params",
+                Object,
+                false,
+                "Your theme's own settings.",
+            ),
+        ],
+        Preset::Jekyll => vec![
+            f("layout", "Layout", String, false, ""),
+            title(),
+            date("date", "Date", false),
+            f(
+                "published",
+                "Published",
+                Bool,
+                false,
+                "Jekyll does not publish a post with published: false.",
+            ),
+            categories(),
+            tags(),
+            f("excerpt", "Excerpt", Text, false, ""),
+            description(),
+            f(
+                "permalink",
+                "Permalink",
+                String,
+                false,
+                "The post's URL, instead of the site's pattern.",
+            ),
+            f("author", "Author", String, false, ""),
+            f("image", "Image", Image, false, ""),
+        ],
+        Preset::Zola => vec![
+            title(),
+            description(),
+            date("date", "Date", false),
+            date("updated", "Updated", false),
+            draft("Zola builds drafts only with --drafts."),
+            slug(),
+            f(
+                "path",
+                "Path",
+                String,
+                false,
+                "The whole path of the page's URL.",
+            ),
+            aliases(),
+            f("weight", "Weight", Number, false, ""),
+            f(
+                "taxonomies",
+                "Taxonomies",
+                Object,
+                false,
+                "Tags and categories: [taxonomies] tags = [\"…\"].",
+            ),
+            f(
+                "extra",
+                "Extra",
+                Object,
+                false,
+                "Your theme's own settings.",
+            ),
+        ],
+        Preset::Astro => vec![
+            title(),
+            description(),
+            date("pubDate", "Publication date", true),
+            date("updatedDate", "Updated", false),
+            f("heroImage", "Hero image", Image, false, ""),
+            draft("Left out of the blog's lists."),
+            tags(),
+        ],
+        Preset::Eleventy => vec![
+            title(),
+            date("date", "Date", false),
+            tags(),
+            f(
+                "permalink",
+                "Permalink",
+                String,
+                false,
+                "The page's URL; false writes no page.",
+            ),
+            f("layout", "Layout", String, false, ""),
+            f(
+                "eleventyExcludeFromCollections",
+                "Exclude from collections",
+                Bool,
+                false,
+                "Left out of the site's lists (a draft).",
+            ),
+            description(),
+        ],
+    };
+    Schema { fields }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::post::{Post, Value};
+
+    const NOW: LocalNow<'static> = LocalNow {
+        date: "2026-12-04",
+        time: "18:42:00",
+        offset: "+01:00",
+    };
+
+    #[test]
+    fn a_new_post_is_what_the_generators_own_tooling_writes() {
+        assert_eq!(
+            starter(Preset::Hugo, NOW),
+            "---\ntitle: \"\"\ndate: 2026-12-04T18:42:00+01:00\ndraft: true\n---\n\n"
+        );
+        assert_eq!(
+            starter(Preset::Jekyll, NOW),
+            "---\nlayout: post\ntitle: \"\"\ndate: 2026-12-04 18:42:00 +0100\npublished: false\n---\n\n"
+        );
+        let zola = Post::parse(&starter(Preset::Zola, NOW));
+        assert_eq!(zola.format(), crate::post::Format::Toml);
+        assert_eq!(zola.get("draft"), Some(Value::Bool(true)));
+        let astro = Post::parse(&starter(Preset::Astro, NOW));
+        assert!(astro.get("pubDate").is_some() && astro.get("date").is_none());
+        for p in Preset::ALL {
+            let post = Post::parse(&starter(p, NOW));
+            let key = DraftKey::of(p);
+            assert_eq!(
+                post.get(key.key()),
+                Some(Value::Bool(key.value(true))),
+                "{p:?}: a new post is a draft"
+            );
+            let schema = schema(p);
+            for field in post.fields().unwrap() {
+                assert!(
+                    schema.fields.iter().any(|d| d.key == field.key),
+                    "{p:?}: {} is in its schema",
+                    field.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn drafts_mean_what_the_generator_means() {
+        assert_eq!(
+            (
+                DraftKey::of(Preset::Jekyll).key(),
+                DraftKey::of(Preset::Jekyll).value(true)
+            ),
+            ("published", false)
+        );
+        assert_eq!(
+            (
+                DraftKey::of(Preset::Hugo).key(),
+                DraftKey::of(Preset::Hugo).value(true)
+            ),
+            ("draft", true)
+        );
+        assert_eq!(
+            DraftKey::of(Preset::Eleventy).key(),
+            "eleventyExcludeFromCollections"
+        );
+        assert!(
+            !schema(Preset::Jekyll)
+                .fields
+                .iter()
+                .any(|f| f.key == "draft"),
+            "Jekyll ignores draft: it is not offered"
+        );
+        assert!(
+            !schema(Preset::Astro).fields.iter().any(|f| f.key == "date"),
+            "Astro's template uses pubDate"
+        );
+        assert!(
+            !schema(Preset::Hugo)
+                .fields
+                .iter()
+                .any(|f| f.key == "extra" || f.key == "taxonomies"),
+            "Zola's tables are Zola's"
+        );
+    }
+}
