@@ -22,6 +22,7 @@ pub mod export;
 pub mod generator;
 pub mod images;
 pub mod markdown;
+pub mod merge;
 pub mod post;
 pub mod presets;
 pub mod schema;
