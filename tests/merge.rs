@@ -283,8 +283,6 @@ fn any_side(nk: usize, np: usize) -> impl Strategy<Value = Side> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
-
     #[test]
     fn disjoint_edits_merge_cleanly_commute_and_keep_everything((nk, np, m, t) in disjoint()) {
         let none = Side { keys: vec![Op::Keep; nk], key_insert: vec![false; nk], paras: vec![Op::Keep; np], para_insert: vec![false; np] };
