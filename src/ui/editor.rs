@@ -198,7 +198,7 @@ impl Component for Editor {
         }
         if let Some(ns) = editor.config.storage_key.clone() {
             let opened = Session::open(&ns, &ctx.props().initial, ctx.link());
-            if let Some(e) = &opened.session.memory_only {
+            if let Some(e) = opened.session.workspace().memory_only() {
                 editor.alert(Severity::Warning, e.to_string());
             }
             editor.post = Post::parse(&opened.text);
@@ -337,7 +337,7 @@ impl Component for Editor {
                 self.save_all();
                 true
             }
-            Msg::FinishSave => self.session.as_mut().is_some_and(Session::finish_save),
+            Msg::FinishSave => self.finish_save(),
             Msg::StorageChanged(key) => self.storage_changed(ctx, key),
             Msg::NewDraft => self.new_draft(ctx),
             Msg::OpenDraft(id) => self.open_stored_draft(ctx, id),

@@ -28,6 +28,7 @@ mod update_drafts;
 mod update_files;
 mod update_prefs;
 mod view;
+pub mod widget;
 
 pub use editor::{Alert, Editor};
 pub use host::{EditorConfig, EditorProps, HostLink};

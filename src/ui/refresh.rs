@@ -52,7 +52,7 @@ impl Editor {
         *host.value.borrow_mut() = self.post.to_text();
         (host.on_input)();
         if let Some(session) = &mut self.session {
-            session.touch(ctx.link());
+            session.touch();
         }
     }
 

@@ -43,7 +43,12 @@ impl Editor {
         // What the view shows of a keystroke is the preview (patched
         // here), the word count and the save status: the rest of the
         // editor is not rendered again unless those two changed.
-        let shown = (self.stats, self.session.as_ref().map(|s| s.status.clone()));
+        let shown = (
+            self.stats,
+            self.session
+                .as_ref()
+                .map(|s| s.workspace().status().clone()),
+        );
         if text.len() <= LONG_POST_BYTES {
             self.refresh_body();
         } else {
@@ -67,7 +72,13 @@ impl Editor {
         self.publish(ctx);
         self.patcher
             .apply(self.blocks_ref.cast(), self.preview.blocks());
-        shown != (self.stats, self.session.as_ref().map(|s| s.status.clone()))
+        shown
+            != (
+                self.stats,
+                self.session
+                    .as_ref()
+                    .map(|s| s.workspace().status().clone()),
+            )
     }
 
     /// `Msg::RenderPreview`: a long post's preview, left from the keystroke.
@@ -176,7 +187,7 @@ impl Editor {
     pub(super) fn set_value(&mut self, ctx: &Context<Self>, text: String) -> bool {
         self.show(ctx, &text, None);
         if let Some(session) = &mut self.session {
-            session.touch(ctx.link());
+            session.touch();
         }
         true
     }

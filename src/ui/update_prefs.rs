@@ -5,7 +5,6 @@
 use web_sys::HtmlElement;
 
 use super::editor::Editor;
-use crate::drafts::KeyValueStore;
 use crate::export::Preset;
 
 /// The resizable split's range, in percent of the width for the editor.
@@ -77,17 +76,12 @@ impl Editor {
     /// beside the drafts in local storage so the editor opens as they left
     /// it. None without a storage key.
     pub(super) fn pref(&self, name: &str) -> Option<String> {
-        let s = self.session.as_ref()?;
-        let key = format!("{}:{name}", s.store.namespace());
-        s.store.storage().get(&key).ok().flatten()
+        self.session.as_ref()?.workspace().pref(name)
     }
 
     pub(super) fn set_pref(&self, name: &str, value: &str) {
         if let Some(s) = &self.session {
-            let key = format!("{}:{name}", s.store.namespace());
-            // A preference that cannot be stored (full storage) is not worth
-            // an alert: the drafts report storage trouble themselves.
-            let _ = s.store.storage().set(&key, value);
+            s.workspace().set_pref(name, value);
         }
     }
 

@@ -12,10 +12,10 @@ use super::focus;
 use super::form::{problem_line, FrontMatterForm};
 use super::msg::{BodyChange, Msg};
 use super::preview::Preview;
-use super::session;
 use super::toolbar::Toolbar;
 use super::update_prefs::{prefers_dark, SPLIT_MAX, SPLIT_MIN};
 use crate::browser::{folder, textarea};
+use crate::drafts::SaveStatus;
 use crate::editing::Action;
 use crate::export::Preset;
 use crate::post::Post;
@@ -121,9 +121,10 @@ impl Editor {
             }
         });
         let session_alerts = self.session.as_ref().map(|s| {
+            let ws = s.workspace();
             html! {
                 <>
-                    if s.conflict.is_some() {
+                    if ws.conflict().is_some() {
                         <div class="pw-alert pw-alert-error" role="alert">
                             <span>{"This draft was changed in another tab while you were editing it here. Your version is not saved yet."}</span>
                             <span class="pw-alert-actions">
@@ -132,7 +133,7 @@ impl Editor {
                             </span>
                         </div>
                     }
-                    if let session::SaveStatus::Failed(reason) = &s.status {
+                    if let SaveStatus::Failed(reason) = ws.status() {
                         <div class="pw-alert pw-alert-error" role="alert">
                             <span>{ reason }</span>
                             <span class="pw-alert-actions">
@@ -141,7 +142,7 @@ impl Editor {
                             </span>
                         </div>
                     }
-                    if let Some((_, title)) = &s.deleted {
+                    if let Some(title) = ws.deleted_title() {
                         <div class="pw-alert pw-alert-info" role="status">
                             <span>{ format!("Deleted “{title}”.") }</span>
                             <button type="button" onclick={link.callback(|_| Msg::UndoDelete)}>{"Undo"}</button>
@@ -150,13 +151,16 @@ impl Editor {
                 </>
             }
         });
-        let drafts_panel = self.session.as_ref().map(|s| html! {
-            <DraftsPanel drafts={s.drafts.clone()} current={s.id.clone()} query={s.query.clone()}
-                revisions={s.revisions.clone()} corrupt={s.corrupt.clone()} status={s.status_text()}
+        let drafts_panel = self.session.as_ref().map(|s| {
+            let ws = s.workspace();
+            html! {
+            <DraftsPanel drafts={ws.drafts().to_vec()} current={ws.open_id().to_string()} query={ws.query().to_string()}
+                revisions={ws.revisions().to_vec()} corrupt={ws.corrupt().to_vec()} status={ws.status_text().to_string()}
                 on_new={h.new_draft.clone()} on_open={h.open_draft.clone()}
                 on_duplicate={h.duplicate_draft.clone()} on_delete={h.delete_draft.clone()}
                 on_search={h.search_drafts.clone()} on_restore={h.restore_revision.clone()}
                 on_download_corrupt={h.download_corrupt.clone()} on_discard_corrupt={h.discard_corrupt.clone()} />
+            }
         });
 
         html! {
