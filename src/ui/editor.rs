@@ -95,6 +95,8 @@ pub struct Editor {
     /// A pending pass of scroll sync, and the preview's height at the last one.
     pub(super) scroll_task: Option<gloo_timers::callback::Timeout>,
     pub(super) scroll_height: i32,
+    /// The save status the host was last told (its `postwright-status` event).
+    pub(super) reported_status: Option<&'static str>,
 }
 
 /// The callbacks handed to child components, made once. A callback made
@@ -136,6 +138,19 @@ impl Handlers {
             restore_revision: link.callback(Msg::RestoreRevision),
             download_corrupt: link.callback(Msg::DownloadCorrupt),
             discard_corrupt: link.callback(Msg::DiscardCorrupt),
+        }
+    }
+}
+
+impl Editor {
+    /// Tells the host when the save status changed (`postwright-status`).
+    fn report_status(&mut self, ctx: &Context<Self>) {
+        let status = self.session.as_ref().map(|s| s.workspace().status_text());
+        if status != self.reported_status {
+            self.reported_status = status;
+            if let Some(status) = status {
+                (ctx.props().host.on_status)(status);
+            }
         }
     }
 }
@@ -192,6 +207,7 @@ impl Component for Editor {
             handlers: Handlers::new(ctx.link()),
             scroll_task: None,
             scroll_height: 0,
+            reported_status: None,
         };
         if let Some(e) = schema_error {
             editor.alert(Severity::Warning, e);
@@ -204,6 +220,7 @@ impl Component for Editor {
             editor.post = Post::parse(&opened.text);
             editor.pending_cursor = opened.cursor;
             *ctx.props().host.value.borrow_mut() = opened.text;
+            editor.reported_status = Some(opened.session.workspace().status_text());
             editor.session = Some(opened.session);
             // The choices made last time, in this storage namespace.
             if let Some(p) = editor.pref("preset").and_then(|p| Preset::from_id(&p)) {
@@ -279,7 +296,7 @@ impl Component for Editor {
                 session.finish_save();
             }
         }
-        match msg {
+        let render = match msg {
             // The Markdown, the front matter, the host's value and options (`update_body`).
             Msg::BodyInput(change) => self.body_input(ctx, change),
             Msg::RenderPreview => self.render_preview(),
@@ -350,7 +367,9 @@ impl Component for Editor {
             Msg::DiscardCorrupt(key) => self.discard_corrupt(key),
             Msg::KeepMine => self.keep_mine(),
             Msg::UseTheirs => self.use_theirs(ctx),
-        }
+        };
+        self.report_status(ctx);
+        render
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
