@@ -40,7 +40,7 @@ impl Editor {
         self.save_now();
         let made = self.session.as_mut().map(|s| {
             s.workspace_mut()
-                .new_draft(&self.post, &starter_text(), now())
+                .new_draft(self.doc.post(), &starter_text(), now())
         });
         match made {
             Some(Ok(draft)) => self.show_draft(ctx, draft),
@@ -167,11 +167,11 @@ impl Editor {
 
     /// `Msg::KeepMine`.
     pub(super) fn keep_mine(&mut self) -> bool {
-        let cursor = self.cursor();
+        let cursor = self.markdown.cursor();
         let kept = self
             .session
             .as_mut()
-            .map(|s| s.workspace_mut().keep_mine(&self.post, cursor, now()));
+            .map(|s| s.workspace_mut().keep_mine(self.doc.post(), cursor, now()));
         if let Some(Err(e)) = kept {
             self.alert(Severity::Error, e.to_string());
         }
@@ -180,11 +180,11 @@ impl Editor {
 
     /// `Msg::UseTheirs`.
     pub(super) fn use_theirs(&mut self, ctx: &Context<Self>) -> bool {
-        let cursor = self.cursor();
+        let cursor = self.markdown.cursor();
         let Some(s) = &mut self.session else {
             return false;
         };
-        match s.workspace_mut().use_theirs(&self.post, cursor, now()) {
+        match s.workspace_mut().use_theirs(self.doc.post(), cursor, now()) {
             Ok(None) => return false,
             Ok(Some(theirs)) => {
                 self.show_draft(ctx, theirs);
@@ -200,11 +200,11 @@ impl Editor {
 
     /// Saves pending edits now; a failure is shown and the text stays in memory.
     pub(super) fn save_now(&mut self) {
-        let cursor = self.cursor();
+        let cursor = self.markdown.cursor();
         let Some(session) = &mut self.session else {
             return;
         };
-        if let Err(e) = session.save(&self.post, cursor) {
+        if let Err(e) = session.save(self.doc.post(), cursor) {
             self.alert(Severity::Error, e.to_string());
         }
     }

@@ -42,7 +42,7 @@ impl Editor {
         let mut batch = self
             .session
             .as_ref()
-            .map(|s| s.workspace().begin_import(&self.post));
+            .map(|s| s.workspace().begin_import(self.doc.post()));
         let mut shown = false;
         for (name, result) in results {
             let post = match result {
@@ -99,7 +99,9 @@ impl Editor {
     /// `Msg::Export`.
     pub(super) fn export_post(&mut self) -> bool {
         let name = self.export_name();
-        if let Err(e) = files::download(&name, self.post.to_text().as_bytes(), "text/markdown") {
+        if let Err(e) =
+            files::download(&name, self.doc.post().to_text().as_bytes(), "text/markdown")
+        {
             self.alert(Severity::Error, format!("Export failed: {e}"));
         }
         true
@@ -188,7 +190,7 @@ impl Editor {
         };
         let opened = self.session.as_mut().map(|s| {
             let ws = s.workspace_mut();
-            let mut batch = ws.begin_import(&self.post);
+            let mut batch = ws.begin_import(self.doc.post());
             let imported = ws.import(&mut batch, &post, now());
             (batch, imported)
         });
@@ -216,7 +218,7 @@ impl Editor {
     pub(super) fn save_to_folder(&mut self, ctx: &Context<Self>) -> bool {
         if let Some((_, file)) = self.current_folder_file() {
             let file = file.clone();
-            let bytes = self.post.to_text().into_bytes();
+            let bytes = self.doc.post().to_text().into_bytes();
             let link = ctx.link().clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = folder::write(&file, &bytes)
@@ -239,7 +241,7 @@ impl Editor {
 
     /// `Msg::Copy`: copies, then `Msg::Copied` renders.
     pub(super) fn copy_post(&mut self, ctx: &Context<Self>) -> bool {
-        let text = self.post.to_text();
+        let text = self.doc.post().to_text();
         let link = ctx.link().clone();
         wasm_bindgen_futures::spawn_local(async move {
             link.send_message(Msg::Copied(files::copy_text(&text).await));
@@ -272,8 +274,8 @@ impl Editor {
 
     pub(super) fn export_name(&self) -> String {
         export::download_name(
-            self.preset,
-            PostNames::of(&self.post).parts(),
+            self.prefs.preset(),
+            PostNames::of(self.doc.post()).parts(),
             &files::today(),
         )
     }
@@ -286,7 +288,11 @@ impl Editor {
         let mut texts = Vec::new();
         for text in session.workspace().texts().map_err(|e| e.to_string())? {
             let names = PostNames::of(&Post::parse(&text));
-            paths.push(export::repo_path(self.preset, names.parts(), &today));
+            paths.push(export::repo_path(
+                self.prefs.preset(),
+                names.parts(),
+                &today,
+            ));
             texts.push(text.into_bytes());
         }
         let entries: Vec<(String, Vec<u8>)> =

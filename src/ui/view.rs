@@ -11,9 +11,10 @@ use super::file_buttons::{file_list, FileButtons};
 use super::focus;
 use super::form::{problem_line, FrontMatterForm};
 use super::msg::{BodyChange, Msg};
+use super::prefs::{SPLIT_MAX, SPLIT_MIN};
 use super::preview::Preview;
 use super::toolbar::Toolbar;
-use super::update_prefs::{prefers_dark, SPLIT_MAX, SPLIT_MIN};
+use super::update_prefs::prefers_dark;
 use crate::browser::{folder, textarea};
 use crate::drafts::SaveStatus;
 use crate::editing::Action;
@@ -25,12 +26,12 @@ impl Editor {
     /// The whole editor: the bar, the alerts, the side panels, the form and the panes.
     pub(super) fn view_editor(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
-        let theme = match self.dark {
+        let theme = match self.prefs.dark() {
             Some(true) => "pw-theme-dark",
             Some(false) => "pw-theme-light",
             None => "pw-theme-auto",
         };
-        let dark_now = self.dark.unwrap_or_else(prefers_dark);
+        let dark_now = self.prefs.dark().unwrap_or_else(prefers_dark);
         let oninput = link.callback(|e: InputEvent| {
             let area = e.target_unchecked_into::<HtmlTextAreaElement>();
             // (A host or a test may dispatch a plain `Event("input")`.)
@@ -90,12 +91,9 @@ impl Editor {
             (!files.is_empty()).then_some(Msg::Import(files))
         });
         let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-        let title = self.title().map(AttrValue::from);
-        let problems: Vec<&Diagnostic> = self
-            .diagnostics
-            .iter()
-            .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
-            .collect();
+        let title = self.doc.title().map(AttrValue::from);
+        let problems: Vec<&Diagnostic> = self.doc.problems().collect();
+        let stats = self.preview.stats();
         let h = &self.handlers;
         let onpaste = link.batch_callback(|e: Event| {
             let e: web_sys::ClipboardEvent = e.unchecked_into();
@@ -184,7 +182,7 @@ impl Editor {
                         <select onchange={link.batch_callback(|e: Event| {
                             Preset::from_id(&e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()).map(Msg::SetPreset)
                         })}>
-                            { for Preset::ALL.iter().map(|p| html! { <option value={p.id()} selected={*p == self.preset}>{ p.label() }</option> }) }
+                            { for Preset::ALL.iter().map(|p| html! { <option value={p.id()} selected={*p == self.prefs.preset()}>{ p.label() }</option> }) }
                         </select>
                     </label>
                     // A host that gives a base URL knows its site; a blogger
@@ -192,7 +190,7 @@ impl Editor {
                     if self.config.base_url.is_none() {
                         <label class="pw-site-url">{"Site URL "}
                             <input type="url" class="pw-input" placeholder="https://example.com/" spellcheck="false"
-                                value={self.site_url.clone().unwrap_or_default()}
+                                value={self.prefs.site_url().unwrap_or_default().to_string()}
                                 onchange={link.callback(|e: Event| Msg::SetSiteUrl(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))} />
                         </label>
                     }
@@ -209,9 +207,9 @@ impl Editor {
                     }
                     // Notices in a box of their own: as they come and go, the
                     // alerts above are not moved (moving a node drops its focus).
-                    if !self.alerts.is_empty() {
+                    if !self.notices.is_empty() {
                         <div class="pw-notices">
-                        { for self.alerts.iter().map(|a| {
+                        { for self.notices.iter().map(|a| {
                             let id = a.id;
                             let role = if a.severity == Severity::Info { "status" } else { "alert" };
                             html! {
@@ -240,11 +238,11 @@ impl Editor {
                 }
                 <div class="pw-main">
                 <div class="pw-meta">
-                    <button type="button" class="pw-disclosure" aria-expanded={self.form_open.to_string()} aria-controls="pw-form-body"
-                        onclick={link.callback(|_| Msg::ToggleForm)}>{ if self.form_open { "Hide front matter" } else { "Show front matter" } }</button>
-                    <div id="pw-form-body" hidden={!self.form_open}>
-                        <FrontMatterForm fields={self.fields.clone()} schema={self.schema.clone()} diagnostics={self.diagnostics.clone()}
-                            broken={self.broken} readonly={self.config.readonly || self.config.disabled}
+                    <button type="button" class="pw-disclosure" aria-expanded={self.prefs.form_open().to_string()} aria-controls="pw-form-body"
+                        onclick={link.callback(|_| Msg::ToggleForm)}>{ if self.prefs.form_open() { "Hide front matter" } else { "Show front matter" } }</button>
+                    <div id="pw-form-body" hidden={!self.prefs.form_open()}>
+                        <FrontMatterForm fields={self.doc.fields().clone()} schema={self.doc.schema().clone()} diagnostics={self.doc.diagnostics().clone()}
+                            broken={self.doc.broken()} readonly={self.config.readonly || self.config.disabled}
                             base_url={self.base_url().map(AttrValue::from)}
                             on_set={h.set_field.clone()}
                             on_remove={h.remove_field.clone()}
@@ -253,7 +251,7 @@ impl Editor {
                         <div class="pw-raw">
                             <label for="pw-raw-front-matter" class="pw-label">{"Raw front matter"}</label>
                             <textarea id="pw-raw-front-matter" class="pw-input pw-mono" rows="6" spellcheck="false"
-                                value={self.post.front_matter().to_string()} oninput={raw_input} onchange={onchange.clone()}
+                                value={self.doc.post().front_matter().to_string()} oninput={raw_input} onchange={onchange.clone()}
                                 readonly={self.config.readonly} disabled={self.config.disabled} />
                         </div>
                     </div>
@@ -263,15 +261,15 @@ impl Editor {
                     <div class="pw-pane pw-source">
                         <Toolbar on_action={h.command.clone()} disabled={self.config.readonly || self.config.disabled} />
                         <label for="pw-markdown" class="pw-label">{"Markdown"}</label>
-                        <textarea id="pw-markdown" class="pw-markdown" ref={self.markdown_ref.clone()}
+                        <textarea id="pw-markdown" class="pw-markdown" ref={self.markdown.node_ref()}
                             {oninput} {onkeydown} {onchange} {onscroll} {onpaste}
                             readonly={self.config.readonly} disabled={self.config.disabled} spellcheck="true" />
                         <div class="pw-status">
-                            { format!("{} words · {} min read", self.stats.words, self.stats.reading_minutes) }
+                            { format!("{} words · {} min read", stats.words, stats.reading_minutes) }
                         </div>
                     </div>
                     { self.splitter(ctx) }
-                    <Preview {title} node_ref={self.preview_ref.clone()} blocks_ref={self.blocks_ref.clone()} />
+                    <Preview {title} node_ref={self.preview.pane_ref()} blocks_ref={self.preview.blocks_ref()} />
                 </div>
                 </div>
                 </div>
@@ -305,7 +303,7 @@ impl Editor {
     fn splitter(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
         let panes = self.panes_ref.clone();
-        let current = self.split;
+        let current = self.prefs.split();
         let onkeydown = link.batch_callback(move |e: KeyboardEvent| {
             let pct = match e.key().as_str() {
                 "ArrowLeft" => current - 5.0,
@@ -332,7 +330,7 @@ impl Editor {
         });
         html! {
             <div class="pw-splitter" role="separator" aria-orientation="vertical" aria-label="Resize editor and preview"
-                aria-valuemin="20" aria-valuemax="80" aria-valuenow={format!("{:.0}", self.split)} tabindex="0"
+                aria-valuemin="20" aria-valuemax="80" aria-valuenow={format!("{:.0}", self.prefs.split())} tabindex="0"
                 {onkeydown} {onpointerdown} {onpointermove}></div>
         }
     }
