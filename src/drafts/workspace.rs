@@ -10,78 +10,17 @@
 //! task that finishes a save, page and storage listeners) and turns the
 //! answers here into what the user sees.
 
+mod answers;
+mod import;
+
+pub use answers::{AfterDelete, Changed, Imported, SaveStatus, Saved};
+pub use import::Import;
+
 use super::{
     AfterSave, CorruptEntry, Cursor, DeleteToken, Draft, DraftInfo, DraftMeta, DraftStore,
     KeyValueStore, LoadError, RevisionMeta, SaveError, StorageError,
 };
-use crate::post::{is_untouched_starter, Post, Value};
-
-/// Whether the text in memory is stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveStatus {
-    Saved,
-    Unsaved,
-    /// The last save failed: the text is only in memory (the reason, for the user).
-    Failed(String),
-}
-
-/// What a save did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Saved {
-    /// Nothing to save (no edit since the last save, or a conflict waits).
-    Nothing,
-    /// Saved, all of it.
-    Done,
-    /// The draft is saved; [`Workspace::finish_save`] is due (the replaced
-    /// version kept as a revision, the index), best in a task of its own.
-    FinishLater,
-}
-
-/// What a storage event of another tab meant for the open draft.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Changed {
-    /// Nothing of the open draft (the lists are refreshed anyway).
-    Nothing,
-    /// It was saved there while we had edits: a conflict is now offered.
-    Conflict,
-    /// It was saved there and we had none: theirs is open now; show it.
-    Reloaded(Box<Draft>),
-    /// It was deleted there: our text is kept and will be stored again.
-    DeletedElsewhere,
-    /// It could not be read.
-    Unreadable(LoadError),
-}
-
-/// After a delete.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AfterDelete {
-    /// Another draft than the open one went; nothing else changes.
-    Other,
-    /// The open one went: this one is open now (the newest other, or a new
-    /// draft when none was left); show it.
-    Opened(Box<Draft>),
-    /// The open one went, none was left, and no new one could be stored.
-    NoNewDraft(SaveError),
-}
-
-/// One post of an import, as the workspace took it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Imported {
-    /// Stored and opened (the first of the batch): show it.
-    Opened(Box<Draft>),
-    /// Stored, listed, not opened (a later file of the batch).
-    Stored,
-    /// Not stored. `first`: it is the batch's first post, which the editor
-    /// shows all the same (its text is then only in memory).
-    NotStored { first: bool, error: SaveError },
-}
-
-/// An import under way: see [`Workspace::begin_import`].
-#[derive(Debug)]
-pub struct Import {
-    untouched: Option<String>,
-    first_done: bool,
-}
+use crate::post::{Post, Value};
 
 /// The drafts of one editor. See the module docs.
 pub struct Workspace<S: KeyValueStore> {
@@ -503,60 +442,6 @@ impl<S: KeyValueStore> Workspace<S> {
     pub fn discard_corrupt(&mut self, key: &str) {
         let _ = self.store.discard_corrupt(key);
         self.refresh_lists();
-    }
-
-    // ----- import, and the untouched starter -----
-
-    /// Starts taking in posts from outside (files, a folder): the first
-    /// stored one is opened, and an untouched starter open before (see
-    /// [`is_untouched_starter`]) gives way to it instead of staying listed
-    /// as "Untitled". `current` is the open draft's post.
-    pub fn begin_import(&self, current: &Post) -> Import {
-        Import {
-            untouched: self.untouched(current),
-            first_done: false,
-        }
-    }
-
-    /// Stores one post of the import.
-    pub fn import(&mut self, batch: &mut Import, post: &Post, now_ms: u64) -> Imported {
-        let first = !batch.first_done;
-        batch.first_done = true;
-        if first {
-            match self.create_and_open(post, now_ms) {
-                Ok(draft) => Imported::Opened(Box::new(draft)),
-                Err(error) => Imported::NotStored { first, error },
-            }
-        } else {
-            match self.store.create(&post.to_text(), &info_of(post), now_ms) {
-                Ok(_) => Imported::Stored,
-                Err(error) => Imported::NotStored { first, error },
-            }
-        }
-    }
-
-    /// Ends an import: the untouched starter goes if another draft is open.
-    pub fn end_import(&mut self, batch: Import, now_ms: u64) {
-        self.drop_untouched(batch.untouched, now_ms);
-        self.refresh_lists();
-    }
-
-    /// The open draft's id if nothing was ever written in it (`current`,
-    /// its post, is a new draft as it was made).
-    fn untouched(&self, current: &Post) -> Option<String> {
-        // (A starter's body is a blank line: no copy of a long post is made.)
-        let short = current.body().len() < 8;
-        (short && is_untouched_starter(&current.to_text())).then(|| self.id.clone())
-    }
-
-    /// Deletes the untouched draft `id`, once another one is open.
-    fn drop_untouched(&mut self, id: Option<String>, now_ms: u64) {
-        let Some(id) = id else { return };
-        if self.id != id {
-            // Nothing is in it to lose; a failure only leaves it listed.
-            let _ = self.store.delete(&id, now_ms);
-            self.refresh_lists();
-        }
     }
 
     // ----- preferences -----
