@@ -117,10 +117,12 @@ impl Component for Editor {
         let config = (*ctx.props().config).clone();
         let (schema, schema_error) = schema_or_blog(config.schema.as_deref());
         let mut prefs = Prefs::new(&config);
+        // The parts' timers and listeners talk back through this.
+        let send = ctx.link().callback(|msg: Msg| msg);
         let opened = config
             .storage_key
             .as_deref()
-            .map(|ns| Session::open(ns, &ctx.props().initial, ctx.link()));
+            .map(|ns| Session::open(ns, &ctx.props().initial, send.clone()));
         let (text, cursor) = match &opened {
             Some(o) => (o.text.as_str(), o.cursor),
             None => (&*ctx.props().initial, None),
@@ -144,7 +146,7 @@ impl Component for Editor {
             reported_status: session.as_ref().map(|s| s.workspace().status_text()),
             config,
             prefs,
-            preview: PreviewSync::default(),
+            preview: PreviewSync::new(send),
             markdown: MarkdownBox::new(cursor),
             notices,
             session,
@@ -219,11 +221,11 @@ impl Component for Editor {
             Msg::SetValue(text) => self.set_value(ctx, text),
             Msg::SetOption(name, value) => self.set_option(name, value),
             Msg::SyncScroll => {
-                self.sync_scroll(ctx, 0);
+                self.sync_scroll(0);
                 false
             }
             Msg::SettleScroll(pass) => {
-                self.sync_scroll(ctx, pass);
+                self.sync_scroll(pass);
                 false
             }
             // The user's choices of look (`update_prefs`), and the notices.

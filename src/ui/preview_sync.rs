@@ -6,10 +6,8 @@
 
 use gloo_timers::callback::Timeout;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
-use yew::html::Scope;
-use yew::NodeRef;
+use yew::{Callback, NodeRef};
 
-use super::editor::Editor;
 use super::msg::Msg;
 use super::preview::BlockPatcher;
 use crate::markdown::{self, RenderOptions, Stats};
@@ -47,10 +45,12 @@ pub(super) struct PreviewSync {
     /// A pending pass of scroll sync, and the preview's height at the last one.
     scroll_task: Option<Timeout>,
     scroll_height: i32,
+    /// Messages to the editor (from the timers above).
+    send: Callback<Msg>,
 }
 
-impl Default for PreviewSync {
-    fn default() -> Self {
+impl PreviewSync {
+    pub(super) fn new(send: Callback<Msg>) -> Self {
         PreviewSync {
             renderer: markdown::Incremental::new(RenderOptions::default()),
             patcher: BlockPatcher::default(),
@@ -61,11 +61,10 @@ impl Default for PreviewSync {
             pause: None,
             scroll_task: None,
             scroll_height: 0,
+            send,
         }
     }
-}
 
-impl PreviewSync {
     pub(super) fn pane_ref(&self) -> NodeRef {
         self.pane.clone()
     }
@@ -90,22 +89,18 @@ impl PreviewSync {
 
     /// A keystroke in a long post (over [`LONG_POST_BYTES`]): its own blocks
     /// now, the rest later.
-    pub(super) fn keystroke(&mut self, body: &str, link: &Scope<Editor>) {
+    pub(super) fn keystroke(&mut self, body: &str) {
         if let Some(splice) = self.renderer.update_partial(body) {
             self.patcher.push(splice);
         } else if body.len() <= DEFER_PREVIEW_BYTES {
             self.patcher.push(self.renderer.update(body));
         } else if self.deferred.is_none() {
-            let link = link.clone();
-            self.deferred = Some(Timeout::new(0, move || {
-                link.send_message(Msg::RenderPreview)
-            }));
+            let send = self.send.clone();
+            self.deferred = Some(Timeout::new(0, move || send.emit(Msg::RenderPreview)));
         }
         // After a pause: a new keystroke drops the timer and sets another.
-        let link = link.clone();
-        self.pause = Some(Timeout::new(PAUSE_MS, move || {
-            link.send_message(Msg::TypingPaused)
-        }));
+        let send = self.send.clone();
+        self.pause = Some(Timeout::new(PAUSE_MS, move || send.emit(Msg::TypingPaused)));
     }
 
     /// The whole render a long post's keystroke left for later.
@@ -136,12 +131,7 @@ impl PreviewSync {
     /// until they are laid out, and scrolling lays some out, which changes its
     /// height (and the browser's scroll anchoring moves it): so the scroll is
     /// set again, a few frames later, until the height holds still.
-    pub(super) fn sync_scroll(
-        &mut self,
-        area: &HtmlTextAreaElement,
-        link: &Scope<Editor>,
-        pass: u8,
-    ) {
+    pub(super) fn sync_scroll(&mut self, area: &HtmlTextAreaElement, pass: u8) {
         const PASSES: u8 = 10;
         let Some(preview) = self.pane.cast::<HtmlElement>() else {
             return;
@@ -154,8 +144,8 @@ impl PreviewSync {
         let settled = pass > 0 && height == self.scroll_height;
         self.scroll_height = height;
         self.scroll_task = (!settled && pass < PASSES).then(|| {
-            let link = link.clone();
-            Timeout::new(40, move || link.send_message(Msg::SettleScroll(pass + 1)))
+            let send = self.send.clone();
+            Timeout::new(40, move || send.emit(Msg::SettleScroll(pass + 1)))
         });
     }
 }

@@ -6,9 +6,9 @@
 
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
-use yew::html::Scope;
+use yew::Callback;
 
-use super::{Editor, Msg};
+use super::Msg;
 use crate::browser::storage::{self, AnyStore, StorageListener};
 use crate::drafts::{Cursor, DraftStore, SaveError, Saved, Workspace};
 use crate::post::Post;
@@ -22,7 +22,8 @@ pub struct Session {
     timer: Option<Timeout>,
     /// The task that does what the last save left for later.
     finish_task: Option<Timeout>,
-    link: Scope<Editor>,
+    /// Messages to the editor.
+    send: Callback<Msg>,
     _page_listeners: Vec<EventListener>,
     _storage_listener: Option<StorageListener>,
 }
@@ -46,7 +47,7 @@ pub fn now() -> u64 {
 
 impl Session {
     /// Opens the drafts under `namespace` (see [`Workspace::open`]).
-    pub fn open(namespace: &str, initial: &str, link: &Scope<Editor>) -> Opened {
+    pub fn open(namespace: &str, initial: &str, send: Callback<Msg>) -> Opened {
         let (store, blocked) = AnyStore::open_or_memory();
         let store = DraftStore::with_namespace(store, namespace, &storage::new_tab_id());
         if blocked.is_none() {
@@ -57,7 +58,7 @@ impl Session {
             workspace: opening.workspace,
             timer: None,
             finish_task: None,
-            link: link.clone(),
+            send,
             _page_listeners: Vec::new(),
             _storage_listener: None,
         };
@@ -71,33 +72,32 @@ impl Session {
 
     /// Saves on page hide (tab closed, switched, app backgrounded) and follows other tabs.
     fn listen(&mut self) {
-        let link = &self.link;
+        let send = &self.send;
         if let Some(window) = web_sys::window() {
-            let l = link.clone();
+            let l = send.clone();
             self._page_listeners
                 .push(EventListener::new(&window, "pagehide", move |_| {
-                    l.send_message(Msg::SaveBeforeLeaving)
+                    l.emit(Msg::SaveBeforeLeaving)
                 }));
             if let Some(document) = window.document() {
-                let l = link.clone();
+                let l = send.clone();
                 let doc = document.clone();
                 self._page_listeners.push(EventListener::new(
                     &document,
                     "visibilitychange",
                     move |_| {
                         if doc.visibility_state() == web_sys::VisibilityState::Hidden {
-                            l.send_message(Msg::SaveBeforeLeaving);
+                            l.emit(Msg::SaveBeforeLeaving);
                         }
                     },
                 ));
             }
         }
         if self.workspace.memory_only().is_none() {
-            let l = link.clone();
-            self._storage_listener = storage::on_storage_change(move |change| {
-                l.send_message(Msg::StorageChanged(change.key))
-            })
-            .ok();
+            let l = send.clone();
+            self._storage_listener =
+                storage::on_storage_change(move |change| l.emit(Msg::StorageChanged(change.key)))
+                    .ok();
         }
     }
 
@@ -114,10 +114,8 @@ impl Session {
     /// The text changed: save a moment after the typing stops.
     pub fn touch(&mut self) {
         self.workspace.touch();
-        let l = self.link.clone();
-        self.timer = Some(Timeout::new(SAVE_DELAY_MS, move || {
-            l.send_message(Msg::SaveNow)
-        }));
+        let l = self.send.clone();
+        self.timer = Some(Timeout::new(SAVE_DELAY_MS, move || l.emit(Msg::SaveNow)));
     }
 
     /// Another draft is open: the pending autosave was for the one before.
@@ -132,8 +130,8 @@ impl Session {
         if self.workspace.save(post, cursor, now())? == Saved::FinishLater {
             // The rest in a task of its own: for a long post, one task
             // doing both blocked typing for longer than 50 ms.
-            let l = self.link.clone();
-            self.finish_task = Some(Timeout::new(0, move || l.send_message(Msg::FinishSave)));
+            let l = self.send.clone();
+            self.finish_task = Some(Timeout::new(0, move || l.emit(Msg::FinishSave)));
         }
         Ok(())
     }

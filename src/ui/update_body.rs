@@ -35,7 +35,7 @@ impl Editor {
         if text.len() <= LONG_POST_BYTES {
             self.refresh_body();
         } else {
-            self.preview.keystroke(&text, ctx.link());
+            self.preview.keystroke(&text);
         }
         self.publish(ctx);
         self.preview.apply();
@@ -159,9 +159,9 @@ impl Editor {
     }
 
     /// Scrolls the preview along with the Markdown (see [`super::preview_sync::PreviewSync::sync_scroll`]).
-    pub(super) fn sync_scroll(&mut self, ctx: &Context<Self>, pass: u8) {
+    pub(super) fn sync_scroll(&mut self, pass: u8) {
         if let Some(area) = self.markdown.textarea() {
-            self.preview.sync_scroll(&area, ctx.link(), pass);
+            self.preview.sync_scroll(&area, pass);
         }
     }
 
