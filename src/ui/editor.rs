@@ -9,6 +9,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::folder_link::FolderLink;
 use super::host::{EditorConfig, EditorProps};
 use super::markdown_box::MarkdownBox;
 use super::msg::Msg;
@@ -16,7 +17,6 @@ use super::notices::Notices;
 use super::prefs::Prefs;
 use super::preview_sync::PreviewSync;
 use super::session::Session;
-use crate::browser::folder;
 use crate::document::{schema_or_blog, Document};
 use crate::editing::Action;
 use crate::post::Value;
@@ -43,10 +43,8 @@ pub struct Editor {
     /// just added, or one a fix was applied to (its button has gone with the
     /// problem).
     pub(super) pending_focus: Option<String>,
-    /// An opened local folder: its name and its posts.
-    pub(super) folder: Option<(String, Rc<Vec<folder::FolderPost>>)>,
-    /// The folder file the open post came from, with the draft that holds it.
-    pub(super) folder_file: Option<(Option<String>, folder::FolderPost)>,
+    /// An opened local folder (`folder_link`).
+    pub(super) folder: FolderLink,
     pub(super) panes_ref: NodeRef,
     pub(super) handlers: Handlers,
     /// The save status the host was last told (its `postwright-status` event).
@@ -151,8 +149,7 @@ impl Component for Editor {
             notices,
             session,
             pending_focus: None,
-            folder: None,
-            folder_file: None,
+            folder: FolderLink::default(),
             panes_ref: NodeRef::default(),
             handlers: Handlers::new(ctx.link()),
         };

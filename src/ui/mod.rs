@@ -10,7 +10,7 @@
 //! with the body, and its scroll), `markdown_box` (the Markdown textarea
 //! kept in step with the body), `notices` (what it tells the user in
 //! passing), `session` (the drafts' autosave timer and page and storage
-//! listeners). `msg` says what can happen; `editor` holds the parts and the
+//! listeners), `folder_link` (an opened local folder). `msg` says what can happen; `editor` holds the parts and the
 //! life cycle (`update` applies the common steps, then hands each message to
 //! a method of its concern); `refresh` keeps the preview and the host's
 //! copy in step; `update_body` (the Markdown, the front matter, the host's
@@ -23,6 +23,7 @@ mod drafts_panel;
 mod editor;
 mod file_buttons;
 mod focus;
+mod folder_link;
 mod form;
 mod host;
 mod markdown_box;

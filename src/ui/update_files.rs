@@ -2,8 +2,6 @@
 //! or every draft, a local blog folder (open, read a post, write it back),
 //! copy to the clipboard, a whole post pasted.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::editor::Editor;
@@ -144,7 +142,7 @@ impl Editor {
                     Severity::Info,
                     format!("Opened folder {name}: {} posts.", posts.len()),
                 );
-                self.folder = Some((name, Rc::new(posts)));
+                self.folder.opened(name, posts);
             }
             // Closing the picker is not an error worth an alert.
             Err(BrowserError::Aborted(_)) => return false,
@@ -156,11 +154,7 @@ impl Editor {
     /// `Msg::OpenFolderPost`: reads the file, then `Msg::FolderPostRead` renders.
     pub(super) fn open_folder_post(&mut self, ctx: &Context<Self>, index: usize) -> bool {
         self.save_now();
-        if let Some(post) = self
-            .folder
-            .as_ref()
-            .and_then(|(_, posts)| posts.get(index).cloned())
-        {
+        if let Some(post) = self.folder.post(index) {
             let link = ctx.link().clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let bytes = folder::read(&post).await;
@@ -207,7 +201,7 @@ impl Editor {
             }
         };
         self.alert(Severity::Info, format!("Opened {}.", file.path));
-        self.folder_file = Some((draft_id, file));
+        self.folder.opened_file(draft_id, file);
         if let (Some(s), Some(batch)) = (&mut self.session, batch) {
             s.workspace_mut().end_import(batch, now());
         }
@@ -216,7 +210,7 @@ impl Editor {
 
     /// `Msg::SaveToFolder`: writes the file, then `Msg::SavedToFolder` renders.
     pub(super) fn save_to_folder(&mut self, ctx: &Context<Self>) -> bool {
-        if let Some((_, file)) = self.current_folder_file() {
+        if let Some(file) = self.current_folder_file() {
             let file = file.clone();
             let bytes = self.doc.post().to_text().into_bytes();
             let link = ctx.link().clone();
@@ -301,11 +295,9 @@ impl Editor {
     }
 
     /// The folder file behind the open post, if it came from an opened folder.
-    pub(super) fn current_folder_file(&self) -> Option<&(Option<String>, folder::FolderPost)> {
-        let current = self.session.as_ref().map(|s| s.workspace().open_id());
-        self.folder_file
-            .as_ref()
-            .filter(|(draft, _)| draft.is_none() || draft.as_deref() == current)
+    pub(super) fn current_folder_file(&self) -> Option<&folder::FolderPost> {
+        let open = self.session.as_ref().map(|s| s.workspace().open_id());
+        self.folder.current_file(open)
     }
 }
 

@@ -175,7 +175,7 @@ impl Editor {
                     if folder::supported() {
                         <button type="button" onclick={link.callback(|_| Msg::OpenFolder)}>{"Open folder"}</button>
                     }
-                    if let Some((_, file)) = self.current_folder_file() {
+                    if let Some(file) = self.current_folder_file() {
                         <button type="button" onclick={link.callback(|_| Msg::SaveToFolder)} title={format!("Write {} back", file.path)}>{"Save to folder"}</button>
                     }
                     <label class="pw-preset">{"Generator "}
@@ -229,8 +229,8 @@ impl Editor {
                     }
                 </div>
 
-                <div class={classes!("pw-body", (drafts_panel.is_some() || self.folder.is_some()).then_some("pw-with-drafts"))}>
-                if drafts_panel.is_some() || self.folder.is_some() {
+                <div class={classes!("pw-body", (drafts_panel.is_some() || self.folder.is_open()).then_some("pw-with-drafts"))}>
+                if drafts_panel.is_some() || self.folder.is_open() {
                     <div class="pw-side">
                         { for drafts_panel }
                         { self.folder_panel(ctx) }
@@ -279,10 +279,10 @@ impl Editor {
 
     /// The posts of an opened folder, by path.
     fn folder_panel(&self, ctx: &Context<Self>) -> Html {
-        let Some((name, posts)) = &self.folder else {
+        let Some((name, posts)) = self.folder.listing() else {
             return html! {};
         };
-        let current = self.current_folder_file().map(|(_, f)| f.path.clone());
+        let current = self.current_folder_file().map(|f| f.path.clone());
         html! {
             <section class="pw-folder pw-drafts" aria-label={format!("Folder {name}")}>
                 <h2 class="pw-drafts-title">{ name }</h2>
