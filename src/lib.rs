@@ -4,7 +4,8 @@
 //! browser, with thin layers around it:
 //!
 //! * pure core: [`post`] (split, parse, edit and serialize a post losslessly),
-//!   [`schema`] and [`validate`], [`markdown`] (Markdown to safe HTML),
+//!   [`schema`] and [`validate`], [`document`] (the post being edited, with
+//!   its fields and problems kept in step), [`markdown`] (Markdown to safe HTML),
 //!   [`export`] (file naming per generator), [`generator`] (which generator
 //!   an imported post was written for), [`drafts`] (the draft store's logic
 //!   over an abstract key-value storage), [`chunks`] (the preview's blocks
@@ -16,6 +17,7 @@
 //! The native CLI (`src/bin/postwright.rs`) uses the same core.
 
 pub mod chunks;
+pub mod document;
 pub mod drafts;
 pub mod editing;
 pub mod export;

@@ -1,6 +1,6 @@
 //! The wasm binary that trunk builds. It starts nothing by itself: pages load
 //! `widget/postwright.js`, which calls the exported `mount` (see
-//! `browser::widget`) for each `<postwright-editor>` element, so the full app
+//! `ui::widget`) for each `<postwright-editor>` element, so the full app
 //! and an embedded widget are the same editor.
 
 fn main() {
@@ -15,4 +15,4 @@ fn main() {
 
 // Keep the widget's exports linked into this binary.
 #[cfg(target_arch = "wasm32")]
-pub use postwright::browser::widget::mount;
+pub use postwright::ui::widget::mount;

@@ -23,7 +23,7 @@ async fn typing_in_markdown_updates_the_preview_and_the_value() {
     let noop = js_sys::Function::new_no_args("");
     let config = js_sys::Object::new();
     js_sys::Reflect::set(&config, &"value".into(), &"start\n".into()).unwrap();
-    let mut handle = postwright::browser::widget::mount(
+    let mut handle = postwright::ui::widget::mount(
         root.clone(),
         config.into(),
         on_input

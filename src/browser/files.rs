@@ -1,34 +1,36 @@
 //! Files in and out: reading an imported file, downloading an export, the clipboard.
 
 use js_sys::{Array, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
 
+use super::BrowserError;
+
 /// The bytes of a user-chosen file.
-pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
+pub async fn read_bytes(file: &File) -> Result<Vec<u8>, BrowserError> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| describe(&e))?;
+        .map_err(BrowserError::from)?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
 /// Offers `bytes` as a download named `name`. The bytes go out exactly as
 /// given: a Blob of a byte array, not of a string (no re-encoding).
-pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), BrowserError> {
     let array = Uint8Array::from(bytes);
     let parts = Array::of1(&array);
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|e| describe(&e))?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(|e| describe(&e))?;
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(BrowserError::from)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(BrowserError::from)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or_else(|| BrowserError::unavailable("no document"))?;
     let a: HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|e| describe(&e))?
+        .map_err(BrowserError::from)?
         .unchecked_into();
     a.set_href(&url);
     a.set_download(name);
@@ -51,13 +53,13 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
 }
 
 /// Puts `text` on the clipboard.
-pub async fn copy_text(text: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or("no window")?;
+pub async fn copy_text(text: &str) -> Result<(), BrowserError> {
+    let window = web_sys::window().ok_or_else(|| BrowserError::unavailable("no window"))?;
     let clipboard = window.navigator().clipboard();
     JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
-        .map_err(|e| describe(&e))
+        .map_err(BrowserError::from)
 }
 
 /// Today's date as `YYYY-MM-DD` (local time), for file names and new posts.
@@ -74,15 +76,4 @@ pub fn today() -> String {
 /// Milliseconds since the epoch.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
-}
-
-/// A JS error as text for a user-facing message.
-pub fn describe(e: &JsValue) -> String {
-    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
-        return String::from(err.message());
-    }
-    if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
-        return format!("{}: {}", ex.name(), ex.message());
-    }
-    e.as_string().unwrap_or_else(|| format!("{e:?}"))
 }

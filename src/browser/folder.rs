@@ -7,7 +7,7 @@ use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::files::describe;
+use super::BrowserError;
 
 /// Folders not worth walking in a blog checkout.
 const SKIP_DIRS: [&str; 6] = [
@@ -36,19 +36,19 @@ impl PartialEq for FolderPost {
     }
 }
 
-fn get(target: &JsValue, name: &str) -> Result<JsValue, String> {
-    Reflect::get(target, &JsValue::from_str(name)).map_err(|e| describe(&e))
+fn get(target: &JsValue, name: &str) -> Result<JsValue, BrowserError> {
+    Reflect::get(target, &JsValue::from_str(name)).map_err(BrowserError::from)
 }
 
 /// Calls `target.name(args…)` and awaits the promise it returns.
-async fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+async fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, BrowserError> {
     let f: Function = get(target, name)?
         .dyn_into()
-        .map_err(|_| format!("{name} is not available"))?;
+        .map_err(|_| BrowserError::unavailable(format!("{name} is not available")))?;
     let array = args.iter().collect::<js_sys::Array>();
-    let result = f.apply(target, &array).map_err(|e| describe(&e))?;
+    let result = f.apply(target, &array).map_err(BrowserError::from)?;
     match result.dyn_into::<Promise>() {
-        Ok(p) => JsFuture::from(p).await.map_err(|e| describe(&e)),
+        Ok(p) => JsFuture::from(p).await.map_err(BrowserError::from),
         Err(v) => Ok(v),
     }
 }
@@ -58,8 +58,10 @@ pub fn supported() -> bool {
 }
 
 /// Asks the user for a folder (read-write) and lists its Markdown posts.
-pub async fn open() -> Result<(String, Vec<FolderPost>), String> {
-    let window: JsValue = web_sys::window().ok_or("no window")?.into();
+pub async fn open() -> Result<(String, Vec<FolderPost>), BrowserError> {
+    let window: JsValue = web_sys::window()
+        .ok_or_else(|| BrowserError::unavailable("no window"))?
+        .into();
     let options = js_sys::Object::new();
     let _ = Reflect::set(&options, &"mode".into(), &"readwrite".into());
     let dir = call(&window, "showDirectoryPicker", &[options.into()]).await?;
@@ -75,7 +77,7 @@ async fn walk(
     prefix: String,
     depth: usize,
     out: &mut Vec<FolderPost>,
-) -> Result<(), String> {
+) -> Result<(), BrowserError> {
     let iter = call(dir, "values", &[]).await?;
     loop {
         if out.len() >= MAX_POSTS {
@@ -106,7 +108,7 @@ async fn walk(
 }
 
 /// The file's current bytes.
-pub async fn read(post: &FolderPost) -> Result<Vec<u8>, String> {
+pub async fn read(post: &FolderPost) -> Result<Vec<u8>, BrowserError> {
     let file = call(&post.handle, "getFile", &[]).await?;
     let buffer = call(&file, "arrayBuffer", &[]).await?;
     Ok(Uint8Array::new(&buffer).to_vec())
@@ -114,7 +116,7 @@ pub async fn read(post: &FolderPost) -> Result<Vec<u8>, String> {
 
 /// Replaces the file's content with `bytes` (written to a swap file by the
 /// browser and moved into place on close, so a failure leaves the old file).
-pub async fn write(post: &FolderPost, bytes: &[u8]) -> Result<(), String> {
+pub async fn write(post: &FolderPost, bytes: &[u8]) -> Result<(), BrowserError> {
     let writable = call(&post.handle, "createWritable", &[]).await?;
     call(&writable, "write", &[Uint8Array::from(bytes).into()]).await?;
     call(&writable, "close", &[]).await?;

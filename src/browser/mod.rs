@@ -1,8 +1,11 @@
 //! Browser IO: thin wrappers over web APIs (storage, files, clipboard, the
-//! textarea's editing commands) and the widget's JS face.
+//! textarea's editing commands), and their errors. It knows nothing of the UI
+//! above it (the widget's JS face is `ui::widget`).
 
+mod error;
 pub mod files;
 pub mod folder;
 pub mod storage;
 pub mod textarea;
-pub mod widget;
+
+pub use error::BrowserError;

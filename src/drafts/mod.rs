@@ -18,6 +18,7 @@ mod format;
 mod kv;
 mod retention;
 mod store;
+mod workspace;
 
 #[doc(hidden)]
 pub mod contract;
@@ -28,4 +29,7 @@ pub use retention::{HOURLY_HOURS, KEEP_LAST};
 pub use store::{
     AfterSave, CorruptEntry, DeleteToken, Draft, DraftInfo, DraftStore, LoadError, Revision,
     RevisionMeta, SaveError, SaveOutcome, DEFAULT_REVISION_BUDGET_UNITS, DEFAULT_UNDO_WINDOW_MS,
+};
+pub use workspace::{
+    info_of, AfterDelete, Changed, Import, Imported, Opening, SaveStatus, Saved, Workspace,
 };

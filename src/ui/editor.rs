@@ -1,100 +1,54 @@
-//! The editor component: what it holds, and its life cycle (created,
-//! rendered, updated by a message, destroyed). What each message does is in
-//! the `update_*` modules, by concern; what it shows is in `view`.
+//! The editor component: the parts it is made of, and its life cycle
+//! (created, rendered, updated by a message, destroyed). Each part is owned
+//! and has its own file (`crate::document`, `prefs`, `preview_sync`,
+//! `markdown_box`, `notices`, `session`); what each message does is in the
+//! `update_*` modules, by concern; what it shows is in `view`.
 
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::folder_link::FolderLink;
 use super::host::{EditorConfig, EditorProps};
+use super::markdown_box::MarkdownBox;
 use super::msg::Msg;
-use super::preview::BlockPatcher;
+use super::notices::Notices;
+use super::prefs::Prefs;
+use super::preview_sync::PreviewSync;
 use super::session::Session;
-use super::update_prefs::{SPLIT_MAX, SPLIT_MIN};
-use crate::browser::folder;
-use crate::drafts::Cursor;
+use crate::document::{schema_or_blog, Document};
 use crate::editing::Action;
-use crate::export::Preset;
-use crate::markdown::{self, RenderOptions, Stats};
-use crate::post::{Field, Post, Value};
-use crate::schema::Schema;
-use crate::validate::{Diagnostic, Fix, Severity};
+use crate::post::Value;
+use crate::validate::{Fix, Severity};
 
-#[derive(Clone, PartialEq)]
-pub struct Alert {
-    pub id: u32,
-    pub severity: Severity,
-    pub text: String,
-    /// A generator to switch to from the notice itself (an imported post
-    /// plainly written for another one).
-    pub use_preset: Option<Preset>,
-}
-
-/// The editor component. Its fields are `pub(super)`: the methods that
-/// update and view it live in the modules beside this one, by concern.
+/// The editor component: owned parts, each with its own file, and what
+/// belongs to no part. The methods that update and view it live in the
+/// modules beside this one, by concern.
 pub struct Editor {
-    pub(super) post: Post,
+    /// The post, its fields, problems and schema (`crate::document`).
+    pub(super) doc: Document,
     pub(super) config: EditorConfig,
-    pub(super) schema: Rc<Schema>,
-    pub(super) preset: Preset,
-    /// Derived from the post's front matter: the last fields that parsed.
-    pub(super) fields: Rc<Vec<Field>>,
-    /// The front matter does not parse right now (its error is in `diagnostics`).
-    pub(super) broken: bool,
-    pub(super) diagnostics: Rc<Vec<Diagnostic>>,
-    /// Derived from the post's body: its rendered blocks, kept up to date
-    /// edit by edit, and the splices not yet applied to the preview's DOM.
-    pub(super) preview: markdown::Incremental,
-    pub(super) patcher: BlockPatcher,
-    pub(super) blocks_ref: NodeRef,
-    pub(super) stats: Stats,
-    /// Checking a long post's body against the textarea, and showing its
-    /// word count, wait for a pause in typing.
-    pub(super) pause_task: Option<gloo_timers::callback::Timeout>,
-    pub(super) alerts: Vec<Alert>,
-    pub(super) next_alert: u32,
-    pub(super) dark: Option<bool>,
-    pub(super) form_open: bool,
-    pub(super) markdown_ref: NodeRef,
-    pub(super) preview_ref: NodeRef,
-    /// Autosaved drafts, when the host gave a storage key.
+    /// The user's choices of look (`prefs`).
+    pub(super) prefs: Prefs,
+    /// The preview pane and its renderer (`preview_sync`).
+    pub(super) preview: PreviewSync,
+    /// The Markdown textarea (`markdown_box`).
+    pub(super) markdown: MarkdownBox,
+    /// What the editor tells the user in passing (`notices`).
+    pub(super) notices: Notices,
+    /// Autosaved drafts, when the host gave a storage key (`session`).
     pub(super) session: Option<Session>,
-    /// Where to put the caret once the textarea exists (a restored draft).
-    pub(super) pending_cursor: Option<Cursor>,
     /// The id of an element to focus once the view is on the page: a field
     /// just added, or one a fix was applied to (its button has gone with the
     /// problem).
     pub(super) pending_focus: Option<String>,
-    /// The Markdown textarea is uncontrolled while typing (handing a long
-    /// post's text back to the DOM on every keystroke costs milliseconds):
-    /// its value is written only when the body is replaced from elsewhere,
-    /// counted here, and `body_synced` says which replacement the DOM shows.
-    pub(super) body_epoch: u64,
-    pub(super) body_synced: u64,
-    /// The textarea value's length in UTF-16 units, when known: typed edits
-    /// are applied to the body only while it is.
-    pub(super) body_len16: Option<usize>,
-    /// Typed edits were applied since the body was last compared with the
-    /// textarea's value (done before saving and before any other action).
-    pub(super) body_unverified: bool,
-    /// A long post's preview is rendered in a task of its own after the
-    /// keystroke (so the typed character paints first), coalescing keystrokes
-    /// that arrive meanwhile; this holds that task.
-    pub(super) preview_task: Option<gloo_timers::callback::Timeout>,
-    /// The Markdown pane's share of the panes' width, in percent.
-    pub(super) split: f64,
-    /// The site's address as the user gave it (see `Editor::base_url`).
-    pub(super) site_url: Option<String>,
-    /// An opened local folder: its name and its posts.
-    pub(super) folder: Option<(String, Rc<Vec<folder::FolderPost>>)>,
-    /// The folder file the open post came from, with the draft that holds it.
-    pub(super) folder_file: Option<(Option<String>, folder::FolderPost)>,
+    /// An opened local folder (`folder_link`).
+    pub(super) folder: FolderLink,
     pub(super) panes_ref: NodeRef,
     pub(super) handlers: Handlers,
-    /// A pending pass of scroll sync, and the preview's height at the last one.
-    pub(super) scroll_task: Option<gloo_timers::callback::Timeout>,
-    pub(super) scroll_height: i32,
+    /// The save status the host was last told (its `postwright-status` event).
+    pub(super) reported_status: Option<&'static str>,
 }
 
 /// The callbacks handed to child components, made once. A callback made
@@ -140,89 +94,66 @@ impl Handlers {
     }
 }
 
+impl Editor {
+    /// Tells the host when the save status changed (`postwright-status`).
+    fn report_status(&mut self, ctx: &Context<Self>) {
+        let status = self.session.as_ref().map(|s| s.workspace().status_text());
+        if status != self.reported_status {
+            self.reported_status = status;
+            if let Some(status) = status {
+                (ctx.props().host.on_status)(status);
+            }
+        }
+    }
+}
+
 impl Component for Editor {
     type Message = Msg;
     type Properties = EditorProps;
 
     fn create(ctx: &Context<Self>) -> Self {
         let config = (*ctx.props().config).clone();
-        let (schema, schema_error) = Editor::load_schema(&config);
-        let preset = config
-            .preset
+        let (schema, schema_error) = schema_or_blog(config.schema.as_deref());
+        let mut prefs = Prefs::new(&config);
+        // The parts' timers and listeners talk back through this.
+        let send = ctx.link().callback(|msg: Msg| msg);
+        let opened = config
+            .storage_key
             .as_deref()
-            .and_then(Preset::from_id)
-            .unwrap_or(Preset::Hugo);
-        let dark = match config.theme.as_deref() {
-            Some("dark") => Some(true),
-            Some("light") => Some(false),
-            _ => None,
+            .map(|ns| Session::open(ns, &ctx.props().initial, send.clone()));
+        let (text, cursor) = match &opened {
+            Some(o) => (o.text.as_str(), o.cursor),
+            None => (&*ctx.props().initial, None),
         };
+        let doc = Document::new(text, Rc::new(schema));
+        let mut notices = Notices::default();
+        if let Some(e) = schema_error {
+            notices.push(Severity::Warning, e);
+        }
+        let session = opened.map(|opened| {
+            if let Some(e) = opened.session.workspace().memory_only() {
+                notices.push(Severity::Warning, e.to_string());
+            }
+            *ctx.props().host.value.borrow_mut() = opened.text;
+            // The choices made last time, in this storage namespace.
+            prefs.restore(opened.session.workspace());
+            opened.session
+        });
         let mut editor = Editor {
-            post: Post::parse(&ctx.props().initial),
+            doc,
+            reported_status: session.as_ref().map(|s| s.workspace().status_text()),
             config,
-            schema,
-            preset,
-            fields: Rc::default(),
-            broken: false,
-            diagnostics: Rc::default(),
-            preview: markdown::Incremental::new(RenderOptions::default()),
-            patcher: BlockPatcher::default(),
-            blocks_ref: NodeRef::default(),
-            stats: Stats::default(),
-            pause_task: None,
-            alerts: Vec::new(),
-            next_alert: 0,
-            dark,
-            form_open: true,
-            markdown_ref: NodeRef::default(),
-            preview_ref: NodeRef::default(),
-            session: None,
-            pending_cursor: None,
+            prefs,
+            preview: PreviewSync::new(send),
+            markdown: MarkdownBox::new(cursor),
+            notices,
+            session,
             pending_focus: None,
-            body_epoch: 1,
-            body_synced: 0,
-            body_len16: None,
-            body_unverified: false,
-            preview_task: None,
-            split: 50.0,
-            site_url: None,
-            folder: None,
-            folder_file: None,
+            folder: FolderLink::default(),
             panes_ref: NodeRef::default(),
             handlers: Handlers::new(ctx.link()),
-            scroll_task: None,
-            scroll_height: 0,
         };
-        if let Some(e) = schema_error {
-            editor.alert(Severity::Warning, e);
-        }
-        if let Some(ns) = editor.config.storage_key.clone() {
-            let opened = Session::open(&ns, &ctx.props().initial, ctx.link());
-            if let Some(e) = &opened.session.memory_only {
-                editor.alert(Severity::Warning, e.to_string());
-            }
-            editor.post = Post::parse(&opened.text);
-            editor.pending_cursor = opened.cursor;
-            *ctx.props().host.value.borrow_mut() = opened.text;
-            editor.session = Some(opened.session);
-            // The choices made last time, in this storage namespace.
-            if let Some(p) = editor.pref("preset").and_then(|p| Preset::from_id(&p)) {
-                editor.preset = p;
-            }
-            match editor.pref("theme").as_deref() {
-                Some("dark") => editor.dark = Some(true),
-                Some("light") => editor.dark = Some(false),
-                _ => {}
-            }
-            if let Some(split) = editor.pref("split").and_then(|s| s.parse::<f64>().ok()) {
-                editor.split = split.clamp(SPLIT_MIN, SPLIT_MAX);
-            }
-            editor.site_url = editor.pref("site-url").filter(|u| !u.is_empty());
-            if editor.pref("form").as_deref() == Some("hidden") {
-                editor.form_open = false;
-            }
-        }
-        editor.refresh_all();
+        editor.refresh_body();
         editor
     }
 
@@ -230,21 +161,11 @@ impl Component for Editor {
         if first_render {
             self.apply_split();
         }
-        self.patcher
-            .apply(self.blocks_ref.cast(), self.preview.blocks());
-        if self.body_synced != self.body_epoch {
-            if let Some(area) = self.textarea() {
-                area.set_value(self.post.body());
-                self.body_synced = self.body_epoch;
-                self.body_len16 = Some(area.text_length() as usize);
-                self.body_unverified = false;
-            }
-        }
-        if let (Some(cursor), Some(area)) = (self.pending_cursor.take(), self.textarea()) {
-            let _ = area.set_selection_range(cursor.start as u32, cursor.end as u32);
-        }
+        self.preview.apply();
+        self.markdown.rendered(self.doc.post().body());
         if let Some(id) = self.pending_focus.take() {
             let target = self
+                .markdown
                 .textarea()
                 .and_then(|area| area.closest(".pw-editor").ok().flatten())
                 .and_then(|root| root.query_selector(&format!("#{id}")).ok().flatten())
@@ -279,7 +200,7 @@ impl Component for Editor {
                 session.finish_save();
             }
         }
-        match msg {
+        let render = match msg {
             // The Markdown, the front matter, the host's value and options (`update_body`).
             Msg::BodyInput(change) => self.body_input(ctx, change),
             Msg::RenderPreview => self.render_preview(),
@@ -297,11 +218,11 @@ impl Component for Editor {
             Msg::SetValue(text) => self.set_value(ctx, text),
             Msg::SetOption(name, value) => self.set_option(name, value),
             Msg::SyncScroll => {
-                self.sync_scroll(ctx, 0);
+                self.sync_scroll(0);
                 false
             }
             Msg::SettleScroll(pass) => {
-                self.sync_scroll(ctx, pass);
+                self.sync_scroll(pass);
                 false
             }
             // The user's choices of look (`update_prefs`), and the notices.
@@ -311,7 +232,7 @@ impl Component for Editor {
             Msg::ToggleTheme => self.toggle_theme(),
             Msg::ToggleForm => self.toggle_form(),
             Msg::DismissAlert(id) => {
-                self.alerts.retain(|a| a.id != id);
+                self.notices.dismiss(id);
                 true
             }
             // Files, a local folder, the clipboard (`update_files`).
@@ -337,7 +258,7 @@ impl Component for Editor {
                 self.save_all();
                 true
             }
-            Msg::FinishSave => self.session.as_mut().is_some_and(Session::finish_save),
+            Msg::FinishSave => self.finish_save(),
             Msg::StorageChanged(key) => self.storage_changed(ctx, key),
             Msg::NewDraft => self.new_draft(ctx),
             Msg::OpenDraft(id) => self.open_stored_draft(ctx, id),
@@ -350,7 +271,9 @@ impl Component for Editor {
             Msg::DiscardCorrupt(key) => self.discard_corrupt(key),
             Msg::KeepMine => self.keep_mine(),
             Msg::UseTheirs => self.use_theirs(ctx),
-        }
+        };
+        self.report_status(ctx);
+        render
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {

@@ -1,24 +1,37 @@
 //! The Yew user interface. Data flows one way: an edit becomes a [`Msg`],
 //! [`Editor::update`] applies it to the post (through the core's minimal
 //! edits), refreshes what is derived from the post, and the view shows it.
+//! The decisions are the core's: the post being edited is a
+//! [`crate::document::Document`], the drafts a [`crate::drafts::Workspace`];
+//! the UI holds what only a browser has (the DOM, timers, listeners).
 //!
-//! The editor component is spread over files by concern: `msg` (what can
-//! happen), `editor` (what the editor holds, and its life cycle: `update`
-//! applies the common steps, then hands each message to a method of its
-//! concern), `refresh` (what is derived from the post, and the host's copy),
-//! `update_body` (the Markdown, the front matter, the host's value and
-//! options), `update_prefs` (the user's choices of look), `update_files`
-//! (import, export, a local folder, the clipboard), `update_drafts`
-//! (autosaved drafts), and `view`.
+//! The editor component is made of owned parts, a file each: `prefs` (the
+//! user's choices of look), `preview_sync` (the preview pane kept in step
+//! with the body, and its scroll), `markdown_box` (the Markdown textarea
+//! kept in step with the body), `notices` (what it tells the user in
+//! passing), `session` (the drafts' autosave timer and page and storage
+//! listeners), `folder_link` (an opened local folder). `msg` says what can happen; `editor` holds the parts and the
+//! life cycle (`update` applies the common steps, then hands each message to
+//! a method of its concern); `refresh` keeps the preview and the host's
+//! copy in step; `update_body` (the Markdown, the front matter, the host's
+//! value and options), `update_prefs` (the user's choices), `update_files`
+//! (import, export, a local folder, the clipboard) and `update_drafts`
+//! (autosaved drafts) handle the messages; `view` shows it. `widget` is the
+//! JS face that mounts it (`mount`, called by `widget/postwright.js`).
 
 mod drafts_panel;
 mod editor;
 mod file_buttons;
 mod focus;
+mod folder_link;
 mod form;
 mod host;
+mod markdown_box;
 mod msg;
+mod notices;
+mod prefs;
 mod preview;
+mod preview_sync;
 mod refresh;
 mod session;
 mod tags;
@@ -28,8 +41,10 @@ mod update_drafts;
 mod update_files;
 mod update_prefs;
 mod view;
+pub mod widget;
 
-pub use editor::{Alert, Editor};
+pub use editor::Editor;
 pub use host::{EditorConfig, EditorProps, HostLink};
-pub use msg::{BodyChange, Msg};
+pub use msg::{BodyChange, Msg, NotRead};
+pub use notices::Alert;
 pub use preview::BlockPatcher;

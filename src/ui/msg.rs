@@ -1,10 +1,12 @@
 //! Everything that can happen to the editor, as messages to
 //! [`Editor::update`](super::Editor).
 
-use crate::browser::folder;
+use std::fmt;
+
+use crate::browser::{folder, BrowserError};
 use crate::editing::Action;
 use crate::export::Preset;
-use crate::post::{Post, Value};
+use crate::post::{ImportError, Post, Value};
 use crate::validate::Fix;
 
 /// How the Markdown textarea changed.
@@ -20,6 +22,28 @@ pub enum BodyChange {
     },
     /// Anything else (paste, undo, IME, drop): the whole value.
     Value(String),
+}
+
+/// Why a file did not become a post: the browser could not read it, or
+/// its bytes are no post (too large, binary, not UTF-8).
+#[derive(Debug)]
+pub enum NotRead {
+    Read(BrowserError),
+    Post(ImportError),
+}
+
+impl fmt::Display for NotRead {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotRead::Read(e) => e.fmt(f),
+            NotRead::Post(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Reads a file's bytes as a post.
+pub fn post_of(bytes: Result<Vec<u8>, BrowserError>) -> Result<Post, NotRead> {
+    Post::from_bytes(&bytes.map_err(NotRead::Read)?).map_err(NotRead::Post)
 }
 
 pub enum Msg {
@@ -39,19 +63,19 @@ pub enum Msg {
     SetValue(String),
     SetOption(String, Option<String>),
     Import(Vec<web_sys::File>),
-    Imported(Vec<(String, Result<Post, String>)>),
+    Imported(Vec<(String, Result<Post, NotRead>)>),
     Export,
     /// Every draft in one zip, filed per the generator preset.
     ExportAll,
     // --- a local blog checkout (File System Access API) ---
     OpenFolder,
-    FolderOpened(Result<(String, Vec<folder::FolderPost>), String>),
+    FolderOpened(Result<(String, Vec<folder::FolderPost>), BrowserError>),
     OpenFolderPost(usize),
-    FolderPostRead(folder::FolderPost, Result<Vec<u8>, String>),
+    FolderPostRead(folder::FolderPost, Result<Vec<u8>, BrowserError>),
     SaveToFolder,
-    SavedToFolder(Result<String, String>),
+    SavedToFolder(Result<String, BrowserError>),
     Copy,
-    Copied(Result<(), String>),
+    Copied(Result<(), BrowserError>),
     SetPreset(Preset),
     /// The `Site URL` box was changed: where the post's relative images
     /// and links point (when the host gives no base URL).

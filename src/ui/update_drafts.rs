@@ -1,15 +1,16 @@
 //! The messages about autosaved drafts: another tab's changes, new, open,
 //! duplicate, delete (and undo), search, revisions, unreadable entries, and
-//! a conflict with another tab (keep mine, use theirs).
+//! a conflict with another tab (keep mine, use theirs). What each does to
+//! the drafts is decided by the core's [`crate::drafts::Workspace`]; here
+//! its answers become what the editor shows and says.
 
 use yew::prelude::*;
 
 use super::editor::Editor;
 use super::form;
-use super::session::{self, info_of};
+use super::session::{now, starter_text, Session};
 use crate::browser::files;
-use crate::drafts::Draft;
-use crate::post::Post;
+use crate::drafts::{AfterDelete, Changed, Draft};
 use crate::validate::Severity;
 
 impl Editor {
@@ -18,27 +19,17 @@ impl Editor {
         let Some(session) = &mut self.session else {
             return false;
         };
-        if session.store.event_concerns(key.as_deref(), &session.id) {
-            match session.store.load(&session.id) {
-                Ok(theirs) if theirs.rev != session.rev => {
-                    if session.dirty {
-                        session.conflict = Some(Box::new(theirs));
-                    } else {
-                        self.open_draft(ctx, theirs);
-                        self.alert(Severity::Info, "This draft was updated from another tab.");
-                    }
-                }
-                Ok(_) => {}
-                Err(crate::drafts::LoadError::NotFound) => {
-                    // Deleted elsewhere: keep the text, and store it again on the next save.
-                    session.dirty = true;
-                    self.alert(Severity::Warning, "This draft was deleted in another tab; your text is kept and will be saved again.");
-                }
-                Err(e) => self.alert(Severity::Error, e.to_string()),
+        match session.workspace_mut().storage_changed(key.as_deref()) {
+            Changed::Nothing | Changed::Conflict => {}
+            Changed::Reloaded(theirs) => {
+                self.show_draft(ctx, *theirs);
+                self.alert(Severity::Info, "This draft was updated from another tab.");
             }
-        }
-        if let Some(s) = &mut self.session {
-            s.refresh_lists();
+            Changed::DeletedElsewhere => self.alert(
+                Severity::Warning,
+                "This draft was deleted in another tab; your text is kept and will be saved again.",
+            ),
+            Changed::Unreadable(e) => self.alert(Severity::Error, e.to_string()),
         }
         true
     }
@@ -46,58 +37,32 @@ impl Editor {
     /// `Msg::NewDraft`: the user asked for one. It takes the place of an
     /// untouched one, and its Title is focused: a new post starts with one.
     pub(super) fn new_draft(&mut self, ctx: &Context<Self>) -> bool {
-        let untouched = self.untouched_draft();
-        self.start_draft(ctx);
-        self.drop_untouched(untouched);
-        self.pending_focus = Some(form::field_id("title"));
-        true
-    }
-
-    /// Makes a new draft and opens it.
-    fn start_draft(&mut self, ctx: &Context<Self>) {
         self.save_now();
-        let starter = Post::parse(&session::starter_text());
-        let text = &starter.to_text();
-        let created = self.session.as_ref().map(|s| s.create_draft(&starter));
-        match created {
-            Some(Ok(draft)) => self.open_draft(ctx, draft),
+        let made = self.session.as_mut().map(|s| {
+            s.workspace_mut()
+                .new_draft(self.doc.post(), &starter_text(), now())
+        });
+        match made {
+            Some(Ok(draft)) => self.show_draft(ctx, draft),
             Some(Err(e)) => self.alert(Severity::Error, format!("No new draft: {e}")),
             None => {
-                self.show(ctx, text, None);
+                self.show(ctx, &starter_text(), None);
                 self.publish(ctx);
             }
         }
-    }
-
-    /// The open draft's id if nothing was ever written in it (a new draft
-    /// as it was made, see [`crate::post::is_untouched_starter`]): the next
-    /// draft made or imported takes its place instead of joining it in the
-    /// list (every first visit made one, and imports left it behind).
-    pub(super) fn untouched_draft(&self) -> Option<String> {
-        let s = self.session.as_ref()?;
-        // (A starter's body is a blank line: no copy of a long post is made.)
-        let short = self.post.body().len() < 8;
-        (short && crate::post::is_untouched_starter(&self.post.to_text())).then(|| s.id.clone())
-    }
-
-    /// Deletes the draft [`Editor::untouched_draft`] gave, once another one is open.
-    pub(super) fn drop_untouched(&mut self, id: Option<String>) {
-        let (Some(id), Some(s)) = (id, &mut self.session) else {
-            return;
-        };
-        if s.id != id {
-            // Nothing is in it to lose; a failure only leaves it listed.
-            let _ = s.store.delete(&id, session_now());
-            s.refresh_lists();
-        }
+        self.pending_focus = Some(form::field_id("title"));
+        true
     }
 
     /// `Msg::OpenDraft`.
     pub(super) fn open_stored_draft(&mut self, ctx: &Context<Self>, id: String) -> bool {
         self.save_now();
-        let loaded = self.session.as_ref().map(|s| s.store.load(&id));
+        let loaded = self
+            .session
+            .as_mut()
+            .map(|s| s.workspace_mut().open_draft(&id));
         match loaded {
-            Some(Ok(draft)) => self.open_draft(ctx, draft),
+            Some(Ok(draft)) => self.show_draft(ctx, draft),
             Some(Err(e)) => self.alert(Severity::Error, e.to_string()),
             None => {}
         }
@@ -107,47 +72,28 @@ impl Editor {
     /// `Msg::DuplicateDraft`.
     pub(super) fn duplicate_draft(&mut self, id: String) -> bool {
         self.save_now();
-        if let Some(s) = &mut self.session {
-            match s.store.duplicate(&id, session_now()) {
-                Ok(_) => s.refresh_lists(),
-                Err(e) => self.alert(Severity::Error, e.to_string()),
-            }
+        let duplicated = self
+            .session
+            .as_mut()
+            .map(|s| s.workspace_mut().duplicate(&id, now()));
+        if let Some(Err(e)) = duplicated {
+            self.alert(Severity::Error, e.to_string());
         }
         true
     }
 
-    /// `Msg::DeleteDraft`.
+    /// `Msg::DeleteDraft`. When the open draft goes, the next one opens
+    /// (the keyboard stays where the delete put it).
     pub(super) fn delete_draft(&mut self, ctx: &Context<Self>, id: String) -> bool {
         self.save_now();
         let Some(s) = &mut self.session else {
             return false;
         };
-        let title = s
-            .drafts
-            .iter()
-            .find(|d| d.id == id)
-            .map(|d| d.title.clone())
-            .unwrap_or_default();
-        match s.store.delete(&id, session_now()) {
-            Ok(token) => {
-                s.deleted = Some((
-                    token,
-                    if title.is_empty() {
-                        "Untitled".into()
-                    } else {
-                        title
-                    },
-                ));
-                s.refresh_lists();
-                if id == s.id {
-                    // The open draft went: open the newest other one, or a
-                    // new draft (the keyboard stays where the delete put it).
-                    let next = s.drafts.first().map(|d| d.id.clone());
-                    match next.and_then(|n| s.store.load(&n).ok()) {
-                        Some(draft) => self.open_draft(ctx, draft),
-                        None => self.start_draft(ctx),
-                    }
-                }
+        match s.workspace_mut().delete(&id, &starter_text(), now()) {
+            Ok(AfterDelete::Other) => {}
+            Ok(AfterDelete::Opened(draft)) => self.show_draft(ctx, *draft),
+            Ok(AfterDelete::NoNewDraft(e)) => {
+                self.alert(Severity::Error, format!("No new draft: {e}"))
             }
             Err(e) => self.alert(Severity::Error, e.to_string()),
         }
@@ -156,16 +102,16 @@ impl Editor {
 
     /// `Msg::UndoDelete`.
     pub(super) fn undo_delete(&mut self) -> bool {
-        if let Some(s) = &mut self.session {
-            if let Some((token, _)) = s.deleted.take() {
-                match s.store.undo_delete(&token, session_now()) {
-                    Ok(true) => s.refresh_lists(),
-                    Ok(false) => {
-                        self.alert(Severity::Warning, "That draft can no longer be restored.")
-                    }
-                    Err(e) => self.alert(Severity::Error, e.to_string()),
-                }
+        let undone = self
+            .session
+            .as_mut()
+            .map(|s| s.workspace_mut().undo_delete(now()));
+        match undone {
+            Some(Ok(false)) => {
+                self.alert(Severity::Warning, "That draft can no longer be restored.")
             }
+            Some(Err(e)) => self.alert(Severity::Error, e.to_string()),
+            Some(Ok(true)) | None => {}
         }
         true
     }
@@ -173,8 +119,7 @@ impl Editor {
     /// `Msg::SearchDrafts`.
     pub(super) fn search_drafts(&mut self, query: String) -> bool {
         if let Some(s) = &mut self.session {
-            s.query = query;
-            s.refresh_lists();
+            s.workspace_mut().search(query);
         }
         true
     }
@@ -185,13 +130,9 @@ impl Editor {
         let Some(s) = &mut self.session else {
             return false;
         };
-        let restored = s
-            .store
-            .restore_revision(&s.id, rev_id, session_now(), s.rev)
-            .and_then(|_| s.store.load(&s.id).map_err(crate::drafts::SaveError::Load));
-        match restored {
+        match s.workspace_mut().restore_revision(rev_id, now()) {
             Ok(draft) => {
-                self.open_draft(ctx, draft);
+                self.show_draft(ctx, draft);
                 self.alert(
                     Severity::Info,
                     "Revision restored; the version before it is kept in Revisions.",
@@ -204,14 +145,12 @@ impl Editor {
 
     /// `Msg::DownloadCorrupt`: a download changes nothing shown.
     pub(super) fn download_corrupt(&mut self, key: String) -> bool {
-        if let Some(entry) = self
+        let raw = self
             .session
             .as_ref()
-            .and_then(|s| s.corrupt.iter().find(|c| c.key == key).cloned())
-        {
-            if let Err(e) =
-                files::download("unreadable-draft.txt", entry.raw.as_bytes(), "text/plain")
-            {
+            .and_then(|s| s.workspace().corrupt_entry(&key).map(|c| c.raw.clone()));
+        if let Some(raw) = raw {
+            if let Err(e) = files::download("unreadable-draft.txt", raw.as_bytes(), "text/plain") {
                 self.alert(Severity::Error, format!("Download failed: {e}"));
             }
         }
@@ -221,69 +160,51 @@ impl Editor {
     /// `Msg::DiscardCorrupt`.
     pub(super) fn discard_corrupt(&mut self, key: String) -> bool {
         if let Some(s) = &mut self.session {
-            let _ = s.store.discard_corrupt(&key);
-            s.refresh_lists();
+            s.workspace_mut().discard_corrupt(&key);
         }
         true
     }
 
     /// `Msg::KeepMine`.
     pub(super) fn keep_mine(&mut self) -> bool {
-        let cursor = self.cursor();
-        let info = info_of(&self.post);
-        let text = self.post.to_text();
-        if let Some(s) = &mut self.session {
-            match s
-                .store
-                .force_save(&s.id, &text, cursor, &info, session_now())
-            {
-                Ok(outcome) => {
-                    s.conflict = None;
-                    s.rev = outcome.rev;
-                    s.dirty = false;
-                    s.status = session::SaveStatus::Saved;
-                    s.refresh_lists();
-                }
-                Err(e) => self.alert(Severity::Error, e.to_string()),
-            }
+        let cursor = self.markdown.cursor();
+        let kept = self
+            .session
+            .as_mut()
+            .map(|s| s.workspace_mut().keep_mine(self.doc.post(), cursor, now()));
+        if let Some(Err(e)) = kept {
+            self.alert(Severity::Error, e.to_string());
         }
         true
     }
 
     /// `Msg::UseTheirs`.
     pub(super) fn use_theirs(&mut self, ctx: &Context<Self>) -> bool {
-        let cursor = self.cursor();
-        let info = info_of(&self.post);
-        let text = self.post.to_text();
+        let cursor = self.markdown.cursor();
         let Some(s) = &mut self.session else {
             return false;
         };
-        let Some(theirs) = s.conflict.take() else {
-            return false;
-        };
-        match s.store.save_as_copy(&text, cursor, &info, session_now()) {
-            Ok(_) => {
-                self.open_draft(ctx, *theirs);
+        match s.workspace_mut().use_theirs(self.doc.post(), cursor, now()) {
+            Ok(None) => return false,
+            Ok(Some(theirs)) => {
+                self.show_draft(ctx, theirs);
                 self.alert(Severity::Info, "Your version was kept as a separate draft.");
             }
-            Err(e) => {
-                s.conflict = Some(theirs);
-                self.alert(
-                    Severity::Error,
-                    format!("Your version could not be kept ({e}); nothing was replaced."),
-                );
-            }
+            Err(e) => self.alert(
+                Severity::Error,
+                format!("Your version could not be kept ({e}); nothing was replaced."),
+            ),
         }
         true
     }
 
     /// Saves pending edits now; a failure is shown and the text stays in memory.
     pub(super) fn save_now(&mut self) {
-        let cursor = self.cursor();
+        let cursor = self.markdown.cursor();
         let Some(session) = &mut self.session else {
             return;
         };
-        if let Err(e) = session.save(&self.post, cursor) {
+        if let Err(e) = session.save(self.doc.post(), cursor) {
             self.alert(Severity::Error, e.to_string());
         }
     }
@@ -297,17 +218,17 @@ impl Editor {
         }
     }
 
-    pub(super) fn open_draft(&mut self, ctx: &Context<Self>, draft: Draft) {
-        let text = draft.text.clone();
-        let cursor = draft.cursor;
+    /// `Msg::FinishSave`.
+    pub(super) fn finish_save(&mut self) -> bool {
+        self.session.as_mut().is_some_and(Session::finish_save)
+    }
+
+    /// Shows `draft`, which the workspace has just opened.
+    pub(super) fn show_draft(&mut self, ctx: &Context<Self>, draft: Draft) {
         if let Some(session) = &mut self.session {
-            session.switch_to(&draft);
+            session.cancel_autosave();
         }
-        self.show(ctx, &text, Some(cursor));
+        self.show(ctx, &draft.text, Some(draft.cursor));
         (ctx.props().host.on_input)();
     }
-}
-
-fn session_now() -> u64 {
-    crate::browser::storage::now_ms()
 }

@@ -2,13 +2,13 @@
 //! or every draft, a local blog folder (open, read a post, write it back),
 //! copy to the clipboard, a whole post pasted.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::editor::Editor;
-use super::msg::Msg;
-use crate::browser::{files, folder};
+use super::msg::{post_of, Msg, NotRead};
+use super::session::now;
+use crate::browser::{files, folder, BrowserError};
+use crate::drafts::Imported;
 use crate::export::{self, PostNames};
 use crate::post::Post;
 use crate::validate::Severity;
@@ -21,73 +21,75 @@ impl Editor {
             let mut out = Vec::new();
             for file in list {
                 let name = file.name();
-                let post = files::read_bytes(&file)
-                    .await
-                    .and_then(|bytes| Post::from_bytes(&bytes).map_err(|e| e.to_string()));
-                out.push((name, post));
+                out.push((name, post_of(files::read_bytes(&file).await)));
             }
             link.send_message(Msg::Imported(out));
         });
         false
     }
 
-    /// `Msg::Imported`.
+    /// `Msg::Imported`. With drafts, every file becomes a draft and the
+    /// first one is opened (see [`crate::drafts::Workspace::import`]);
+    /// without, the editor holds the first post only.
     pub(super) fn open_imported(
         &mut self,
         ctx: &Context<Self>,
-        results: Vec<(String, Result<Post, String>)>,
+        results: Vec<(String, Result<Post, NotRead>)>,
     ) -> bool {
         self.save_now();
-        let untouched = self.untouched_draft();
-        let mut opened = false;
+        let mut batch = self
+            .session
+            .as_ref()
+            .map(|s| s.workspace().begin_import(self.doc.post()));
+        let mut shown = false;
         for (name, result) in results {
-            match result {
-                Ok(post) => {
-                    // With drafts, every file becomes a draft; the first one is opened.
-                    let text = post.to_text();
-                    let created = self.session.as_ref().map(|s| s.create_draft(&post));
-                    match created {
-                        Some(Err(e)) => {
-                            self.alert(
-                                Severity::Error,
-                                format!("{name} was opened but not stored: {e}"),
-                            );
-                            if !opened {
-                                self.show(ctx, &text, None);
-                                self.publish(ctx);
-                                opened = true;
-                            }
-                            continue;
-                        }
-                        Some(Ok(draft)) if !opened => self.open_draft(ctx, draft),
-                        Some(Ok(_)) => {}
-                        None if !opened => {
-                            self.show(ctx, &text, None);
+            let post = match result {
+                Ok(post) => post,
+                Err(e) => {
+                    self.alert(Severity::Error, not_imported(&name, &e.to_string()));
+                    continue;
+                }
+            };
+            let first = match (&mut self.session, &mut batch) {
+                (Some(s), Some(batch)) => match s.workspace_mut().import(batch, &post, now()) {
+                    Imported::Opened(draft) => {
+                        self.show_draft(ctx, *draft);
+                        true
+                    }
+                    Imported::Stored => false,
+                    Imported::NotStored { first, error } => {
+                        self.alert(
+                            Severity::Error,
+                            format!("{name} was opened but not stored: {error}"),
+                        );
+                        if first {
+                            self.show(ctx, &post.to_text(), None);
                             self.publish(ctx);
                         }
-                        None => {
-                            self.alert(
-                                Severity::Info,
-                                format!(
-                                    "{name}: this editor holds one post; import it on its own."
-                                ),
-                            );
-                            continue;
-                        }
+                        continue;
                     }
-                    let first = !opened;
-                    opened = true;
-                    self.alert(Severity::Info, format!("Imported {name}."));
-                    if first {
-                        self.suggest_preset(&name, &post);
-                    }
+                },
+                _ if !shown => {
+                    self.show(ctx, &post.to_text(), None);
+                    self.publish(ctx);
+                    true
                 }
-                Err(e) => self.alert(Severity::Error, not_imported(&name, &e)),
+                _ => {
+                    self.alert(
+                        Severity::Info,
+                        format!("{name}: this editor holds one post; import it on its own."),
+                    );
+                    continue;
+                }
+            };
+            shown = true;
+            self.alert(Severity::Info, format!("Imported {name}."));
+            if first {
+                self.suggest_preset(&name, &post);
             }
         }
-        self.drop_untouched(untouched);
-        if let Some(s) = &mut self.session {
-            s.refresh_lists();
+        if let (Some(s), Some(batch)) = (&mut self.session, batch) {
+            s.workspace_mut().end_import(batch, now());
         }
         true
     }
@@ -95,7 +97,9 @@ impl Editor {
     /// `Msg::Export`.
     pub(super) fn export_post(&mut self) -> bool {
         let name = self.export_name();
-        if let Err(e) = files::download(&name, self.post.to_text().as_bytes(), "text/markdown") {
+        if let Err(e) =
+            files::download(&name, self.doc.post().to_text().as_bytes(), "text/markdown")
+        {
             self.alert(Severity::Error, format!("Export failed: {e}"));
         }
         true
@@ -130,7 +134,7 @@ impl Editor {
     /// `Msg::FolderOpened`.
     pub(super) fn folder_opened(
         &mut self,
-        result: Result<(String, Vec<folder::FolderPost>), String>,
+        result: Result<(String, Vec<folder::FolderPost>), BrowserError>,
     ) -> bool {
         match result {
             Ok((name, posts)) => {
@@ -138,10 +142,10 @@ impl Editor {
                     Severity::Info,
                     format!("Opened folder {name}: {} posts.", posts.len()),
                 );
-                self.folder = Some((name, Rc::new(posts)));
+                self.folder.opened(name, posts);
             }
             // Closing the picker is not an error worth an alert.
-            Err(e) if e.contains("AbortError") => return false,
+            Err(BrowserError::Aborted(_)) => return false,
             Err(e) => self.alert(Severity::Error, format!("Could not open the folder: {e}")),
         }
         true
@@ -150,11 +154,7 @@ impl Editor {
     /// `Msg::OpenFolderPost`: reads the file, then `Msg::FolderPostRead` renders.
     pub(super) fn open_folder_post(&mut self, ctx: &Context<Self>, index: usize) -> bool {
         self.save_now();
-        if let Some(post) = self
-            .folder
-            .as_ref()
-            .and_then(|(_, posts)| posts.get(index).cloned())
-        {
+        if let Some(post) = self.folder.post(index) {
             let link = ctx.link().clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let bytes = folder::read(&post).await;
@@ -164,49 +164,55 @@ impl Editor {
         false
     }
 
-    /// `Msg::FolderPostRead`.
+    /// `Msg::FolderPostRead`. The post is kept as a draft too, so
+    /// autosave protects it like any other.
     pub(super) fn folder_post_read(
         &mut self,
         ctx: &Context<Self>,
         file: folder::FolderPost,
-        bytes: Result<Vec<u8>, String>,
+        bytes: Result<Vec<u8>, BrowserError>,
     ) -> bool {
-        let post = bytes.and_then(|b| Post::from_bytes(&b).map_err(|e| e.to_string()));
-        let untouched = self.untouched_draft();
-        match post {
-            Ok(post) => {
-                let text = post.to_text();
-                // Kept as a draft too, so autosave protects it like any other post.
-                let created = self.session.as_ref().map(|s| s.create_draft(&post));
-                let draft_id = match created {
-                    Some(Ok(draft)) => {
-                        let id = draft.id.clone();
-                        self.open_draft(ctx, draft);
-                        Some(id)
-                    }
-                    _ => {
-                        self.show(ctx, &text, None);
-                        (ctx.props().host.on_input)();
-                        None
-                    }
-                };
-                self.alert(Severity::Info, format!("Opened {}.", file.path));
-                self.folder_file = Some((draft_id, file));
-                self.drop_untouched(untouched);
+        let post = match post_of(bytes) {
+            Ok(post) => post,
+            Err(e) => {
+                self.alert(
+                    Severity::Error,
+                    format!("{} was not opened: {e}", file.path),
+                );
+                return true;
             }
-            Err(e) => self.alert(
-                Severity::Error,
-                format!("{} was not opened: {e}", file.path),
-            ),
+        };
+        let opened = self.session.as_mut().map(|s| {
+            let ws = s.workspace_mut();
+            let mut batch = ws.begin_import(self.doc.post());
+            let imported = ws.import(&mut batch, &post, now());
+            (batch, imported)
+        });
+        let (draft_id, batch) = match opened {
+            Some((batch, Imported::Opened(draft))) => {
+                let id = draft.id.clone();
+                self.show_draft(ctx, *draft);
+                (Some(id), Some(batch))
+            }
+            other => {
+                self.show(ctx, &post.to_text(), None);
+                (ctx.props().host.on_input)();
+                (None, other.map(|(batch, _)| batch))
+            }
+        };
+        self.alert(Severity::Info, format!("Opened {}.", file.path));
+        self.folder.opened_file(draft_id, file);
+        if let (Some(s), Some(batch)) = (&mut self.session, batch) {
+            s.workspace_mut().end_import(batch, now());
         }
         true
     }
 
     /// `Msg::SaveToFolder`: writes the file, then `Msg::SavedToFolder` renders.
     pub(super) fn save_to_folder(&mut self, ctx: &Context<Self>) -> bool {
-        if let Some((_, file)) = self.current_folder_file() {
+        if let Some(file) = self.current_folder_file() {
             let file = file.clone();
-            let bytes = self.post.to_text().into_bytes();
+            let bytes = self.doc.post().to_text().into_bytes();
             let link = ctx.link().clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = folder::write(&file, &bytes)
@@ -219,7 +225,7 @@ impl Editor {
     }
 
     /// `Msg::SavedToFolder`.
-    pub(super) fn saved_to_folder(&mut self, result: Result<String, String>) -> bool {
+    pub(super) fn saved_to_folder(&mut self, result: Result<String, BrowserError>) -> bool {
         match result {
             Ok(path) => self.alert(Severity::Info, format!("Saved {path}.")),
             Err(e) => self.alert(Severity::Error, format!("Not saved to the folder: {e}. The text is still here; Export it to keep a copy.")),
@@ -229,7 +235,7 @@ impl Editor {
 
     /// `Msg::Copy`: copies, then `Msg::Copied` renders.
     pub(super) fn copy_post(&mut self, ctx: &Context<Self>) -> bool {
-        let text = self.post.to_text();
+        let text = self.doc.post().to_text();
         let link = ctx.link().clone();
         wasm_bindgen_futures::spawn_local(async move {
             link.send_message(Msg::Copied(files::copy_text(&text).await));
@@ -238,7 +244,7 @@ impl Editor {
     }
 
     /// `Msg::Copied`.
-    pub(super) fn copied(&mut self, result: Result<(), String>) -> bool {
+    pub(super) fn copied(&mut self, result: Result<(), BrowserError>) -> bool {
         match result {
             Ok(()) => self.alert(Severity::Info, "Copied the post to the clipboard."),
             Err(e) => self.alert(
@@ -262,8 +268,8 @@ impl Editor {
 
     pub(super) fn export_name(&self) -> String {
         export::download_name(
-            self.preset,
-            PostNames::of(&self.post).parts(),
+            self.prefs.preset(),
+            PostNames::of(self.doc.post()).parts(),
             &files::today(),
         )
     }
@@ -274,11 +280,14 @@ impl Editor {
         let today = files::today();
         let mut paths = Vec::new();
         let mut texts = Vec::new();
-        for meta in session.store.list().map_err(|e| e.to_string())? {
-            let draft = session.store.load(&meta.id).map_err(|e| e.to_string())?;
-            let names = PostNames::of(&Post::parse(&draft.text));
-            paths.push(export::repo_path(self.preset, names.parts(), &today));
-            texts.push(draft.text.into_bytes());
+        for text in session.workspace().texts().map_err(|e| e.to_string())? {
+            let names = PostNames::of(&Post::parse(&text));
+            paths.push(export::repo_path(
+                self.prefs.preset(),
+                names.parts(),
+                &today,
+            ));
+            texts.push(text.into_bytes());
         }
         let entries: Vec<(String, Vec<u8>)> =
             export::unique_paths(paths).into_iter().zip(texts).collect();
@@ -286,11 +295,9 @@ impl Editor {
     }
 
     /// The folder file behind the open post, if it came from an opened folder.
-    pub(super) fn current_folder_file(&self) -> Option<&(Option<String>, folder::FolderPost)> {
-        let current = self.session.as_ref().map(|s| s.id.clone());
-        self.folder_file
-            .as_ref()
-            .filter(|(draft, _)| draft.is_none() || *draft == current)
+    pub(super) fn current_folder_file(&self) -> Option<&folder::FolderPost> {
+        let open = self.session.as_ref().map(|s| s.workspace().open_id());
+        self.folder.current_file(open)
     }
 }
 

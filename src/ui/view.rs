@@ -11,11 +11,12 @@ use super::file_buttons::{file_list, FileButtons};
 use super::focus;
 use super::form::{problem_line, FrontMatterForm};
 use super::msg::{BodyChange, Msg};
+use super::prefs::{SPLIT_MAX, SPLIT_MIN};
 use super::preview::Preview;
-use super::session;
 use super::toolbar::Toolbar;
-use super::update_prefs::{prefers_dark, SPLIT_MAX, SPLIT_MIN};
+use super::update_prefs::prefers_dark;
 use crate::browser::{folder, textarea};
+use crate::drafts::SaveStatus;
 use crate::editing::Action;
 use crate::export::Preset;
 use crate::post::Post;
@@ -25,12 +26,12 @@ impl Editor {
     /// The whole editor: the bar, the alerts, the side panels, the form and the panes.
     pub(super) fn view_editor(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
-        let theme = match self.dark {
+        let theme = match self.prefs.dark() {
             Some(true) => "pw-theme-dark",
             Some(false) => "pw-theme-light",
             None => "pw-theme-auto",
         };
-        let dark_now = self.dark.unwrap_or_else(prefers_dark);
+        let dark_now = self.prefs.dark().unwrap_or_else(prefers_dark);
         let oninput = link.callback(|e: InputEvent| {
             let area = e.target_unchecked_into::<HtmlTextAreaElement>();
             // (A host or a test may dispatch a plain `Event("input")`.)
@@ -90,12 +91,9 @@ impl Editor {
             (!files.is_empty()).then_some(Msg::Import(files))
         });
         let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-        let title = self.title().map(AttrValue::from);
-        let problems: Vec<&Diagnostic> = self
-            .diagnostics
-            .iter()
-            .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
-            .collect();
+        let title = self.doc.title().map(AttrValue::from);
+        let problems: Vec<&Diagnostic> = self.doc.problems().collect();
+        let stats = self.preview.stats();
         let h = &self.handlers;
         let onpaste = link.batch_callback(|e: Event| {
             let e: web_sys::ClipboardEvent = e.unchecked_into();
@@ -121,9 +119,10 @@ impl Editor {
             }
         });
         let session_alerts = self.session.as_ref().map(|s| {
+            let ws = s.workspace();
             html! {
                 <>
-                    if s.conflict.is_some() {
+                    if ws.conflict().is_some() {
                         <div class="pw-alert pw-alert-error" role="alert">
                             <span>{"This draft was changed in another tab while you were editing it here. Your version is not saved yet."}</span>
                             <span class="pw-alert-actions">
@@ -132,7 +131,7 @@ impl Editor {
                             </span>
                         </div>
                     }
-                    if let session::SaveStatus::Failed(reason) = &s.status {
+                    if let SaveStatus::Failed(reason) = ws.status() {
                         <div class="pw-alert pw-alert-error" role="alert">
                             <span>{ reason }</span>
                             <span class="pw-alert-actions">
@@ -141,7 +140,7 @@ impl Editor {
                             </span>
                         </div>
                     }
-                    if let Some((_, title)) = &s.deleted {
+                    if let Some(title) = ws.deleted_title() {
                         <div class="pw-alert pw-alert-info" role="status">
                             <span>{ format!("Deleted “{title}”.") }</span>
                             <button type="button" onclick={link.callback(|_| Msg::UndoDelete)}>{"Undo"}</button>
@@ -150,13 +149,16 @@ impl Editor {
                 </>
             }
         });
-        let drafts_panel = self.session.as_ref().map(|s| html! {
-            <DraftsPanel drafts={s.drafts.clone()} current={s.id.clone()} query={s.query.clone()}
-                revisions={s.revisions.clone()} corrupt={s.corrupt.clone()} status={s.status_text()}
+        let drafts_panel = self.session.as_ref().map(|s| {
+            let ws = s.workspace();
+            html! {
+            <DraftsPanel drafts={ws.drafts().to_vec()} current={ws.open_id().to_string()} query={ws.query().to_string()}
+                revisions={ws.revisions().to_vec()} corrupt={ws.corrupt().to_vec()} status={ws.status_text().to_string()}
                 on_new={h.new_draft.clone()} on_open={h.open_draft.clone()}
                 on_duplicate={h.duplicate_draft.clone()} on_delete={h.delete_draft.clone()}
                 on_search={h.search_drafts.clone()} on_restore={h.restore_revision.clone()}
                 on_download_corrupt={h.download_corrupt.clone()} on_discard_corrupt={h.discard_corrupt.clone()} />
+            }
         });
 
         html! {
@@ -173,14 +175,14 @@ impl Editor {
                     if folder::supported() {
                         <button type="button" onclick={link.callback(|_| Msg::OpenFolder)}>{"Open folder"}</button>
                     }
-                    if let Some((_, file)) = self.current_folder_file() {
+                    if let Some(file) = self.current_folder_file() {
                         <button type="button" onclick={link.callback(|_| Msg::SaveToFolder)} title={format!("Write {} back", file.path)}>{"Save to folder"}</button>
                     }
                     <label class="pw-preset">{"Generator "}
                         <select onchange={link.batch_callback(|e: Event| {
                             Preset::from_id(&e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()).map(Msg::SetPreset)
                         })}>
-                            { for Preset::ALL.iter().map(|p| html! { <option value={p.id()} selected={*p == self.preset}>{ p.label() }</option> }) }
+                            { for Preset::ALL.iter().map(|p| html! { <option value={p.id()} selected={*p == self.prefs.preset()}>{ p.label() }</option> }) }
                         </select>
                     </label>
                     // A host that gives a base URL knows its site; a blogger
@@ -188,7 +190,7 @@ impl Editor {
                     if self.config.base_url.is_none() {
                         <label class="pw-site-url">{"Site URL "}
                             <input type="url" class="pw-input" placeholder="https://example.com/" spellcheck="false"
-                                value={self.site_url.clone().unwrap_or_default()}
+                                value={self.prefs.site_url().unwrap_or_default().to_string()}
                                 onchange={link.callback(|e: Event| Msg::SetSiteUrl(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))} />
                         </label>
                     }
@@ -205,9 +207,9 @@ impl Editor {
                     }
                     // Notices in a box of their own: as they come and go, the
                     // alerts above are not moved (moving a node drops its focus).
-                    if !self.alerts.is_empty() {
+                    if !self.notices.is_empty() {
                         <div class="pw-notices">
-                        { for self.alerts.iter().map(|a| {
+                        { for self.notices.iter().map(|a| {
                             let id = a.id;
                             let role = if a.severity == Severity::Info { "status" } else { "alert" };
                             html! {
@@ -227,8 +229,8 @@ impl Editor {
                     }
                 </div>
 
-                <div class={classes!("pw-body", (drafts_panel.is_some() || self.folder.is_some()).then_some("pw-with-drafts"))}>
-                if drafts_panel.is_some() || self.folder.is_some() {
+                <div class={classes!("pw-body", (drafts_panel.is_some() || self.folder.is_open()).then_some("pw-with-drafts"))}>
+                if drafts_panel.is_some() || self.folder.is_open() {
                     <div class="pw-side">
                         { for drafts_panel }
                         { self.folder_panel(ctx) }
@@ -236,11 +238,11 @@ impl Editor {
                 }
                 <div class="pw-main">
                 <div class="pw-meta">
-                    <button type="button" class="pw-disclosure" aria-expanded={self.form_open.to_string()} aria-controls="pw-form-body"
-                        onclick={link.callback(|_| Msg::ToggleForm)}>{ if self.form_open { "Hide front matter" } else { "Show front matter" } }</button>
-                    <div id="pw-form-body" hidden={!self.form_open}>
-                        <FrontMatterForm fields={self.fields.clone()} schema={self.schema.clone()} diagnostics={self.diagnostics.clone()}
-                            broken={self.broken} readonly={self.config.readonly || self.config.disabled}
+                    <button type="button" class="pw-disclosure" aria-expanded={self.prefs.form_open().to_string()} aria-controls="pw-form-body"
+                        onclick={link.callback(|_| Msg::ToggleForm)}>{ if self.prefs.form_open() { "Hide front matter" } else { "Show front matter" } }</button>
+                    <div id="pw-form-body" hidden={!self.prefs.form_open()}>
+                        <FrontMatterForm fields={self.doc.fields().clone()} schema={self.doc.schema().clone()} diagnostics={self.doc.diagnostics().clone()}
+                            broken={self.doc.broken()} readonly={self.config.readonly || self.config.disabled}
                             base_url={self.base_url().map(AttrValue::from)}
                             on_set={h.set_field.clone()}
                             on_remove={h.remove_field.clone()}
@@ -249,7 +251,7 @@ impl Editor {
                         <div class="pw-raw">
                             <label for="pw-raw-front-matter" class="pw-label">{"Raw front matter"}</label>
                             <textarea id="pw-raw-front-matter" class="pw-input pw-mono" rows="6" spellcheck="false"
-                                value={self.post.front_matter().to_string()} oninput={raw_input} onchange={onchange.clone()}
+                                value={self.doc.post().front_matter().to_string()} oninput={raw_input} onchange={onchange.clone()}
                                 readonly={self.config.readonly} disabled={self.config.disabled} />
                         </div>
                     </div>
@@ -259,15 +261,15 @@ impl Editor {
                     <div class="pw-pane pw-source">
                         <Toolbar on_action={h.command.clone()} disabled={self.config.readonly || self.config.disabled} />
                         <label for="pw-markdown" class="pw-label">{"Markdown"}</label>
-                        <textarea id="pw-markdown" class="pw-markdown" ref={self.markdown_ref.clone()}
+                        <textarea id="pw-markdown" class="pw-markdown" ref={self.markdown.node_ref()}
                             {oninput} {onkeydown} {onchange} {onscroll} {onpaste}
                             readonly={self.config.readonly} disabled={self.config.disabled} spellcheck="true" />
                         <div class="pw-status">
-                            { format!("{} words · {} min read", self.stats.words, self.stats.reading_minutes) }
+                            { format!("{} words · {} min read", stats.words, stats.reading_minutes) }
                         </div>
                     </div>
                     { self.splitter(ctx) }
-                    <Preview {title} node_ref={self.preview_ref.clone()} blocks_ref={self.blocks_ref.clone()} />
+                    <Preview {title} node_ref={self.preview.pane_ref()} blocks_ref={self.preview.blocks_ref()} />
                 </div>
                 </div>
                 </div>
@@ -277,10 +279,10 @@ impl Editor {
 
     /// The posts of an opened folder, by path.
     fn folder_panel(&self, ctx: &Context<Self>) -> Html {
-        let Some((name, posts)) = &self.folder else {
+        let Some((name, posts)) = self.folder.listing() else {
             return html! {};
         };
-        let current = self.current_folder_file().map(|(_, f)| f.path.clone());
+        let current = self.current_folder_file().map(|f| f.path.clone());
         html! {
             <section class="pw-folder pw-drafts" aria-label={format!("Folder {name}")}>
                 <h2 class="pw-drafts-title">{ name }</h2>
@@ -301,7 +303,7 @@ impl Editor {
     fn splitter(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
         let panes = self.panes_ref.clone();
-        let current = self.split;
+        let current = self.prefs.split();
         let onkeydown = link.batch_callback(move |e: KeyboardEvent| {
             let pct = match e.key().as_str() {
                 "ArrowLeft" => current - 5.0,
@@ -328,7 +330,7 @@ impl Editor {
         });
         html! {
             <div class="pw-splitter" role="separator" aria-orientation="vertical" aria-label="Resize editor and preview"
-                aria-valuemin="20" aria-valuemax="80" aria-valuenow={format!("{:.0}", self.split)} tabindex="0"
+                aria-valuemin="20" aria-valuemax="80" aria-valuenow={format!("{:.0}", self.prefs.split())} tabindex="0"
                 {onkeydown} {onpointerdown} {onpointermove}></div>
         }
     }

@@ -148,6 +148,30 @@ test('pasting a whole post opens it with its front matter in the form; Copy puts
   await page.context().close();
 });
 
+test('closing the folder picker says nothing; a folder that cannot be read says why', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.pickerCalls = 0;
+    // As Chromium answers when the user closes the picker, then a refusal.
+    window.showDirectoryPicker = async () => {
+      window.pickerCalls += 1;
+      if (window.pickerCalls === 1) throw new DOMException('The user aborted a request.', 'AbortError');
+      throw new DOMException('The request is not allowed.', 'NotAllowedError');
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.base);
+  await page.getByRole('textbox', { name: 'Markdown' }).waitFor();
+  const alerts = page.locator('.pw-notices .pw-alert');
+  await page.getByRole('button', { name: 'Open folder' }).click();
+  await page.waitForFunction(() => window.pickerCalls === 1);
+  await page.waitForTimeout(300);
+  assert.equal(await alerts.count(), 0, await alerts.allInnerTexts().then((t) => t.join(' | ')));
+  await page.getByRole('button', { name: 'Open folder' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Could not open the folder: The request is not allowed.' }).waitFor();
+  await context.close();
+});
+
 test('Open folder lists a checkout\'s posts; Save to folder writes back with a one-line diff', async () => {
   const original = '---\ntitle: "Hello"\ndate: 2024-02-03\n# a comment the CMS must keep\ntags: [a, b]\n---\nBody\r\nwith CRLF\r\n';
   const context = await browser.newContext();

@@ -63,6 +63,39 @@ test('two editors in a form: typing in one fires input, changes its value and th
   await page.context().close();
 });
 
+test('postwright-status tells the host every change of the save status, and only editors that save send it', async () => {
+  const page = await demo();
+  await page.evaluate(() => {
+    window.statuses = [[], []];
+    for (const [i, el] of [...document.querySelectorAll('postwright-editor')].entries()) {
+      el.addEventListener('postwright-status', (e) => window.statuses[i].push(e.detail));
+    }
+  });
+  // The second editor keeps drafts (storage-key): typing makes it unsaved, the pause saves it.
+  const second = editors(page).nth(1).getByRole('textbox', { name: 'Markdown' });
+  await second.click();
+  await second.press('End');
+  await second.pressSequentially(' More.');
+  await page.waitForFunction(() => window.statuses[1].at(-1) === 'Saved');
+  const [first, saving] = await page.evaluate(() => window.statuses);
+  assert.equal(saving[0], 'Saving…', saving.join());
+  assert.ok(saving.every((s, i) => s === (i % 2 ? 'Saved' : 'Saving…')), `alternates, each change once: ${saving.join()}`);
+  // What the host hears is what the drafts panel shows.
+  await editors(page).nth(1).locator('.pw-save-status').filter({ hasText: /^Saved$/ }).waitFor();
+  // Ctrl+S with nothing new to save changes nothing, so says nothing.
+  await second.press('Control+s');
+  await page.waitForTimeout(600);
+  assert.equal((await page.evaluate(() => window.statuses[1])).length, saving.length);
+  // The first editor has no storage key: the host owns persistence, no status.
+  const typed = editors(page).nth(0).getByRole('textbox', { name: 'Markdown' });
+  await typed.click();
+  await typed.pressSequentially('x');
+  await page.waitForTimeout(600);
+  assert.deepEqual(await page.evaluate(() => window.statuses[0]), first);
+  assert.deepEqual(first, []);
+  await page.context().close();
+});
+
 test('hostile host CSS does not change the editor', async () => {
   const style = (loc) => loc.evaluate((el) => {
     const s = getComputedStyle(el);

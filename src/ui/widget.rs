@@ -1,6 +1,7 @@
 //! The widget's JS face: `mount(root, config, on_input, on_change, on_status)`,
 //! called by `widget/postwright.js` (the `<postwright-editor>` element and its
-//! `mount()` export). The page's own app uses the same entry point.
+//! `mount()` export). The page's own app uses the same entry point. It lives
+//! in the UI, which it mounts: the browser layer below knows no component.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -9,7 +10,7 @@ use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
 
-use crate::ui::{Editor, EditorConfig, EditorProps, HostLink, Msg};
+use super::{Editor, EditorConfig, EditorProps, HostLink, Msg};
 
 /// A running editor, as JS sees it.
 #[wasm_bindgen]

@@ -1,0 +1,184 @@
+//! [`Document`]: the post being edited, with what is derived from its front
+//! matter (the fields the form shows, the problems, whether it parses) and
+//! the schema it is checked against, kept in step with every edit. Every
+//! edit of the editor's front matter and body goes through here, so the
+//! fields and problems the form shows are never those of another text.
+//!
+//! Pure: the editor component holds one and shows it; the preview is
+//! derived from the body elsewhere (`markdown::Incremental`).
+
+use std::rc::Rc;
+
+use crate::post::{EditError, Field, Post, Value};
+use crate::schema::{FieldType, Schema};
+use crate::validate::{self, Diagnostic, Fix, Severity};
+
+pub struct Document {
+    post: Post,
+    schema: Rc<Schema>,
+    /// The last fields that parsed (the form keeps showing them while the
+    /// raw front matter is broken).
+    fields: Rc<Vec<Field>>,
+    /// The front matter does not parse right now (its error is in `diagnostics`).
+    broken: bool,
+    diagnostics: Rc<Vec<Diagnostic>>,
+}
+
+impl Document {
+    pub fn new(text: &str, schema: Rc<Schema>) -> Self {
+        let mut doc = Document {
+            post: Post::parse(text),
+            schema,
+            fields: Rc::default(),
+            broken: false,
+            diagnostics: Rc::default(),
+        };
+        doc.refresh();
+        doc
+    }
+
+    pub fn post(&self) -> &Post {
+        &self.post
+    }
+
+    pub fn schema(&self) -> &Rc<Schema> {
+        &self.schema
+    }
+
+    pub fn fields(&self) -> &Rc<Vec<Field>> {
+        &self.fields
+    }
+
+    pub fn broken(&self) -> bool {
+        self.broken
+    }
+
+    pub fn diagnostics(&self) -> &Rc<Vec<Diagnostic>> {
+        &self.diagnostics
+    }
+
+    /// The problems worth showing above the editor: errors and warnings.
+    pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
+    }
+
+    /// The post's title, when it has a non-blank one.
+    pub fn title(&self) -> Option<String> {
+        self.post.title().filter(|t| !t.trim().is_empty())
+    }
+
+    /// Another post altogether (a draft opened, the host's value).
+    pub fn replace(&mut self, text: &str) {
+        self.post = Post::parse(text);
+        self.refresh();
+    }
+
+    /// Checks against another schema.
+    pub fn set_schema(&mut self, schema: Rc<Schema>) {
+        self.schema = schema;
+        self.refresh();
+    }
+
+    /// The Markdown changed (the preview follows from [`Self::post`]).
+    pub fn set_body(&mut self, body: &str) {
+        self.post.set_body(body);
+    }
+
+    /// The `Raw front matter` box changed to `text` (as a textarea gives
+    /// it: LF line ends, which a CRLF post gets back). `Err`: it does not
+    /// parse now; the form keeps the last fields that did.
+    pub fn raw_input(&mut self, text: String) -> Result<(), Box<Diagnostic>> {
+        let text = with_newlines_of(self.post.front_matter(), text);
+        self.post.set_front_matter(&text);
+        self.refresh();
+        match self.post.fields() {
+            Ok(_) => Ok(()),
+            Err(d) => Err(Box::new(d)),
+        }
+    }
+
+    /// The Markdown textarea's value as the body: in the post's line ends.
+    pub fn body_from_textarea(&self, value: String) -> String {
+        with_newlines_of(self.post.body(), value)
+    }
+
+    /// A form edit: that field's lines only (see [`Post::set`]).
+    pub fn set_field(&mut self, key: &str, value: &Value) -> Result<(), EditError> {
+        self.post.set(key, value, &self.schema)?;
+        self.refresh();
+        Ok(())
+    }
+
+    pub fn remove_field(&mut self, key: &str) -> Result<(), EditError> {
+        self.post.remove(key)?;
+        self.refresh();
+        Ok(())
+    }
+
+    /// Applies a problem's fix; returns the key of the field it changed.
+    pub fn apply_fix(&mut self, fix: &Fix) -> Result<String, EditError> {
+        self.post.apply_fix(fix, &self.schema)?;
+        self.refresh();
+        Ok(match fix {
+            Fix::RenameKey { to, .. } => to.clone(),
+            Fix::SetValue { key, .. } => key.clone(),
+        })
+    }
+
+    /// What a field added from the form starts as, by its schema type
+    /// (`today` for a date).
+    pub fn new_field_value(&self, key: &str, today: &str) -> Value {
+        match self.schema.field(key).map(|d| &d.ty) {
+            Some(FieldType::Bool) => Value::Bool(false),
+            Some(FieldType::StringList | FieldType::ImageList) => Value::List(vec![]),
+            Some(FieldType::Date) => Value::String(today.to_string()),
+            _ => Value::String(String::new()),
+        }
+    }
+
+    /// The front matter changed: re-read the fields and validate.
+    fn refresh(&mut self) {
+        match self.post.fields() {
+            Ok(fields) => {
+                self.fields = Rc::new(fields);
+                self.broken = false;
+            }
+            Err(_) => self.broken = true,
+        }
+        self.diagnostics = Rc::new(validate::validate(&self.post, &self.schema));
+    }
+}
+
+/// The schema a host gave as text (JSON or YAML; none: the built-in blog
+/// schema), and, when it could not be read, why, for the user (the blog
+/// schema is used then).
+pub fn schema_or_blog(text: Option<&str>) -> (Schema, Option<String>) {
+    let Some(text) = text.map(str::trim).filter(|s| !s.is_empty()) else {
+        return (Schema::blog(), None);
+    };
+    let parsed = if text.starts_with('{') || text.starts_with('[') {
+        Schema::from_json(text)
+    } else {
+        Schema::from_yaml(text)
+    };
+    match parsed {
+        Ok(schema) => (schema, None),
+        Err(e) => (
+            Schema::blog(),
+            Some(format!(
+                "The field schema could not be read ({e}); using the built-in blog schema."
+            )),
+        ),
+    }
+}
+
+/// Text from a textarea uses LF; a CRLF post keeps CRLF (no whole-file diff).
+fn with_newlines_of(original: &str, text: String) -> String {
+    if original.contains("\r\n") && !text.contains("\r\n") {
+        text.replace('\n', "\r\n")
+    } else {
+        text
+    }
+}

@@ -1,0 +1,491 @@
+//! [`Workspace`]: the drafts of one editor, and every decision about them.
+//! It owns which draft is open, whether the text in memory is saved, the
+//! lists the drafts panel shows, a conflict with another tab, the last
+//! delete (while it can be undone), and the user's preferences kept beside
+//! the drafts. The [`DraftStore`] below it knows no post model; this is
+//! where posts meet it (titles and dates are read from the [`Post`]).
+//!
+//! It is pure: time comes in as `now_ms`, the caret as a [`Cursor`]. The UI
+//! around it keeps only what the browser gives (the autosave timer, the
+//! task that finishes a save, page and storage listeners) and turns the
+//! answers here into what the user sees.
+
+mod answers;
+mod import;
+
+pub use answers::{AfterDelete, Changed, Imported, SaveStatus, Saved};
+pub use import::Import;
+
+use super::{
+    AfterSave, CorruptEntry, Cursor, DeleteToken, Draft, DraftInfo, DraftMeta, DraftStore,
+    KeyValueStore, LoadError, RevisionMeta, SaveError, StorageError,
+};
+use crate::post::{Post, Value};
+
+/// The drafts of one editor. See the module docs.
+pub struct Workspace<S: KeyValueStore> {
+    store: DraftStore<S>,
+    /// The open draft.
+    id: String,
+    /// The stored revision our text is based on (to detect other tabs' saves).
+    rev: u64,
+    dirty: bool,
+    status: SaveStatus,
+    /// Storage is blocked or unavailable: drafts live in memory only.
+    memory_only: Option<StorageError>,
+    /// Another tab saved the open draft while we had unsaved changes.
+    conflict: Option<Box<Draft>>,
+    /// The last deleted draft, while it can be restored, and its title.
+    deleted: Option<(DeleteToken, String)>,
+    drafts: Vec<DraftMeta>,
+    query: String,
+    corrupt: Vec<CorruptEntry>,
+    revisions: Vec<RevisionMeta>,
+    /// What the last save left for later.
+    after_save: Option<AfterSave>,
+}
+
+/// The title and date the drafts list shows for `post`.
+pub fn info_of(post: &Post) -> DraftInfo {
+    let date = match post.get("date") {
+        Some(Value::String(s)) => Some(s),
+        _ => None,
+    };
+    DraftInfo::new(post.title().unwrap_or_default(), date)
+}
+
+/// What opening a workspace gives the editor to show.
+#[derive(Debug)]
+pub struct Opening<S: KeyValueStore> {
+    pub workspace: Workspace<S>,
+    pub text: String,
+    /// Where the caret was (a draft reopened).
+    pub cursor: Option<Cursor>,
+}
+
+impl<S: KeyValueStore> Workspace<S> {
+    /// Opens the drafts of `store`: the host's `initial` value when it has
+    /// one (kept as a draft, unless it is the last open draft's text), else
+    /// the last open draft, else a new draft of `starter`. `memory_only`
+    /// says the store is the in-memory stand-in for a blocked storage.
+    pub fn open(
+        store: DraftStore<S>,
+        memory_only: Option<StorageError>,
+        initial: &str,
+        starter: &str,
+        now_ms: u64,
+    ) -> Opening<S> {
+        let _ = store.purge_trash(now_ms);
+        let last = store.last_open().and_then(|id| store.load(&id).ok());
+        let (draft, text, cursor) = match last {
+            Some(d) if initial.is_empty() || d.text == initial => {
+                let text = d.text.clone();
+                let cursor = Some(d.cursor);
+                (Some(d), text, cursor)
+            }
+            _ if initial.is_empty() => (None, starter.to_string(), None),
+            _ => (None, initial.to_string(), None),
+        };
+        let (id, rev) = match draft {
+            Some(d) => (d.id, d.rev),
+            None => {
+                let post = Post::parse(&text);
+                match store.create(&text, &info_of(&post), now_ms) {
+                    Ok(id) => {
+                        let rev = store.load(&id).map(|d| d.rev).unwrap_or(0);
+                        (id, rev)
+                    }
+                    Err(_) => (String::from("unsaved"), 0),
+                }
+            }
+        };
+        let _ = store.set_last_open(&id);
+        let mut workspace = Workspace {
+            store,
+            id,
+            rev,
+            dirty: false,
+            status: SaveStatus::Saved,
+            memory_only,
+            conflict: None,
+            deleted: None,
+            drafts: Vec::new(),
+            query: String::new(),
+            corrupt: Vec::new(),
+            revisions: Vec::new(),
+            after_save: None,
+        };
+        workspace.refresh_lists();
+        Opening {
+            workspace,
+            text,
+            cursor,
+        }
+    }
+
+    // ----- what the editor shows -----
+
+    /// The open draft's id.
+    pub fn open_id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn status(&self) -> &SaveStatus {
+        &self.status
+    }
+
+    /// The save status in words, as the drafts panel and the host's
+    /// `postwright-status` event give it.
+    pub fn status_text(&self) -> &'static str {
+        if self.memory_only.is_some() {
+            return "Autosave off (storage blocked)";
+        }
+        match &self.status {
+            SaveStatus::Saved => "Saved",
+            SaveStatus::Unsaved => "Saving…",
+            SaveStatus::Failed(_) => "NOT saved",
+        }
+    }
+
+    /// Why drafts live in memory only, if they do.
+    pub fn memory_only(&self) -> Option<&StorageError> {
+        self.memory_only.as_ref()
+    }
+
+    /// Another tab's version of the open draft, while the user chooses.
+    pub fn conflict(&self) -> Option<&Draft> {
+        self.conflict.as_deref()
+    }
+
+    /// The title of the draft deleted last, while the delete can be undone.
+    pub fn deleted_title(&self) -> Option<&str> {
+        self.deleted.as_ref().map(|(_, title)| title.as_str())
+    }
+
+    /// The drafts listed (those matching [`Self::query`]), newest first.
+    pub fn drafts(&self) -> &[DraftMeta] {
+        &self.drafts
+    }
+
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    pub fn corrupt(&self) -> &[CorruptEntry] {
+        &self.corrupt
+    }
+
+    /// The open draft's kept earlier versions, newest first.
+    pub fn revisions(&self) -> &[RevisionMeta] {
+        &self.revisions
+    }
+
+    pub fn corrupt_entry(&self, key: &str) -> Option<&CorruptEntry> {
+        self.corrupt.iter().find(|c| c.key == key)
+    }
+
+    /// Every stored draft's text, newest first (for an export of all).
+    pub fn texts(&self) -> Result<Vec<String>, LoadError> {
+        let mut texts = Vec::new();
+        for meta in self.store.list()? {
+            texts.push(self.store.load(&meta.id)?.text);
+        }
+        Ok(texts)
+    }
+
+    // ----- saving -----
+
+    /// The text changed: it is to be saved (the caller's timer says when).
+    pub fn touch(&mut self) {
+        self.dirty = true;
+        if !matches!(self.status, SaveStatus::Failed(_)) {
+            self.status = SaveStatus::Unsaved;
+        }
+    }
+
+    /// Saves `post` if it has unsaved edits. `Err` carries what the user
+    /// must be told; the text in memory is untouched either way (a
+    /// conflict is kept for [`Self::keep_mine`] / [`Self::use_theirs`]).
+    pub fn save(&mut self, post: &Post, cursor: Cursor, now_ms: u64) -> Result<Saved, SaveError> {
+        self.finish_save(now_ms);
+        if !self.dirty || self.conflict.is_some() {
+            return Ok(Saved::Nothing);
+        }
+        let text = post.to_text();
+        let info = info_of(post);
+        match self
+            .store
+            .save_first(&self.id, &text, cursor, &info, now_ms, self.rev)
+        {
+            Ok((outcome, after)) => {
+                self.stored(outcome.rev);
+                match after {
+                    Some(after) => {
+                        self.after_save = Some(after);
+                        Ok(Saved::FinishLater)
+                    }
+                    None => {
+                        self.refresh_lists();
+                        Ok(Saved::Done)
+                    }
+                }
+            }
+            Err(SaveError::Conflict { theirs }) => {
+                self.conflict = Some(theirs.clone());
+                Err(SaveError::Conflict { theirs })
+            }
+            Err(e) => {
+                self.status = SaveStatus::Failed(e.to_string());
+                Err(e)
+            }
+        }
+    }
+
+    /// Does what the last save left for later, if anything (before any
+    /// other use of the drafts, and before the page goes away). Returns
+    /// whether there was something.
+    pub fn finish_save(&mut self, now_ms: u64) -> bool {
+        let Some(after) = self.after_save.take() else {
+            return false;
+        };
+        self.store.finish_save(after, now_ms);
+        self.refresh_lists();
+        true
+    }
+
+    /// Our text is stored at `rev`.
+    fn stored(&mut self, rev: u64) {
+        self.rev = rev;
+        self.dirty = false;
+        self.status = SaveStatus::Saved;
+    }
+
+    /// After a conflict: our version over theirs (theirs stays a revision).
+    pub fn keep_mine(&mut self, post: &Post, cursor: Cursor, now_ms: u64) -> Result<(), SaveError> {
+        self.finish_save(now_ms);
+        let outcome =
+            self.store
+                .force_save(&self.id, &post.to_text(), cursor, &info_of(post), now_ms)?;
+        self.conflict = None;
+        self.stored(outcome.rev);
+        self.refresh_lists();
+        Ok(())
+    }
+
+    /// After a conflict: theirs is opened, ours kept as a draft of its own.
+    /// `Ok(None)`: there was no conflict. On `Err` nothing changed.
+    pub fn use_theirs(
+        &mut self,
+        post: &Post,
+        cursor: Cursor,
+        now_ms: u64,
+    ) -> Result<Option<Draft>, SaveError> {
+        let Some(theirs) = self.conflict.take() else {
+            return Ok(None);
+        };
+        match self
+            .store
+            .save_as_copy(&post.to_text(), cursor, &info_of(post), now_ms)
+        {
+            Ok(_) => {
+                self.switch_to(&theirs);
+                Ok(Some(*theirs))
+            }
+            Err(e) => {
+                self.conflict = Some(theirs);
+                Err(e)
+            }
+        }
+    }
+
+    /// Another tab changed storage under `key` (`None`: it was cleared).
+    pub fn storage_changed(&mut self, key: Option<&str>) -> Changed {
+        let changed = if self.store.event_concerns(key, &self.id) {
+            match self.store.load(&self.id) {
+                Ok(theirs) if theirs.rev != self.rev => {
+                    if self.dirty {
+                        self.conflict = Some(Box::new(theirs));
+                        Changed::Conflict
+                    } else {
+                        self.switch_to(&theirs);
+                        Changed::Reloaded(Box::new(theirs))
+                    }
+                }
+                Ok(_) => Changed::Nothing,
+                Err(LoadError::NotFound) => {
+                    // Keep the text, and store it again on the next save.
+                    self.dirty = true;
+                    Changed::DeletedElsewhere
+                }
+                Err(e) => Changed::Unreadable(e),
+            }
+        } else {
+            Changed::Nothing
+        };
+        self.refresh_lists();
+        changed
+    }
+
+    // ----- new, open, duplicate, delete, restore -----
+
+    /// Makes `draft` the open one.
+    fn switch_to(&mut self, draft: &Draft) {
+        self.id = draft.id.clone();
+        self.rev = draft.rev;
+        self.dirty = false;
+        self.conflict = None;
+        self.status = SaveStatus::Saved;
+        let _ = self.store.set_last_open(&self.id);
+        self.refresh_lists();
+    }
+
+    /// Stores `post` as a new draft and opens it.
+    fn create_and_open(&mut self, post: &Post, now_ms: u64) -> Result<Draft, SaveError> {
+        let id = self.store.create(&post.to_text(), &info_of(post), now_ms)?;
+        let draft = self.store.load(&id).map_err(SaveError::Load)?;
+        self.switch_to(&draft);
+        Ok(draft)
+    }
+
+    /// A new draft of `starter`, opened. It takes the place of the open
+    /// draft if that is an untouched starter (`current` is its post).
+    pub fn new_draft(
+        &mut self,
+        current: &Post,
+        starter: &str,
+        now_ms: u64,
+    ) -> Result<Draft, SaveError> {
+        let untouched = self.untouched(current);
+        let made = self.create_and_open(&Post::parse(starter), now_ms);
+        self.drop_untouched(untouched, now_ms);
+        made
+    }
+
+    /// Opens a stored draft.
+    pub fn open_draft(&mut self, id: &str) -> Result<Draft, LoadError> {
+        let draft = self.store.load(id)?;
+        self.switch_to(&draft);
+        Ok(draft)
+    }
+
+    /// A copy of draft `id`, listed (not opened).
+    pub fn duplicate(&mut self, id: &str, now_ms: u64) -> Result<(), SaveError> {
+        self.store.duplicate(id, now_ms)?;
+        self.refresh_lists();
+        Ok(())
+    }
+
+    /// Deletes draft `id` (undoable for a while, see [`Self::undo_delete`]).
+    /// When it is the open one, the newest other opens, or a new draft of
+    /// `starter` when none is left.
+    pub fn delete(
+        &mut self,
+        id: &str,
+        starter: &str,
+        now_ms: u64,
+    ) -> Result<AfterDelete, StorageError> {
+        let title = self
+            .drafts
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.title.clone())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| "Untitled".into());
+        let token = self.store.delete(id, now_ms)?;
+        self.deleted = Some((token, title));
+        self.refresh_lists();
+        if id != self.id {
+            return Ok(AfterDelete::Other);
+        }
+        let next = self.drafts.first().map(|d| d.id.clone());
+        if let Some(draft) = next.and_then(|n| self.store.load(&n).ok()) {
+            self.switch_to(&draft);
+            return Ok(AfterDelete::Opened(Box::new(draft)));
+        }
+        Ok(match self.create_and_open(&Post::parse(starter), now_ms) {
+            Ok(draft) => AfterDelete::Opened(Box::new(draft)),
+            Err(e) => AfterDelete::NoNewDraft(e),
+        })
+    }
+
+    /// Brings back the draft deleted last. `Ok(false)`: too late, it is
+    /// gone. With no delete to undo, `Ok(true)` and nothing happens.
+    pub fn undo_delete(&mut self, now_ms: u64) -> Result<bool, StorageError> {
+        let Some((token, _)) = self.deleted.take() else {
+            return Ok(true);
+        };
+        let back = self.store.undo_delete(&token, now_ms)?;
+        if back {
+            self.refresh_lists();
+        }
+        Ok(back)
+    }
+
+    /// Makes the open draft's revision `rev_id` its current version (the
+    /// version before it is kept as a revision) and returns it to show.
+    pub fn restore_revision(&mut self, rev_id: u64, now_ms: u64) -> Result<Draft, SaveError> {
+        self.finish_save(now_ms);
+        self.store
+            .restore_revision(&self.id, rev_id, now_ms, self.rev)?;
+        let draft = self.store.load(&self.id).map_err(SaveError::Load)?;
+        self.switch_to(&draft);
+        Ok(draft)
+    }
+
+    /// Lists the drafts whose title holds `query`, ignoring case (all when blank).
+    pub fn search(&mut self, query: String) {
+        self.query = query;
+        self.refresh_lists();
+    }
+
+    /// Forgets an unreadable entry set aside earlier.
+    pub fn discard_corrupt(&mut self, key: &str) {
+        let _ = self.store.discard_corrupt(key);
+        self.refresh_lists();
+    }
+
+    // ----- preferences -----
+
+    /// A choice the user made (generator, theme, split, form shown), kept
+    /// beside the drafts so the editor opens as they left it.
+    pub fn pref(&self, name: &str) -> Option<String> {
+        self.store
+            .storage()
+            .get(&self.pref_key(name))
+            .ok()
+            .flatten()
+    }
+
+    /// Keeps a choice. One that cannot be stored (full storage) is not
+    /// worth telling: the drafts report storage trouble themselves.
+    pub fn set_pref(&self, name: &str, value: &str) {
+        let _ = self.store.storage().set(&self.pref_key(name), value);
+    }
+
+    /// Preferences live under `"{namespace}:{name}"`, beside the store's keys.
+    fn pref_key(&self, name: &str) -> String {
+        format!("{}:{name}", self.store.namespace())
+    }
+
+    fn refresh_lists(&mut self) {
+        self.drafts = if self.query.trim().is_empty() {
+            self.store.list()
+        } else {
+            self.store.search(&self.query)
+        }
+        .unwrap_or_default();
+        self.corrupt = self.store.corrupt_entries().unwrap_or_default();
+        self.revisions = self.store.revisions(&self.id);
+    }
+}
+
+impl<S: KeyValueStore> std::fmt::Debug for Workspace<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workspace")
+            .field("id", &self.id)
+            .field("rev", &self.rev)
+            .field("dirty", &self.dirty)
+            .field("status", &self.status)
+            .finish_non_exhaustive()
+    }
+}

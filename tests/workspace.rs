@@ -1,0 +1,471 @@
+//! One editor's drafts (`drafts::Workspace`) natively, over `MemoryStore`:
+//! what the editor does with its drafts, as a user meets it (two tabs are
+//! two workspaces on one storage).
+
+use postwright::drafts::*;
+use postwright::post::{starter, Post};
+
+const STARTER_DAY: &str = "2026-12-04";
+
+fn starter_text() -> String {
+    starter(STARTER_DAY)
+}
+
+fn tab(storage: &MemoryStore, writer: &str, initial: &str) -> (Workspace<MemoryStore>, String) {
+    let store = DraftStore::with_namespace(storage.clone(), "blog", writer);
+    let opening = Workspace::open(store, None, initial, &starter_text(), 1_000);
+    (opening.workspace, opening.text)
+}
+
+fn post(title: &str, body: &str) -> Post {
+    Post::parse(&format!("---\ntitle: {title}\n---\n{body}"))
+}
+
+/// Types `post` into the open draft and saves it, as autosave does.
+fn type_and_save(ws: &mut Workspace<MemoryStore>, post: &Post, now: u64) {
+    ws.touch();
+    assert_eq!(ws.status(), &SaveStatus::Unsaved);
+    assert_eq!(ws.status_text(), "Saving…");
+    let saved = ws.save(post, Cursor::caret(3), now).expect("saved");
+    assert_ne!(saved, Saved::Nothing);
+    ws.finish_save(now);
+    assert_eq!(ws.status(), &SaveStatus::Saved);
+}
+
+fn stored_text(storage: &MemoryStore, id: &str) -> String {
+    DraftStore::with_namespace(storage.clone(), "blog", "reader")
+        .load(id)
+        .unwrap()
+        .text
+}
+
+fn titles(ws: &Workspace<MemoryStore>) -> Vec<String> {
+    ws.drafts().iter().map(|d| d.title.clone()).collect()
+}
+
+#[test]
+fn a_first_visit_opens_a_starter_and_a_reload_the_draft_as_left() {
+    let storage = MemoryStore::new();
+    let (mut ws, text) = tab(&storage, "a", "");
+    assert_eq!(text, starter_text());
+    assert_eq!(ws.drafts().len(), 1);
+    assert_eq!(ws.status_text(), "Saved");
+    let first = ws.open_id().to_string();
+
+    let written = post("Hello", "Typed.\n");
+    type_and_save(&mut ws, &written, 2_000);
+    assert_eq!(titles(&ws), ["Hello"]);
+
+    let store = DraftStore::with_namespace(storage.clone(), "blog", "b");
+    let again = Workspace::open(store, None, "", &starter_text(), 3_000);
+    assert_eq!(again.workspace.open_id(), first);
+    assert_eq!(again.text, written.to_text());
+    assert_eq!(again.cursor, Some(Cursor::caret(3)));
+}
+
+#[test]
+fn a_host_value_becomes_a_draft_unless_it_is_the_last_open_one() {
+    let storage = MemoryStore::new();
+    let host = post("From the host", "Body\n").to_text();
+    let (ws, text) = tab(&storage, "a", &host);
+    assert_eq!(text, host);
+    assert_eq!(titles(&ws), ["From the host"]);
+    let (ws, _) = tab(&storage, "b", &host);
+    assert_eq!(ws.drafts().len(), 1, "the same value reopens its draft");
+    let (ws, _) = tab(&storage, "c", &post("Other", "x\n").to_text());
+    assert_eq!(ws.drafts().len(), 2);
+}
+
+#[test]
+fn nothing_to_save_writes_nothing() {
+    let storage = MemoryStore::new();
+    let (mut ws, text) = tab(&storage, "a", "");
+    let before = storage.used_units();
+    assert_eq!(
+        ws.save(&Post::parse(&text), Cursor::default(), 2_000),
+        Ok(Saved::Nothing)
+    );
+    assert_eq!(storage.used_units(), before);
+}
+
+#[test]
+fn a_full_storage_says_not_saved_and_keeps_the_text_to_retry() {
+    let storage = MemoryStore::with_quota(2_000);
+    let (mut ws, _) = tab(&storage, "a", "");
+    let long = post("Long", &"word ".repeat(1_000));
+    ws.touch();
+    let err = ws.save(&long, Cursor::default(), 2_000).unwrap_err();
+    assert!(matches!(
+        err,
+        SaveError::Storage(StorageError::QuotaExceeded)
+    ));
+    assert!(matches!(ws.status(), SaveStatus::Failed(reason) if reason.contains("full")));
+    assert_eq!(ws.status_text(), "NOT saved");
+    // A later edit does not hide the failure; a save that fits clears it.
+    ws.touch();
+    assert_eq!(ws.status_text(), "NOT saved");
+    ws.save(&post("Short", "ok\n"), Cursor::default(), 3_000)
+        .unwrap();
+    assert_eq!(ws.status_text(), "Saved");
+}
+
+#[test]
+fn blocked_storage_says_autosave_is_off() {
+    let store = DraftStore::with_namespace(MemoryStore::new(), "blog", "a");
+    let opening = Workspace::open(
+        store,
+        Some(StorageError::Blocked),
+        "",
+        &starter_text(),
+        1_000,
+    );
+    assert_eq!(
+        opening.workspace.status_text(),
+        "Autosave off (storage blocked)"
+    );
+    assert_eq!(
+        opening.workspace.memory_only(),
+        Some(&StorageError::Blocked)
+    );
+}
+
+/// Two tabs on one draft; the first saves while the second has edits.
+fn conflicting_tabs() -> (MemoryStore, Workspace<MemoryStore>, Workspace<MemoryStore>) {
+    let storage = MemoryStore::new();
+    let (mut a, _) = tab(&storage, "a", "");
+    type_and_save(&mut a, &post("Base", "base\n"), 2_000);
+    let (mut b, text) = tab(&storage, "b", "");
+    assert_eq!(b.open_id(), a.open_id());
+    assert_eq!(text, post("Base", "base\n").to_text());
+    type_and_save(&mut a, &post("Theirs", "from tab a\n"), 3_000);
+    b.touch();
+    (storage, a, b)
+}
+
+#[test]
+fn another_tabs_save_while_editing_is_a_conflict_and_nothing_is_overwritten() {
+    let (storage, a, mut b) = conflicting_tabs();
+    assert_eq!(
+        b.storage_changed(Some("blog:draft:other")),
+        Changed::Nothing
+    );
+    let key = format!("blog:draft:{}", a.open_id());
+    assert_eq!(b.storage_changed(Some(&key)), Changed::Conflict);
+    let theirs = b.conflict().expect("a conflict offered");
+    assert_eq!(theirs.text, post("Theirs", "from tab a\n").to_text());
+    // While the user chooses, autosave writes nothing.
+    assert_eq!(
+        b.save(&post("Mine", "from tab b\n"), Cursor::default(), 4_000),
+        Ok(Saved::Nothing)
+    );
+    assert_eq!(
+        stored_text(&storage, a.open_id()),
+        post("Theirs", "from tab a\n").to_text()
+    );
+}
+
+#[test]
+fn a_save_that_meets_a_conflict_offers_it() {
+    let (_storage, _a, mut b) = conflicting_tabs();
+    let err = b
+        .save(&post("Mine", "from tab b\n"), Cursor::default(), 4_000)
+        .unwrap_err();
+    assert!(matches!(err, SaveError::Conflict { .. }));
+    assert!(b.conflict().is_some());
+    assert_eq!(b.status_text(), "Saving…", "not saved, and not failed");
+}
+
+#[test]
+fn keep_mine_stores_mine_keeps_theirs_as_a_revision_and_saves_on_from_there() {
+    let (storage, mut a, mut b) = conflicting_tabs();
+    let mine = post("Mine", "from tab b\n");
+    assert!(b.save(&mine, Cursor::default(), 4_000).is_err());
+    b.keep_mine(&mine, Cursor::caret(1), 5_000).unwrap();
+    assert!(b.conflict().is_none());
+    assert_eq!(b.status_text(), "Saved");
+    assert_eq!(stored_text(&storage, b.open_id()), mine.to_text());
+    assert!(b.revisions().iter().any(|r| r.title == "Theirs"));
+    // The next edit saves over its own version, no conflict.
+    type_and_save(&mut b, &post("Mine", "more\n"), 6_000);
+    // Now tab a, which had not heard, meets the conflict in turn.
+    a.touch();
+    assert!(matches!(
+        a.save(&post("Theirs", "again\n"), Cursor::default(), 7_000),
+        Err(SaveError::Conflict { .. })
+    ));
+}
+
+#[test]
+fn use_theirs_opens_theirs_and_keeps_mine_as_a_draft_of_its_own() {
+    let (storage, a, mut b) = conflicting_tabs();
+    let mine = post("Mine", "from tab b\n");
+    assert!(b.save(&mine, Cursor::default(), 4_000).is_err());
+    let theirs = b.use_theirs(&mine, Cursor::default(), 5_000).unwrap();
+    assert_eq!(
+        theirs.map(|d| d.text),
+        Some(post("Theirs", "from tab a\n").to_text())
+    );
+    assert!(b.conflict().is_none());
+    assert_eq!(b.open_id(), a.open_id());
+    let mut listed = titles(&b);
+    listed.sort();
+    assert_eq!(listed, ["Mine", "Theirs"]);
+    assert_eq!(
+        stored_text(&storage, a.open_id()),
+        post("Theirs", "from tab a\n").to_text()
+    );
+    assert_eq!(b.use_theirs(&mine, Cursor::default(), 6_000), Ok(None));
+}
+
+#[test]
+fn another_tabs_save_without_edits_here_reloads_it() {
+    let storage = MemoryStore::new();
+    let (mut a, _) = tab(&storage, "a", "");
+    let (mut b, _) = tab(&storage, "b", "");
+    type_and_save(&mut a, &post("New", "from a\n"), 2_000);
+    match b.storage_changed(Some(&format!("blog:draft:{}", a.open_id()))) {
+        Changed::Reloaded(d) => assert_eq!(d.text, post("New", "from a\n").to_text()),
+        other => panic!("{other:?}"),
+    }
+    // Edits here now save on top of theirs.
+    type_and_save(&mut b, &post("New", "from b\n"), 3_000);
+}
+
+#[test]
+fn a_draft_deleted_in_another_tab_is_stored_again_on_the_next_save() {
+    let storage = MemoryStore::new();
+    let (mut a, _) = tab(&storage, "a", "");
+    type_and_save(&mut a, &post("Kept", "x\n"), 2_000);
+    let (mut b, _) = tab(&storage, "b", "");
+    let id = a.open_id().to_string();
+    b.delete(&id, &starter_text(), 3_000).unwrap();
+    assert_eq!(
+        a.storage_changed(Some(&format!("blog:draft:{id}"))),
+        Changed::DeletedElsewhere
+    );
+    a.save(&post("Kept", "x\n"), Cursor::default(), 4_000)
+        .unwrap();
+    assert_eq!(stored_text(&storage, &id), post("Kept", "x\n").to_text());
+}
+
+#[test]
+fn delete_and_undo() {
+    let storage = MemoryStore::new();
+    let (mut ws, _) = tab(&storage, "a", "");
+    type_and_save(&mut ws, &post("One", "1\n"), 2_000);
+    let one = ws.open_id().to_string();
+    let two = ws
+        .new_draft(&post("One", "1\n"), &starter_text(), 3_000)
+        .unwrap();
+    type_and_save(&mut ws, &post("Two", "2\n"), 4_000);
+
+    // Another draft than the open one.
+    assert_eq!(
+        ws.delete(&one, &starter_text(), 5_000),
+        Ok(AfterDelete::Other)
+    );
+    assert_eq!(ws.deleted_title(), Some("One"));
+    assert_eq!(titles(&ws), ["Two"]);
+    assert_eq!(ws.undo_delete(6_000), Ok(true));
+    assert_eq!(ws.deleted_title(), None);
+    let mut listed = titles(&ws);
+    listed.sort();
+    assert_eq!(listed, ["One", "Two"]);
+
+    // The open one: the newest other opens.
+    match ws.delete(&two.id, &starter_text(), 7_000).unwrap() {
+        AfterDelete::Opened(d) => assert_eq!(d.id, one),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(ws.open_id(), one);
+    // Too late to undo: the window is a minute.
+    assert_eq!(
+        ws.undo_delete(7_000 + DEFAULT_UNDO_WINDOW_MS + 1),
+        Ok(false)
+    );
+    // With no delete to undo, nothing happens.
+    assert_eq!(ws.undo_delete(8_000), Ok(true));
+}
+
+#[test]
+fn deleting_the_last_draft_opens_a_new_one() {
+    let storage = MemoryStore::new();
+    let (mut ws, _) = tab(&storage, "a", "");
+    type_and_save(&mut ws, &post("Only", "x\n"), 2_000);
+    let only = ws.open_id().to_string();
+    match ws.delete(&only, &starter_text(), 3_000).unwrap() {
+        AfterDelete::Opened(d) => {
+            assert_ne!(d.id, only);
+            assert_eq!(d.text, starter_text());
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(ws.deleted_title(), Some("Only"));
+    assert_eq!(ws.drafts().len(), 1);
+}
+
+#[test]
+fn an_untitled_draft_deleted_is_called_untitled() {
+    let storage = MemoryStore::new();
+    let (mut ws, _) = tab(&storage, "a", "");
+    let id = ws.open_id().to_string();
+    ws.delete(&id, &starter_text(), 2_000).unwrap();
+    assert_eq!(ws.deleted_title(), Some("Untitled"));
+}
+
+#[test]
+fn duplicate_lists_a_copy_and_keeps_the_open_draft() {
+    let storage = MemoryStore::new();
+    let (mut ws, _) = tab(&storage, "a", "");
+    type_and_save(&mut ws, &post("Original", "x\n"), 2_000);
+    let open = ws.open_id().to_string();
+    ws.duplicate(&open, 3_000).unwrap();
+    assert_eq!(titles(&ws), ["Original", "Original"]);
+    assert_eq!(ws.open_id(), open);
+    assert!(ws.duplicate("no-such-draft", 4_000).is_err());
+}
+
+#[test]
+fn restoring_a_revision_opens_it_and_keeps_the_version_before() {
+    let storage = MemoryStore::new();
+    let (mut ws, _) = tab(&storage, "a", "");
+    type_and_save(&mut ws, &post("First", "1\n"), 2_000);
+    type_and_save(&mut ws, &post("Second", "2\n"), 3_000);
+    let first = ws
+        .revisions()
+        .iter()
+        .find(|r| r.title == "First")
+        .expect("the first version kept")
+        .rev_id;
+    let restored = ws.restore_revision(first, 4_000).unwrap();
+    assert_eq!(restored.text, post("First", "1\n").to_text());
+    assert_eq!(stored_text(&storage, ws.open_id()), restored.text);
+    assert!(ws.revisions().iter().any(|r| r.title == "Second"));
+    assert_eq!(ws.status_text(), "Saved");
+    // Saving on from the restored version meets no conflict.
+    type_and_save(&mut ws, &post("Third", "3\n"), 5_000);
+}
+
+#[test]
+fn a_new_draft_takes_the_place_of_an_untouched_one_only() {
+    let storage = MemoryStore::new();
+    let (mut ws, text) = tab(&storage, "a", "");
+    let untouched = ws.open_id().to_string();
+    let made = ws
+        .new_draft(&Post::parse(&text), &starter_text(), 2_000)
+        .unwrap();
+    assert_eq!(ws.open_id(), made.id);
+    assert_eq!(ws.drafts().len(), 1, "the untouched starter gave way");
+    assert_ne!(made.id, untouched);
+
+    // One space typed makes it a post that stays.
+    let typed = Post::parse(&format!("{text} "));
+    type_and_save(&mut ws, &typed, 3_000);
+    ws.new_draft(&typed, &starter_text(), 4_000).unwrap();
+    assert_eq!(ws.drafts().len(), 2);
+}
+
+#[test]
+fn an_import_opens_the_first_post_stores_the_rest_and_replaces_an_untouched_starter() {
+    let storage = MemoryStore::new();
+    let (mut ws, text) = tab(&storage, "a", "");
+    let starter_id = ws.open_id().to_string();
+    let mut batch = ws.begin_import(&Post::parse(&text));
+    let first = post("First file", "a\n");
+    match ws.import(&mut batch, &first, 2_000) {
+        Imported::Opened(d) => assert_eq!(d.text, first.to_text()),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        ws.import(&mut batch, &post("Second file", "b\n"), 2_001),
+        Imported::Stored
+    );
+    ws.end_import(batch, 2_002);
+    let mut listed = titles(&ws);
+    listed.sort();
+    assert_eq!(listed, ["First file", "Second file"]);
+    assert!(ws.drafts().iter().all(|d| d.id != starter_id));
+    assert_eq!(
+        ws.drafts()
+            .iter()
+            .find(|d| d.id == ws.open_id())
+            .unwrap()
+            .title,
+        "First file"
+    );
+
+    // A written draft stays when another import comes.
+    let mut batch = ws.begin_import(&first);
+    ws.import(&mut batch, &post("Third file", "c\n"), 3_000);
+    ws.end_import(batch, 3_001);
+    assert_eq!(ws.drafts().len(), 3);
+}
+
+#[test]
+fn an_import_that_cannot_be_stored_says_so_and_keeps_the_starter() {
+    let storage = MemoryStore::with_quota(3_000);
+    let (mut ws, text) = tab(&storage, "a", "");
+    let starter_id = ws.open_id().to_string();
+    let mut batch = ws.begin_import(&Post::parse(&text));
+    let huge = post("Huge", &"x".repeat(10_000));
+    assert!(matches!(
+        ws.import(&mut batch, &huge, 2_000),
+        Imported::NotStored {
+            first: true,
+            error: SaveError::Storage(StorageError::QuotaExceeded)
+        }
+    ));
+    ws.end_import(batch, 2_001);
+    assert_eq!(
+        ws.open_id(),
+        starter_id,
+        "nothing else opened, nothing deleted"
+    );
+    assert_eq!(ws.drafts().len(), 1);
+}
+
+#[test]
+fn preferences_are_kept_per_namespace() {
+    let storage = MemoryStore::new();
+    let (ws, _) = tab(&storage, "a", "");
+    assert_eq!(ws.pref("theme"), None);
+    ws.set_pref("theme", "dark");
+    let (again, _) = tab(&storage, "b", "");
+    assert_eq!(again.pref("theme").as_deref(), Some("dark"));
+    let other = DraftStore::with_namespace(storage.clone(), "other", "c");
+    let other = Workspace::open(other, None, "", &starter_text(), 1_000).workspace;
+    assert_eq!(other.pref("theme"), None);
+    // Where earlier versions kept them, so nobody's choices are lost.
+    assert_eq!(storage.get("blog:theme").unwrap().as_deref(), Some("dark"));
+}
+
+#[test]
+fn search_lists_the_matching_drafts_only() {
+    let storage = MemoryStore::new();
+    let (mut ws, _) = tab(&storage, "a", "");
+    type_and_save(&mut ws, &post("Rust notes", "x\n"), 2_000);
+    let current = post("Rust notes", "x\n");
+    ws.new_draft(&current, &starter_text(), 3_000).unwrap();
+    type_and_save(&mut ws, &post("Gardening", "y\n"), 4_000);
+    ws.search("rust".into());
+    assert_eq!(ws.query(), "rust");
+    assert_eq!(titles(&ws), ["Rust notes"]);
+    ws.search(String::new());
+    assert_eq!(ws.drafts().len(), 2);
+}
+
+#[test]
+fn an_export_of_all_has_every_drafts_text() {
+    let storage = MemoryStore::new();
+    let (mut ws, _) = tab(&storage, "a", "");
+    type_and_save(&mut ws, &post("A", "a\n"), 2_000);
+    ws.new_draft(&post("A", "a\n"), &starter_text(), 3_000)
+        .unwrap();
+    type_and_save(&mut ws, &post("B", "b\n"), 4_000);
+    let mut texts = ws.texts().unwrap();
+    texts.sort();
+    assert_eq!(
+        texts,
+        [post("A", "a\n").to_text(), post("B", "b\n").to_text()]
+    );
+}
