@@ -23,7 +23,9 @@
 //! * `index`: the list of drafts (a cache); `revisions`: earlier versions
 //!   (with `retention`: which are kept); `trash`: the deleted draft;
 //!   `corrupt`: unreadable entries set aside; `tab`: what this tab saw;
-//! * `errors`: [`LoadError`], [`SaveError`]; `kv`: the storage itself.
+//! * `errors`: [`LoadError`], [`SaveError`]; `kv`: the storage itself;
+//! * [`journal`]: the crash journal's rules (what an autosave also writes
+//!   durably, and what is restored from it on start).
 //!
 //! The contract every [`KeyValueStore`] must keep the store working on is
 //! a test, `tests/common/drafts_contract.rs`.
@@ -33,6 +35,7 @@ mod draft;
 mod errors;
 mod format;
 mod index;
+pub mod journal;
 mod keys;
 mod kv;
 mod retention;
