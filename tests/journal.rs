@@ -220,29 +220,15 @@ fn a_crash_after_a_save_is_recovered_once() {
     assert_eq!(after.load(&id).unwrap().text, "first line\n");
     let plan = plan_recovery(&ns, &journal, &after.list().unwrap(), &open(&id), T0 + MIN);
     assert_eq!(plan.restore.len(), 1);
-    let r = &plan.restore[0];
-    let saved = after
-        .force_save(
-            &r.entry.id,
-            &r.entry.text,
-            r.entry.cursor,
-            &r.entry.info(),
-            T0 + MIN,
-        )
-        .unwrap();
+    let restored = restore(&after, &plan, T0 + MIN);
+    assert!(restored.failed.is_empty() && restored.forget.is_empty());
     let back = after.load(&id).unwrap();
     assert_eq!(back.text, text);
     assert_eq!(back.cursor, Cursor::caret(5));
+    assert_eq!(back.title, "Crash");
     assert_eq!(after.revisions(&id)[0].size, "first line\n".len());
-    let journal = vec![JournalEntry::of_save(
-        &ns,
-        &id,
-        saved.rev,
-        T0 + MIN,
-        text,
-        back.cursor,
-        &r.entry.info(),
-    )];
+    let journal = restored.record;
+    assert_eq!(journal[0].rev, back.rev);
 
     // The next start finds nothing more to restore.
     let plan = plan_recovery(
@@ -283,19 +269,52 @@ fn a_draft_created_just_before_the_crash_is_recreated() {
     );
     assert_eq!(plan.restore[0].how, RestoreAs::Recreated);
     assert_eq!(plan.open.as_deref(), Some(id.as_str()));
-    let r = &plan.restore[0];
-    after
-        .force_save(
-            &r.entry.id,
-            &r.entry.text,
-            r.entry.cursor,
-            &r.entry.info(),
-            T0 + MIN,
-        )
-        .unwrap();
+    assert_eq!(restore(&after, &plan, T0 + MIN).record[0].id, id);
     let back = after.load(&id).unwrap();
     assert_eq!(
         (back.text.as_str(), back.title.as_str()),
         ("typed\n", "New one")
     );
+}
+
+/// The open draft was edited before the journal was read: the entry comes
+/// back as a new draft, and leaves the journal (the user's next autosave
+/// writes the open draft's own entry).
+#[test]
+fn a_copy_is_a_new_draft_and_its_entry_goes() {
+    let store = MemoryStore::new();
+    let drafts = DraftStore::new(&store, "tab");
+    let info = DraftInfo::new("Mine", None);
+    let id = drafts.create("typed here\n", &info, T0).unwrap();
+    let edited = OpenDraft {
+        id: id.clone(),
+        untouched: false,
+        edited: true,
+    };
+    let lost = JournalEntry::of_save(
+        "postwright",
+        &id,
+        7,
+        T0,
+        "lost text\n",
+        Cursor::caret(0),
+        &info,
+    );
+    let plan = plan_recovery(
+        "postwright",
+        &[lost],
+        &drafts.list().unwrap(),
+        &edited,
+        T0 + MIN,
+    );
+    let restored = restore(&drafts, &plan, T0 + MIN);
+    assert_eq!(
+        restored.forget,
+        vec![JournalEntry::key_of("postwright", &id)]
+    );
+    let copy = &restored.record[0];
+    assert_ne!(copy.id, id);
+    assert_eq!(drafts.load(&copy.id).unwrap().text, "lost text\n");
+    assert_eq!(drafts.load(&id).unwrap().text, "typed here\n");
+    assert_eq!(drafts.list().unwrap().len(), 2);
 }

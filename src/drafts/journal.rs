@@ -13,7 +13,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::draft::DraftInfo;
+use super::errors::SaveError;
 use super::format::{Cursor, DraftMeta};
+use super::kv::KeyValueStore;
+use super::store::DraftStore;
 
 /// The journal format this code writes.
 pub const JOURNAL_FORMAT: u64 = 1;
@@ -218,6 +221,51 @@ impl Recovery {
             "Recovered {what}: the browser closed before they reached its storage.{tail}"
         ))
     }
+}
+
+/// What [`restore`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Restored {
+    /// The entries to journal again, at the rev each draft has now (so the
+    /// next start does not restore them once more; a copy under its id).
+    pub record: Vec<JournalEntry>,
+    /// Keys to drop from the journal (the entries that became copies).
+    pub forget: Vec<String>,
+    /// The restores that could not be written, and why (their entries stay).
+    pub failed: Vec<(JournalEntry, SaveError)>,
+}
+
+/// Writes the plan's restores into `store`: over the stored draft (which
+/// becomes a revision) or anew under the draft's id with `force_save`, as a
+/// new draft with `save_as_copy`.
+pub fn restore<S: KeyValueStore>(store: &DraftStore<S>, plan: &Recovery, now_ms: u64) -> Restored {
+    let mut out = Restored::default();
+    for r in &plan.restore {
+        let e = &r.entry;
+        let written = match r.how {
+            RestoreAs::Over { .. } | RestoreAs::Recreated => store
+                .force_save(&e.id, &e.text, e.cursor, &e.info(), now_ms)
+                .map(|o| (e.id.clone(), o.rev)),
+            RestoreAs::Copy => store
+                .save_as_copy(&e.text, e.cursor, &e.info(), now_ms)
+                .and_then(|id| Ok((id.clone(), store.load(&id).map_err(SaveError::Load)?.rev))),
+        };
+        match written {
+            Ok((id, rev)) => {
+                if id != e.id {
+                    out.forget.push(e.key());
+                }
+                out.record.push(JournalEntry {
+                    id,
+                    rev,
+                    saved_ms: now_ms,
+                    ..e.clone()
+                });
+            }
+            Err(err) => out.failed.push((e.clone(), err)),
+        }
+    }
+    out
 }
 
 /// Why the journal cannot be written: drafts are still saved in local
