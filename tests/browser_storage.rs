@@ -5,10 +5,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use postwright::browser::storage::*;
-use postwright::drafts::{contract, Cursor, DraftInfo, DraftStore, KeyValueStore, StorageError};
+use postwright::drafts::{Cursor, DraftInfo, DraftStore, KeyValueStore, StorageError};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{DomException, StorageEvent, StorageEventInit};
+
+#[path = "common/drafts_contract.rs"]
+mod contract;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

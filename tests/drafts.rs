@@ -1,6 +1,8 @@
 //! The draft store natively, over MemoryStore.
 
-use postwright::drafts::contract;
+#[path = "common/drafts_contract.rs"]
+mod contract;
+
 use postwright::drafts::*;
 
 #[test]

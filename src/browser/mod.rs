@@ -1,10 +1,13 @@
-//! Browser IO: thin wrappers over web APIs (storage, files, clipboard, the
-//! textarea's editing commands), and their errors. It knows nothing of the UI
-//! above it (the widget's JS face is `ui::widget`).
+//! Browser IO: thin wrappers over web APIs (storage, IndexedDB and the crash
+//! journal in it, files, clipboard, the textarea's editing commands), and
+//! their errors. It knows nothing of the UI above it (the widget's JS face
+//! is `ui::widget`).
 
 mod error;
 pub mod files;
 pub mod folder;
+pub mod idb;
+pub mod journal;
 pub mod storage;
 pub mod textarea;
 

@@ -13,23 +13,48 @@
 //! * a save whose `expected_rev` is stale returns a conflict, never overwrites;
 //! * unreadable entries are set aside verbatim (`corrupt_entries`), v1 entries
 //!   are migrated, entries of a newer format are left untouched.
+//!
+//! Who owns what (each its own file):
+//! * `store`: [`DraftStore`], loading, listing, deleting, last open; its
+//!   `store/save` every way a draft is written;
+//! * `draft`: the records ([`Draft`], [`DraftInfo`], [`SaveOutcome`], [`AfterSave`]);
+//! * `keys`: the name of every entry; `format`: what is stored under it;
+//! * `index`: the list of drafts (a cache); `revisions`: earlier versions
+//!   (with `retention`: which are kept); `trash`: the deleted draft;
+//!   `corrupt`: unreadable entries set aside; `tab`: what this tab saw;
+//! * `errors`: [`LoadError`], [`SaveError`]; `kv`: the storage itself;
+//! * [`journal`]: the crash journal's rules (what an autosave also writes
+//!   durably, and what is restored from it on start);
+//! * `workspace`: [`Workspace`], one editor's drafts and every decision
+//!   about them, over the store.
+//!
+//! The contract every [`KeyValueStore`] must keep the store working on is
+//! a test, `tests/common/drafts_contract.rs`.
 
+mod corrupt;
+mod draft;
+mod errors;
 mod format;
+mod index;
+pub mod journal;
+mod keys;
 mod kv;
 mod retention;
+mod revisions;
 mod store;
+mod tab;
+mod trash;
 mod workspace;
 
-#[doc(hidden)]
-pub mod contract;
-
+pub use corrupt::CorruptEntry;
+pub use draft::{AfterSave, Draft, DraftInfo, SaveOutcome};
+pub use errors::{LoadError, SaveError};
 pub use format::{Cursor, DraftMeta, FORMAT_VERSION};
 pub use kv::{entry_units, utf16_len, KeyValueStore, MemoryStore, StorageError};
 pub use retention::{HOURLY_HOURS, KEEP_LAST};
-pub use store::{
-    AfterSave, CorruptEntry, DeleteToken, Draft, DraftInfo, DraftStore, LoadError, Revision,
-    RevisionMeta, SaveError, SaveOutcome, DEFAULT_REVISION_BUDGET_UNITS, DEFAULT_UNDO_WINDOW_MS,
-};
+pub use revisions::{Revision, RevisionMeta};
+pub use store::{DraftStore, DEFAULT_REVISION_BUDGET_UNITS, DEFAULT_UNDO_WINDOW_MS};
+pub use trash::DeleteToken;
 pub use workspace::{
     info_of, AfterDelete, Changed, Import, Imported, Opening, SaveStatus, Saved, Workspace,
 };

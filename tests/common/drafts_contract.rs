@@ -1,10 +1,12 @@
 //! A contract test of [`DraftStore`] over any [`KeyValueStore`], run natively
-//! against [`MemoryStore`](super::MemoryStore) (`tests/drafts.rs`) and in
-//! Chromium against `LocalStore` (`tests/browser_storage.rs`).
+//! against `MemoryStore` (`tests/drafts.rs`) and in Chromium against
+//! `LocalStore` (`tests/browser_storage.rs`), which include it with
+//! `#[path = "common/drafts_contract.rs"] mod contract;`.
 //!
 //! Test code: it panics (asserts) on a broken contract.
+#![allow(dead_code)]
 
-use super::*;
+use postwright::drafts::*;
 
 const T0: u64 = 1_700_000_000_000;
 const SEC: u64 = 1000;
