@@ -122,6 +122,64 @@ pub fn repo_path(preset: Preset, parts: NameParts<'_>, today: &str) -> String {
     }
 }
 
+/// Where a post goes in the repository: its own path when it came from a
+/// file or folder or the writer named it (`own`), else the generator's
+/// convention ([`repo_path`]). In Hugo the file name is the URL, so a post
+/// that has a name keeps it, whatever its title becomes.
+pub fn post_path(own: Option<&str>, preset: Preset, parts: NameParts<'_>, today: &str) -> String {
+    match own.and_then(|p| clean_path(p).ok()) {
+        Some(p) => p,
+        None => repo_path(preset, parts, today),
+    }
+}
+
+/// The name a single download gets: the post's own file name when it has
+/// one (an imported `ic-take-on-devrel-2025.md` is exported as that), else
+/// [`download_name`].
+pub fn post_download_name(
+    own: Option<&str>,
+    preset: Preset,
+    parts: NameParts<'_>,
+    today: &str,
+) -> String {
+    match own.and_then(|p| clean_path(p).ok()) {
+        Some(p) => p.rsplit('/').next().unwrap_or(&p).to_string(),
+        None => download_name(preset, parts, today),
+    }
+}
+
+/// A path the writer typed for the post, made safe to write inside a blog
+/// folder: `/` separated, relative, no `..` or empty segments, a Markdown
+/// extension. `Err` says what is wrong with it.
+pub fn clean_path(typed: &str) -> Result<String, String> {
+    let p = typed.trim().replace('\\', "/");
+    let p = p.trim_start_matches("./").trim_start_matches('/');
+    if p.is_empty() {
+        return Err("the file name is empty".into());
+    }
+    let segments: Vec<&str> = p.split('/').collect();
+    if segments
+        .iter()
+        .any(|s| s.is_empty() || *s == "." || *s == "..")
+    {
+        return Err(format!("{typed}: a path inside the blog, like content/posts/hello.md (no empty, . or .. parts)"));
+    }
+    if segments.iter().any(|s| {
+        s.chars()
+            .any(|c| c.is_control() || matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+    }) {
+        return Err(format!(
+            "{typed}: a file name cannot hold : * ? \" < > | or control characters"
+        ));
+    }
+    let name = segments[segments.len() - 1];
+    let lower = name.to_ascii_lowercase();
+    if !(lower.ends_with(".md") || lower.ends_with(".markdown")) {
+        return Err(format!("{typed}: a post's file name ends in .md"));
+    }
+    Ok(segments.join("/"))
+}
+
 /// The file name offered for a single download: the last path segment, except
 /// for a page bundle, whose `index.md` alone would say nothing: `<slug>.index.md`.
 pub fn download_name(preset: Preset, parts: NameParts<'_>, today: &str) -> String {
@@ -321,6 +379,60 @@ mod tests {
             repo_path(Preset::Jekyll, names.parts(), "2000-01-01"),
             "_posts/2021-02-03-hi-there.md"
         );
+    }
+
+    #[test]
+    fn a_post_with_a_name_keeps_it_whatever_its_title() {
+        let t = "2026-12-04";
+        let names = parts("An IC's take on DevRel in 2025", None, None);
+        assert_eq!(
+            post_download_name(Some("ic-take-on-devrel-2025.md"), Preset::Hugo, names, t),
+            "ic-take-on-devrel-2025.md"
+        );
+        assert_eq!(
+            post_path(Some("content/posts/ic-take.md"), Preset::Jekyll, names, t),
+            "content/posts/ic-take.md"
+        );
+        assert_eq!(
+            post_download_name(
+                Some("content/posts/trip/index.md"),
+                Preset::HugoBundle,
+                names,
+                t
+            ),
+            "index.md"
+        );
+        // Without one, the generator's convention.
+        assert_eq!(
+            post_download_name(None, Preset::Hugo, names, t),
+            "an-ics-take-on-devrel-in-2025.md"
+        );
+        assert_eq!(
+            post_path(Some("../../etc/passwd.md"), Preset::Hugo, names, t),
+            "content/posts/an-ics-take-on-devrel-in-2025.md"
+        );
+    }
+
+    #[test]
+    fn a_typed_path_stays_inside_the_blog() {
+        assert_eq!(
+            clean_path(" /content/posts/a.md ").as_deref(),
+            Ok("content/posts/a.md")
+        );
+        assert_eq!(
+            clean_path("content\\posts\\a.md").as_deref(),
+            Ok("content/posts/a.md")
+        );
+        for bad in [
+            "",
+            "../a.md",
+            "content//a.md",
+            "a.txt",
+            "a?.md",
+            "content/./a.md",
+        ] {
+            assert!(clean_path(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -65,6 +65,7 @@ fn storage_errors_tell_what_to_do() {
         theirs: Box::new(Draft {
             id: "x".into(),
             text: String::new(),
+            path: None,
             cursor: Cursor::default(),
             title: String::new(),
             date: None,

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The three-way merge of posts: edits to different keys or blocks merge
 //! cleanly and keep every untouched byte; the same edit twice is no
 //! conflict; a real conflict is reported per key or block, never dropped.

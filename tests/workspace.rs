@@ -372,12 +372,12 @@ fn an_import_opens_the_first_post_stores_the_rest_and_replaces_an_untouched_star
     let starter_id = ws.open_id().to_string();
     let mut batch = ws.begin_import(&Post::parse(&text));
     let first = post("First file", "a\n");
-    match ws.import(&mut batch, &first, 2_000) {
+    match ws.import(&mut batch, &first, "first.md", 2_000) {
         Imported::Opened(d) => assert_eq!(d.text, first.to_text()),
         other => panic!("{other:?}"),
     }
     assert_eq!(
-        ws.import(&mut batch, &post("Second file", "b\n"), 2_001),
+        ws.import(&mut batch, &post("Second file", "b\n"), "second.md", 2_001),
         Imported::Stored
     );
     ws.end_import(batch, 2_002);
@@ -396,7 +396,7 @@ fn an_import_opens_the_first_post_stores_the_rest_and_replaces_an_untouched_star
 
     // A written draft stays when another import comes.
     let mut batch = ws.begin_import(&first);
-    ws.import(&mut batch, &post("Third file", "c\n"), 3_000);
+    ws.import(&mut batch, &post("Third file", "c\n"), "third.md", 3_000);
     ws.end_import(batch, 3_001);
     assert_eq!(ws.drafts().len(), 3);
 }
@@ -409,7 +409,7 @@ fn an_import_that_cannot_be_stored_says_so_and_keeps_the_starter() {
     let mut batch = ws.begin_import(&Post::parse(&text));
     let huge = post("Huge", &"x".repeat(10_000));
     assert!(matches!(
-        ws.import(&mut batch, &huge, 2_000),
+        ws.import(&mut batch, &huge, "huge.md", 2_000),
         Imported::NotStored {
             first: true,
             error: SaveError::Storage(StorageError::QuotaExceeded)
@@ -466,6 +466,47 @@ fn an_export_of_all_has_every_drafts_text() {
     texts.sort();
     assert_eq!(
         texts,
-        [post("A", "a\n").to_text(), post("B", "b\n").to_text()]
+        [
+            (None, post("A", "a\n").to_text()),
+            (None, post("B", "b\n").to_text())
+        ]
     );
+}
+
+#[test]
+fn an_imported_post_keeps_its_path_through_edits_reloads_and_a_rename() {
+    let storage = MemoryStore::new();
+    let (mut ws, text) = tab(&storage, "a", "");
+    let mut batch = ws.begin_import(&Post::parse(&text));
+    let imported = post("An IC's take on DevRel in 2025", "x\n");
+    ws.import(&mut batch, &imported, "ic-take-on-devrel-2025.md", 2_000);
+    ws.end_import(batch, 2_001);
+    assert_eq!(ws.path(), Some("ic-take-on-devrel-2025.md"));
+    // Edits, even of the title, keep it: in Hugo the file name is the URL.
+    let edited = post("A new title", "x y\n");
+    type_and_save(&mut ws, &edited, 3_000);
+    assert_eq!(ws.path(), Some("ic-take-on-devrel-2025.md"));
+    // Another tab (or a reload) opens it with its path.
+    let (other, _) = tab(&storage, "b", "");
+    assert_eq!(other.path(), Some("ic-take-on-devrel-2025.md"));
+    assert_eq!(
+        other
+            .texts()
+            .unwrap()
+            .iter()
+            .filter(|(p, _)| p.as_deref() == Some("ic-take-on-devrel-2025.md"))
+            .count(),
+        1
+    );
+    // The writer renames it, or clears it back to the generator's convention.
+    ws.set_path("content/posts/devrel.md", &edited, Cursor::default(), 4_000)
+        .unwrap();
+    assert_eq!(ws.path(), Some("content/posts/devrel.md"));
+    let (other, _) = tab(&storage, "c", "");
+    assert_eq!(other.path(), Some("content/posts/devrel.md"));
+    ws.set_path("", &edited, Cursor::default(), 5_000).unwrap();
+    assert_eq!(ws.path(), None);
+    // A new draft has none.
+    ws.new_draft(&edited, &starter_text(), 6_000).unwrap();
+    assert_eq!(ws.path(), None);
 }

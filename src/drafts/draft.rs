@@ -12,6 +12,10 @@ use super::kv::utf16_len;
 pub struct DraftInfo {
     pub title: String,
     pub date: Option<String>,
+    /// Where the post lives in the blog (`content/posts/hello.md`), as it
+    /// came from a file or folder or as the user named it: `None` keeps the
+    /// stored one; `Some("")` clears it (the generator's convention names it).
+    pub path: Option<String>,
 }
 
 impl DraftInfo {
@@ -19,6 +23,15 @@ impl DraftInfo {
         DraftInfo {
             title: title.into(),
             date,
+            path: None,
+        }
+    }
+
+    /// The same, with the post's path set (see [`DraftInfo::path`]).
+    pub fn with_path(self, path: impl Into<String>) -> Self {
+        DraftInfo {
+            path: Some(path.into()),
+            ..self
         }
     }
 }
@@ -28,6 +41,9 @@ impl DraftInfo {
 pub struct Draft {
     pub id: String,
     pub text: String,
+    /// Where the post lives in the blog, when it came from a file or the
+    /// user named it; `None`: export names it by the generator's convention.
+    pub path: Option<String>,
     pub cursor: Cursor,
     pub title: String,
     pub date: Option<String>,
@@ -71,6 +87,7 @@ impl Draft {
             cursor: env.cursor.clamped(len),
             id: env.id,
             text: env.text,
+            path: env.path.filter(|p| !p.is_empty()),
             title: env.title,
             date: env.date,
             created_ms: env.created_ms,
@@ -89,6 +106,7 @@ impl Draft {
             date: None,
             cursor: Cursor::caret(len),
             text,
+            path: None,
             created_ms: 0,
             updated_ms: 0,
             rev: 0,
@@ -104,6 +122,7 @@ impl Draft {
             title: self.title.clone(),
             date: self.date.clone(),
             text: self.text.clone(),
+            path: self.path.clone(),
             cursor: self.cursor,
             created_ms: self.created_ms,
             updated_ms: self.updated_ms,

@@ -63,6 +63,9 @@ pub(crate) struct DraftEnvelope {
     #[serde(default)]
     pub date: Option<String>,
     pub text: String,
+    /// The post's path in the blog (absent: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
     #[serde(default)]
     pub cursor: Cursor,
     #[serde(default)]
@@ -277,6 +280,7 @@ mod tests {
             title: String::new(),
             date: None,
             text: "{\"v\":2,\"rev\":7".into(),
+            path: None,
             cursor: Cursor::default(),
             created_ms: 0,
             updated_ms: 0,
@@ -297,6 +301,7 @@ mod tests {
             title: String::new(),
             date: None,
             text: "{\"v\":2,\"rev\":7,\"writer\":\"evil\"".into(),
+            path: None,
             cursor: Cursor::default(),
             created_ms: 0,
             updated_ms: 0,

@@ -43,6 +43,8 @@ pub struct Workspace<S: KeyValueStore> {
     revisions: Vec<RevisionMeta>,
     /// What the last save left for later.
     after_save: Option<AfterSave>,
+    /// The open draft's path in the blog (see [`Draft::path`]).
+    path: Option<String>,
 }
 
 /// The title and date the drafts list shows for `post`.
@@ -86,6 +88,7 @@ impl<S: KeyValueStore> Workspace<S> {
             _ if initial.is_empty() => (None, starter.to_string(), None),
             _ => (None, initial.to_string(), None),
         };
+        let path = draft.as_ref().and_then(|d| d.path.clone());
         let (id, rev) = match draft {
             Some(d) => (d.id, d.rev),
             None => {
@@ -114,6 +117,7 @@ impl<S: KeyValueStore> Workspace<S> {
             corrupt: Vec::new(),
             revisions: Vec::new(),
             after_save: None,
+            path,
         };
         workspace.refresh_lists();
         Opening {
@@ -185,10 +189,12 @@ impl<S: KeyValueStore> Workspace<S> {
     }
 
     /// Every stored draft's text, newest first (for an export of all).
-    pub fn texts(&self) -> Result<Vec<String>, LoadError> {
+    /// Every draft's text and its path in the blog (see [`Draft::path`]).
+    pub fn texts(&self) -> Result<Vec<(Option<String>, String)>, LoadError> {
         let mut texts = Vec::new();
         for meta in self.store.list()? {
-            texts.push(self.store.load(&meta.id)?.text);
+            let d = self.store.load(&meta.id)?;
+            texts.push((d.path, d.text));
         }
         Ok(texts)
     }
@@ -332,6 +338,7 @@ impl<S: KeyValueStore> Workspace<S> {
     fn switch_to(&mut self, draft: &Draft) {
         self.id = draft.id.clone();
         self.rev = draft.rev;
+        self.path = draft.path.clone();
         self.dirty = false;
         self.conflict = None;
         self.status = SaveStatus::Saved;
@@ -340,8 +347,17 @@ impl<S: KeyValueStore> Workspace<S> {
     }
 
     /// Stores `post` as a new draft and opens it.
-    fn create_and_open(&mut self, post: &Post, now_ms: u64) -> Result<Draft, SaveError> {
-        let id = self.store.create(&post.to_text(), &info_of(post), now_ms)?;
+    pub(super) fn create_and_open(
+        &mut self,
+        post: &Post,
+        path: Option<&str>,
+        now_ms: u64,
+    ) -> Result<Draft, SaveError> {
+        let info = match path {
+            Some(p) => info_of(post).with_path(p),
+            None => info_of(post),
+        };
+        let id = self.store.create(&post.to_text(), &info, now_ms)?;
         let draft = self.store.load(&id).map_err(SaveError::Load)?;
         self.switch_to(&draft);
         Ok(draft)
@@ -356,7 +372,7 @@ impl<S: KeyValueStore> Workspace<S> {
         now_ms: u64,
     ) -> Result<Draft, SaveError> {
         let untouched = self.untouched(current);
-        let made = self.create_and_open(&Post::parse(starter), now_ms);
+        let made = self.create_and_open(&Post::parse(starter), None, now_ms);
         self.drop_untouched(untouched, now_ms);
         made
     }
@@ -402,10 +418,12 @@ impl<S: KeyValueStore> Workspace<S> {
             self.switch_to(&draft);
             return Ok(AfterDelete::Opened(Box::new(draft)));
         }
-        Ok(match self.create_and_open(&Post::parse(starter), now_ms) {
-            Ok(draft) => AfterDelete::Opened(Box::new(draft)),
-            Err(e) => AfterDelete::NoNewDraft(e),
-        })
+        Ok(
+            match self.create_and_open(&Post::parse(starter), None, now_ms) {
+                Ok(draft) => AfterDelete::Opened(Box::new(draft)),
+                Err(e) => AfterDelete::NoNewDraft(e),
+            },
+        )
     }
 
     /// Brings back the draft deleted last. `Ok(false)`: too late, it is

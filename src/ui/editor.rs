@@ -239,6 +239,7 @@ impl Component for Editor {
             Msg::Import(list) => self.import_files(ctx, list),
             Msg::Imported(results) => self.open_imported(ctx, results),
             Msg::Export => self.export_post(),
+            Msg::SetPath(path) => self.set_path(path),
             Msg::ExportAll => self.export_all_drafts(),
             Msg::OpenFolder => self.open_folder(ctx),
             Msg::FolderOpened(result) => self.folder_opened(result),

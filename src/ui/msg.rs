@@ -65,6 +65,8 @@ pub enum Msg {
     Import(Vec<web_sys::File>),
     Imported(Vec<(String, Result<Post, NotRead>)>),
     Export,
+    /// The writer typed the post's file name or path (`File name`).
+    SetPath(String),
     /// Every draft in one zip, filed per the generator preset.
     ExportAll,
     // --- a local blog checkout (File System Access API) ---

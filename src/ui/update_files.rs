@@ -51,24 +51,26 @@ impl Editor {
                 }
             };
             let first = match (&mut self.session, &mut batch) {
-                (Some(s), Some(batch)) => match s.workspace_mut().import(batch, &post, now()) {
-                    Imported::Opened(draft) => {
-                        self.show_draft(ctx, *draft);
-                        true
-                    }
-                    Imported::Stored => false,
-                    Imported::NotStored { first, error } => {
-                        self.alert(
-                            Severity::Error,
-                            format!("{name} was opened but not stored: {error}"),
-                        );
-                        if first {
-                            self.show(ctx, &post.to_text(), None);
-                            self.publish(ctx);
+                (Some(s), Some(batch)) => {
+                    match s.workspace_mut().import(batch, &post, &name, now()) {
+                        Imported::Opened(draft) => {
+                            self.show_draft(ctx, *draft);
+                            true
                         }
-                        continue;
+                        Imported::Stored => false,
+                        Imported::NotStored { first, error } => {
+                            self.alert(
+                                Severity::Error,
+                                format!("{name} was opened but not stored: {error}"),
+                            );
+                            if first {
+                                self.show(ctx, &post.to_text(), None);
+                                self.publish(ctx);
+                            }
+                            continue;
+                        }
                     }
-                },
+                }
                 _ if !shown => {
                     self.show(ctx, &post.to_text(), None);
                     self.publish(ctx);
@@ -185,7 +187,7 @@ impl Editor {
         let opened = self.session.as_mut().map(|s| {
             let ws = s.workspace_mut();
             let mut batch = ws.begin_import(self.doc.post());
-            let imported = ws.import(&mut batch, &post, now());
+            let imported = ws.import(&mut batch, &post, &file.path, now());
             (batch, imported)
         });
         let (draft_id, batch) = match opened {
@@ -266,12 +268,54 @@ impl Editor {
         true
     }
 
+    /// The open post's own path in the blog, if it has one (a file's name,
+    /// a folder path, or what the writer typed in File name).
+    fn own_path(&self) -> Option<&str> {
+        self.session.as_ref().and_then(|s| s.workspace().path())
+    }
+
     pub(super) fn export_name(&self) -> String {
-        export::download_name(
+        export::post_download_name(
+            self.own_path(),
             self.prefs.preset(),
             PostNames::of(self.doc.post()).parts(),
             &files::today(),
         )
+    }
+
+    /// What `File name` shows: where export and Save to folder put the post.
+    pub(super) fn export_path(&self) -> String {
+        export::post_path(
+            self.own_path(),
+            self.prefs.preset(),
+            PostNames::of(self.doc.post()).parts(),
+            &files::today(),
+        )
+    }
+
+    /// `Msg::SetPath`: the writer named the post's file.
+    pub(super) fn set_path(&mut self, typed: String) -> bool {
+        let Some(session) = self.session.as_mut() else {
+            return false;
+        };
+        let path = match typed.trim() {
+            "" => String::new(),
+            t => match export::clean_path(t) {
+                Ok(p) => p,
+                Err(e) => {
+                    self.alert(Severity::Error, format!("File name not changed: {e}."));
+                    return true;
+                }
+            },
+        };
+        let cursor = self.markdown.cursor();
+        if let Err(e) = session
+            .workspace_mut()
+            .set_path(&path, self.doc.post(), cursor, now())
+        {
+            self.alert(Severity::Error, format!("File name not kept: {e}"));
+        }
+        true
     }
 
     /// Every stored draft as a zip, each at its path for the chosen generator.
@@ -280,9 +324,10 @@ impl Editor {
         let today = files::today();
         let mut paths = Vec::new();
         let mut texts = Vec::new();
-        for text in session.workspace().texts().map_err(|e| e.to_string())? {
+        for (own, text) in session.workspace().texts().map_err(|e| e.to_string())? {
             let names = PostNames::of(&Post::parse(&text));
-            paths.push(export::repo_path(
+            paths.push(export::post_path(
+                own.as_deref(),
                 self.prefs.preset(),
                 names.parts(),
                 &today,

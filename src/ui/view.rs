@@ -166,6 +166,11 @@ impl Editor {
                 <header class="pw-bar">
                     <span class="pw-brand">{"Postwright"}</span>
                     <FileButtons on_import={h.import.clone()} />
+                    <label class="pw-file-name">{"File name "}
+                        <input type="text" class="pw-input pw-mono" spellcheck="false" value={self.export_path()}
+                            disabled={self.session.is_none()} title="Where Export and Save to folder put this post"
+                            onchange={link.callback(|e: Event| Msg::SetPath(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))} />
+                    </label>
                     <button type="button" onclick={link.callback(|_| Msg::Export)} title={format!("Download {}", self.export_name())}>{"Export"}</button>
                     if self.session.is_some() {
                         <button type="button" onclick={link.callback(|_| Msg::ExportAll)}>{"Export all"}</button>

@@ -44,19 +44,53 @@ test('import then export of an untouched post gives identical bytes', async () =
     await page.getByText(`Imported ${name}.`).last().waitFor();
     const out = await exportBytes(page);
     assert.ok(out.bytes.equals(bytes), `${name}: exported bytes differ (${out.bytes.length} vs ${bytes.length})`);
-    assert.match(out.name, /\.md$/);
+    assert.equal(out.name, name, 'exported under the name it came with');
   }
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
-test('export names the file for the chosen generator', async () => {
+test('an imported post keeps its file name; a new post is named by the generator; File name renames it', async () => {
   const page = await openPage(browser, server.base);
-  await importText(page, 'x.md', '---\ntitle: "Hello, World!"\ndate: 2024-03-05\n---\nHi\n');
-  await page.getByText('Imported x.md.').waitFor();
+  const fileName = page.getByRole('textbox', { name: 'File name' });
+  // Imported: the name it came with, whatever its title or the generator.
+  const sample = fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'samples', 'ic-take-on-devrel-2025.md'));
+  await importBytes(page, 'ic-take-on-devrel-2025.md', sample);
+  await page.getByText('Imported ic-take-on-devrel-2025.md.').waitFor();
+  assert.equal(await fileName.inputValue(), 'ic-take-on-devrel-2025.md');
+  assert.equal((await exportBytes(page)).name, 'ic-take-on-devrel-2025.md');
+  const title = page.getByRole('textbox', { name: 'Title' });
+  await title.fill('A retitled post');
+  await title.press('Tab');
+  await page.getByRole('combobox', { name: 'Generator' }).selectOption('jekyll');
+  assert.equal((await exportBytes(page)).name, 'ic-take-on-devrel-2025.md', 'a new title does not rename the file');
+
+  // A new post: the generator's convention, shown before export.
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await title.fill('Hello, World!');
+  await title.press('Tab');
+  await page.getByRole('textbox', { name: 'Date' }).fill('2024-03-05');
+  await page.getByRole('textbox', { name: 'Date' }).press('Tab');
+  await page.getByRole('combobox', { name: 'Generator' }).selectOption('hugo');
+  assert.equal(await fileName.inputValue(), 'content/posts/hello-world.md');
   assert.equal((await exportBytes(page)).name, 'hello-world.md');
   await page.getByRole('combobox', { name: 'Generator' }).selectOption('jekyll');
+  assert.equal(await fileName.inputValue(), '_posts/2024-03-05-hello-world.md');
   assert.equal((await exportBytes(page)).name, '2024-03-05-hello-world.md');
+
+  // Named by hand, kept across a reload.
+  await fileName.fill('_posts/2024-03-05-greetings.md');
+  await fileName.press('Enter');
+  await fileName.press('Tab');
+  assert.equal((await exportBytes(page)).name, '2024-03-05-greetings.md');
+  await page.reload();
+  await page.getByRole('textbox', { name: 'Markdown' }).waitFor();
+  assert.equal(await fileName.inputValue(), '_posts/2024-03-05-greetings.md');
+  // A path that leaves the blog is refused, saying why; the name stays.
+  await fileName.fill('../outside.md');
+  await fileName.press('Tab');
+  await page.getByRole('alert').filter({ hasText: 'File name not changed' }).waitFor();
+  assert.equal((await exportBytes(page)).name, '2024-03-05-greetings.md');
   await page.context().close();
 });
 

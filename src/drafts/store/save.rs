@@ -63,6 +63,12 @@ impl<S: KeyValueStore> DraftStore<S> {
         now_ms: u64,
     ) -> Result<(SaveOutcome, Option<AfterSave>), SaveError> {
         let trashed = self.trash().holds(id);
+        // A save that does not name a path keeps the stored one.
+        let path = match &info.path {
+            Some(p) if p.is_empty() => None,
+            Some(p) => Some(p.clone()),
+            None => current.as_ref().and_then(|c| c.path.clone()),
+        };
         if let Some(cur) = &current {
             if !trashed
                 && cur.rev > 0
@@ -70,6 +76,7 @@ impl<S: KeyValueStore> DraftStore<S> {
                 && cur.cursor == cursor
                 && cur.title == info.title
                 && cur.date == info.date
+                && cur.path == path
             {
                 self.tab.note_seen(cur);
                 let outcome = SaveOutcome {
@@ -86,6 +93,7 @@ impl<S: KeyValueStore> DraftStore<S> {
         let new = Draft {
             id: id.to_owned(),
             text: text.to_owned(),
+            path,
             cursor,
             title: info.title.clone(),
             date: info.date.clone(),

@@ -3,7 +3,7 @@
 //! of piling up as "Untitled".
 
 use super::{Imported, Workspace};
-use crate::drafts::{info_of, KeyValueStore};
+use crate::drafts::{info_of, Cursor, KeyValueStore, SaveError};
 use crate::post::{is_untouched_starter, Post};
 
 /// An import under way: see [`Workspace::begin_import`].
@@ -25,21 +25,54 @@ impl<S: KeyValueStore> Workspace<S> {
         }
     }
 
-    /// Stores one post of the import.
-    pub fn import(&mut self, batch: &mut Import, post: &Post, now_ms: u64) -> Imported {
+    /// Stores one post of the import; `path` is where it lives (a file's
+    /// name, or its path in an opened folder), kept so that export and Save
+    /// to folder write it back under the same name.
+    pub fn import(&mut self, batch: &mut Import, post: &Post, path: &str, now_ms: u64) -> Imported {
         let first = !batch.first_done;
         batch.first_done = true;
         if first {
-            match self.create_and_open(post, now_ms) {
+            match self.create_and_open(post, Some(path), now_ms) {
                 Ok(draft) => Imported::Opened(Box::new(draft)),
                 Err(error) => Imported::NotStored { first, error },
             }
         } else {
-            match self.store.create(&post.to_text(), &info_of(post), now_ms) {
+            match self
+                .store
+                .create(&post.to_text(), &info_of(post).with_path(path), now_ms)
+            {
                 Ok(_) => Imported::Stored,
                 Err(error) => Imported::NotStored { first, error },
             }
         }
+    }
+
+    /// The open draft's path in the blog, if it has one of its own.
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+
+    /// The writer named the open post's file (`""`: back to the generator's
+    /// convention). Stored at once with the text as it is.
+    pub fn set_path(
+        &mut self,
+        path: &str,
+        post: &Post,
+        cursor: Cursor,
+        now_ms: u64,
+    ) -> Result<(), SaveError> {
+        self.finish_save(now_ms);
+        let info = info_of(post).with_path(path);
+        let (outcome, after) =
+            self.store
+                .save_first(&self.id, &post.to_text(), cursor, &info, now_ms, self.rev)?;
+        self.path = (!path.is_empty()).then(|| path.to_string());
+        self.stored(outcome.rev);
+        if let Some(after) = after {
+            self.store.finish_save(after, now_ms);
+        }
+        self.refresh_lists();
+        Ok(())
     }
 
     /// Ends an import: the untouched starter goes if another draft is open.
