@@ -123,13 +123,19 @@ pub fn repo_path(preset: Preset, parts: NameParts<'_>, today: &str) -> String {
 }
 
 /// Where a post goes in the repository: its own path when it came from a
-/// file or folder or the writer named it (`own`), else the generator's
-/// convention ([`repo_path`]). In Hugo the file name is the URL, so a post
-/// that has a name keeps it, whatever its title becomes.
+/// folder or the writer named it (`own`); a file imported by name alone
+/// keeps that name in the generator's folder for posts; else the
+/// generator's convention ([`repo_path`]). In Hugo the file name is the
+/// URL, so a post that has a name keeps it, whatever its title becomes.
 pub fn post_path(own: Option<&str>, preset: Preset, parts: NameParts<'_>, today: &str) -> String {
+    let convention = repo_path(preset, parts, today);
     match own.and_then(|p| clean_path(p).ok()) {
-        Some(p) => p,
-        None => repo_path(preset, parts, today),
+        Some(p) if p.contains('/') => p,
+        Some(name) => match convention.rsplit_once('/') {
+            Some((dir, _)) => format!("{dir}/{name}"),
+            None => name,
+        },
+        None => convention,
     }
 }
 
@@ -392,6 +398,15 @@ mod tests {
         assert_eq!(
             post_path(Some("content/posts/ic-take.md"), Preset::Jekyll, names, t),
             "content/posts/ic-take.md"
+        );
+        // A file imported by name alone goes in the generator's folder under that name.
+        assert_eq!(
+            post_path(Some("ic-take-on-devrel-2025.md"), Preset::Hugo, names, t),
+            "content/posts/ic-take-on-devrel-2025.md"
+        );
+        assert_eq!(
+            post_path(Some("ic-take-on-devrel-2025.md"), Preset::Jekyll, names, t),
+            "_posts/ic-take-on-devrel-2025.md"
         );
         assert_eq!(
             post_download_name(

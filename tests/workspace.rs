@@ -510,3 +510,43 @@ fn an_imported_post_keeps_its_path_through_edits_reloads_and_a_rename() {
     ws.new_draft(&edited, &starter_text(), 6_000).unwrap();
     assert_eq!(ws.path(), None);
 }
+
+#[test]
+fn two_tabs_editing_different_fields_and_paragraphs_are_merged_not_asked() {
+    let storage = MemoryStore::new();
+    let (mut a, _) = tab(&storage, "a", "");
+    let base = "---\ntitle: Base\ndraft: true\n---\nFirst paragraph.\n\nSecond paragraph.\n";
+    type_and_save(&mut a, &Post::parse(base), 2_000);
+    let (mut b, _) = tab(&storage, "b", "");
+    // Tab a changes the title and saves; tab b, meanwhile, a paragraph and the draft flag.
+    type_and_save(&mut a, &Post::parse(&base.replace("title: Base", "title: From tab a")), 3_000);
+    b.touch();
+    let mine = Post::parse(&base.replace("Second paragraph.", "Second, from tab b.").replace("draft: true", "draft: false"));
+    assert!(matches!(b.save(&mine, Cursor::default(), 4_000), Err(SaveError::Conflict { .. })));
+    let merged = "---\ntitle: From tab a\ndraft: false\n---\nFirst paragraph.\n\nSecond, from tab b.\n";
+    assert_eq!(b.merge_conflict(&mine, Cursor::default(), 5_000), Ok(TabMerge::Clean(merged.to_string())));
+    assert!(b.conflict().is_none());
+    assert_eq!(b.status_text(), "Saved");
+    assert_eq!(stored_text(&storage, b.open_id()), merged);
+    // Saving on from the merge is no conflict.
+    type_and_save(&mut b, &Post::parse(&format!("{merged}\nThird.\n")), 6_000);
+}
+
+#[test]
+fn two_tabs_editing_the_same_field_still_ask_and_name_it() {
+    let storage = MemoryStore::new();
+    let (mut a, _) = tab(&storage, "a", "");
+    type_and_save(&mut a, &post("Base", "body\n"), 2_000);
+    let (mut b, _) = tab(&storage, "b", "");
+    type_and_save(&mut a, &post("Theirs", "body\n"), 3_000);
+    b.touch();
+    let mine = post("Mine", "body\n");
+    let key = format!("blog:draft:{}", a.open_id());
+    assert_eq!(b.storage_changed(Some(&key)), Changed::Conflict);
+    assert_eq!(
+        b.merge_conflict(&mine, Cursor::default(), 4_000),
+        Ok(TabMerge::Conflicts { n: 1, places: vec!["title".to_string()] })
+    );
+    assert!(b.conflict().is_some(), "the writer still chooses");
+    assert_eq!(stored_text(&storage, a.open_id()), post("Theirs", "body\n").to_text(), "nothing written");
+}

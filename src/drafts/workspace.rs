@@ -12,9 +12,11 @@
 
 mod answers;
 mod import;
+mod merging;
 
 pub use answers::{AfterDelete, Changed, Imported, SaveStatus, Saved};
 pub use import::Import;
+pub use merging::TabMerge;
 
 use super::{
     AfterSave, CorruptEntry, Cursor, DeleteToken, Draft, DraftInfo, DraftMeta, DraftStore,
@@ -45,6 +47,8 @@ pub struct Workspace<S: KeyValueStore> {
     after_save: Option<AfterSave>,
     /// The open draft's path in the blog (see [`Draft::path`]).
     path: Option<String>,
+    /// The text stored at `rev`: the base a merge with another tab's save starts from.
+    base: String,
 }
 
 /// The title and date the drafts list shows for `post`.
@@ -118,6 +122,7 @@ impl<S: KeyValueStore> Workspace<S> {
             revisions: Vec::new(),
             after_save: None,
             path,
+            base: text.clone(),
         };
         workspace.refresh_lists();
         Opening {
@@ -224,7 +229,7 @@ impl<S: KeyValueStore> Workspace<S> {
             .save_first(&self.id, &text, cursor, &info, now_ms, self.rev)
         {
             Ok((outcome, after)) => {
-                self.stored(outcome.rev);
+                self.stored(outcome.rev, text);
                 match after {
                     Some(after) => {
                         self.after_save = Some(after);
@@ -259,9 +264,10 @@ impl<S: KeyValueStore> Workspace<S> {
         true
     }
 
-    /// Our text is stored at `rev`.
-    fn stored(&mut self, rev: u64) {
+    /// Our `text` is stored at `rev`.
+    fn stored(&mut self, rev: u64, text: String) {
         self.rev = rev;
+        self.base = text;
         self.dirty = false;
         self.status = SaveStatus::Saved;
     }
@@ -269,11 +275,12 @@ impl<S: KeyValueStore> Workspace<S> {
     /// After a conflict: our version over theirs (theirs stays a revision).
     pub fn keep_mine(&mut self, post: &Post, cursor: Cursor, now_ms: u64) -> Result<(), SaveError> {
         self.finish_save(now_ms);
-        let outcome =
-            self.store
-                .force_save(&self.id, &post.to_text(), cursor, &info_of(post), now_ms)?;
+        let text = post.to_text();
+        let outcome = self
+            .store
+            .force_save(&self.id, &text, cursor, &info_of(post), now_ms)?;
         self.conflict = None;
-        self.stored(outcome.rev);
+        self.stored(outcome.rev, text);
         self.refresh_lists();
         Ok(())
     }
@@ -339,6 +346,7 @@ impl<S: KeyValueStore> Workspace<S> {
         self.id = draft.id.clone();
         self.rev = draft.rev;
         self.path = draft.path.clone();
+        self.base = draft.text.clone();
         self.dirty = false;
         self.conflict = None;
         self.status = SaveStatus::Saved;

@@ -57,13 +57,14 @@ test('an imported post keeps its file name; a new post is named by the generator
   const sample = fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'samples', 'ic-take-on-devrel-2025.md'));
   await importBytes(page, 'ic-take-on-devrel-2025.md', sample);
   await page.getByText('Imported ic-take-on-devrel-2025.md.').waitFor();
-  assert.equal(await fileName.inputValue(), 'ic-take-on-devrel-2025.md');
+  assert.equal(await fileName.inputValue(), 'content/posts/ic-take-on-devrel-2025.md');
   assert.equal((await exportBytes(page)).name, 'ic-take-on-devrel-2025.md');
   const title = page.getByRole('textbox', { name: 'Title' });
   await title.fill('A retitled post');
   await title.press('Tab');
   await page.getByRole('combobox', { name: 'Generator' }).selectOption('jekyll');
   assert.equal((await exportBytes(page)).name, 'ic-take-on-devrel-2025.md', 'a new title does not rename the file');
+  assert.equal(await fileName.inputValue(), '_posts/ic-take-on-devrel-2025.md');
 
   // A new post: the generator's convention, shown before export.
   await page.getByRole('button', { name: 'New draft' }).click();
@@ -158,8 +159,9 @@ test('several files dropped on the editor become drafts; Export all zips them pe
   const file = await (await download).path();
   const listing = JSON.parse(execFileSync('python3', ['-c',
     'import json,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({n: z.read(n).decode() for n in z.namelist()}))', file]).toString());
-  assert.equal(listing['_posts/2024-01-02-first-dropped.md'], '---\ntitle: First dropped\ndate: 2024-01-02\n---\nOne\n');
-  assert.equal(listing['_posts/2024-01-03-second-dropped.md'], '---\ntitle: Second dropped\ndate: 2024-01-03\n---\nTwo\r\n');
+  // Each keeps the name it came with, in the generator's folder for posts.
+  assert.equal(listing['_posts/one.md'], '---\ntitle: First dropped\ndate: 2024-01-02\n---\nOne\n');
+  assert.equal(listing['_posts/two.md'], '---\ntitle: Second dropped\ndate: 2024-01-03\n---\nTwo\r\n');
   await page.context().close();
 });
 

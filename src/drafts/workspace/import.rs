@@ -67,7 +67,7 @@ impl<S: KeyValueStore> Workspace<S> {
             self.store
                 .save_first(&self.id, &post.to_text(), cursor, &info, now_ms, self.rev)?;
         self.path = (!path.is_empty()).then(|| path.to_string());
-        self.stored(outcome.rev);
+        self.stored(outcome.rev, post.to_text());
         if let Some(after) = after {
             self.store.finish_save(after, now_ms);
         }
