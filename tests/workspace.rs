@@ -519,12 +519,27 @@ fn two_tabs_editing_different_fields_and_paragraphs_are_merged_not_asked() {
     type_and_save(&mut a, &Post::parse(base), 2_000);
     let (mut b, _) = tab(&storage, "b", "");
     // Tab a changes the title and saves; tab b, meanwhile, a paragraph and the draft flag.
-    type_and_save(&mut a, &Post::parse(&base.replace("title: Base", "title: From tab a")), 3_000);
+    type_and_save(
+        &mut a,
+        &Post::parse(&base.replace("title: Base", "title: From tab a")),
+        3_000,
+    );
     b.touch();
-    let mine = Post::parse(&base.replace("Second paragraph.", "Second, from tab b.").replace("draft: true", "draft: false"));
-    assert!(matches!(b.save(&mine, Cursor::default(), 4_000), Err(SaveError::Conflict { .. })));
-    let merged = "---\ntitle: From tab a\ndraft: false\n---\nFirst paragraph.\n\nSecond, from tab b.\n";
-    assert_eq!(b.merge_conflict(&mine, Cursor::default(), 5_000), Ok(TabMerge::Clean(merged.to_string())));
+    let mine = Post::parse(
+        &base
+            .replace("Second paragraph.", "Second, from tab b.")
+            .replace("draft: true", "draft: false"),
+    );
+    assert!(matches!(
+        b.save(&mine, Cursor::default(), 4_000),
+        Err(SaveError::Conflict { .. })
+    ));
+    let merged =
+        "---\ntitle: From tab a\ndraft: false\n---\nFirst paragraph.\n\nSecond, from tab b.\n";
+    assert_eq!(
+        b.merge_conflict(&mine, Cursor::default(), 5_000),
+        Ok(TabMerge::Clean(merged.to_string()))
+    );
     assert!(b.conflict().is_none());
     assert_eq!(b.status_text(), "Saved");
     assert_eq!(stored_text(&storage, b.open_id()), merged);
@@ -545,8 +560,15 @@ fn two_tabs_editing_the_same_field_still_ask_and_name_it() {
     assert_eq!(b.storage_changed(Some(&key)), Changed::Conflict);
     assert_eq!(
         b.merge_conflict(&mine, Cursor::default(), 4_000),
-        Ok(TabMerge::Conflicts { n: 1, places: vec!["title".to_string()] })
+        Ok(TabMerge::Conflicts {
+            n: 1,
+            places: vec!["title".to_string()]
+        })
     );
     assert!(b.conflict().is_some(), "the writer still chooses");
-    assert_eq!(stored_text(&storage, a.open_id()), post("Theirs", "body\n").to_text(), "nothing written");
+    assert_eq!(
+        stored_text(&storage, a.open_id()),
+        post("Theirs", "body\n").to_text(),
+        "nothing written"
+    );
 }

@@ -253,6 +253,7 @@ impl Component for Editor {
             // Autosaved drafts (`update_drafts`).
             Msg::SaveNow => {
                 self.save_now();
+                self.merge_other_tab(ctx);
                 true
             }
             Msg::SaveBeforeLeaving => {

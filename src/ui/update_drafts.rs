@@ -10,7 +10,7 @@ use super::editor::Editor;
 use super::form;
 use super::session::{now, starter_text, Session};
 use crate::browser::files;
-use crate::drafts::{AfterDelete, Changed, Draft};
+use crate::drafts::{AfterDelete, Changed, Draft, TabMerge};
 use crate::validate::Severity;
 
 impl Editor {
@@ -20,7 +20,8 @@ impl Editor {
             return false;
         };
         match session.workspace_mut().storage_changed(key.as_deref()) {
-            Changed::Nothing | Changed::Conflict => {}
+            Changed::Nothing => {}
+            Changed::Conflict => self.merge_other_tab(ctx),
             Changed::Reloaded(theirs) => {
                 self.show_draft(ctx, *theirs);
                 self.alert(Severity::Info, "This draft was updated from another tab.");
@@ -32,6 +33,37 @@ impl Editor {
             Changed::Unreadable(e) => self.alert(Severity::Error, e.to_string()),
         }
         true
+    }
+
+    /// Another tab saved this draft while we had edits: both are merged by
+    /// field and by block; only a real conflict is left for the writer.
+    pub(super) fn merge_other_tab(&mut self, ctx: &Context<Self>) {
+        let cursor = self.markdown.cursor();
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        match session
+            .workspace_mut()
+            .merge_conflict(self.doc.post(), cursor, now())
+        {
+            Ok(TabMerge::Nothing) => {}
+            Ok(TabMerge::Clean(text)) => {
+                self.show(ctx, &text, Some(cursor));
+                self.publish(ctx);
+                self.alert(
+                    Severity::Info,
+                    "Merged the changes made in another tab with yours.",
+                );
+            }
+            Ok(TabMerge::Conflicts { places, .. }) => self.alert(
+                Severity::Warning,
+                format!(
+                    "Another tab changed {} too: choose which version to keep.",
+                    places.join(", ")
+                ),
+            ),
+            Err(e) => self.alert(Severity::Error, e.to_string()),
+        }
     }
 
     /// `Msg::NewDraft`: the user asked for one. It takes the place of an

@@ -187,6 +187,40 @@ test('two tabs on one draft: the second is told and neither version is lost', as
   await context.close();
 });
 
+test('two tabs editing different parts of one draft at the same moment: both edits are kept, nobody is asked', async () => {
+  const context = await browser.newContext();
+  await context.clock.install();
+  const a = await freshPage(context);
+  await markdown(a).fill('First paragraph.\n\nSecond paragraph.\n');
+  await saved(a);
+  const b = await freshPage(context);
+  assert.equal(await markdown(b).inputValue(), 'First paragraph.\n\nSecond paragraph.\n');
+  // A retitles the post in the form; before A's autosave runs, B rewrites
+  // the second paragraph and saves (its tab is being hidden).
+  await context.clock.pauseAt(Date.now() + 60_000);
+  const title = a.getByRole('textbox', { name: 'Title' });
+  await title.fill('Written in tab A');
+  await title.press('Tab');
+  await markdown(b).evaluate((el) => {
+    el.value = 'First paragraph.\n\nSecond paragraph, from tab B.\n';
+    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    window.dispatchEvent(new Event('pagehide'));
+  });
+  await context.clock.resume();
+  await a.getByRole('status').filter({ hasText: 'Merged the changes made in another tab' }).waitFor();
+  assert.equal(await markdown(a).inputValue(), 'First paragraph.\n\nSecond paragraph, from tab B.\n');
+  assert.equal(await title.inputValue(), 'Written in tab A');
+  assert.equal(await a.getByRole('alert').filter({ hasText: 'changed in another tab' }).count(), 0, 'no conflict dialog');
+  // What is stored is the merge: a reload shows both edits.
+  await saved(a);
+  await a.reload();
+  await markdown(a).waitFor();
+  assert.equal(await markdown(a).inputValue(), 'First paragraph.\n\nSecond paragraph, from tab B.\n');
+  assert.equal(await a.getByRole('textbox', { name: 'Title' }).inputValue(), 'Written in tab A');
+  assert.deepEqual(a.errors, []);
+  await context.close();
+});
+
 test('a corrupt stored entry is set aside and offered for download, never a crash', async () => {
   const context = await browser.newContext();
   await context.addInitScript(() => {

@@ -22,7 +22,12 @@ pub enum TabMerge {
 impl<S: KeyValueStore> Workspace<S> {
     /// Merges `mine` (the text in this editor) with the other tab's save
     /// that makes the open conflict, and stores the result when clean.
-    pub fn merge_conflict(&mut self, mine: &Post, cursor: Cursor, now_ms: u64) -> Result<TabMerge, SaveError> {
+    pub fn merge_conflict(
+        &mut self,
+        mine: &Post,
+        cursor: Cursor,
+        now_ms: u64,
+    ) -> Result<TabMerge, SaveError> {
         let Some(theirs) = self.conflict.as_deref() else {
             return Ok(TabMerge::Nothing);
         };
@@ -36,11 +41,16 @@ impl<S: KeyValueStore> Workspace<S> {
                     crate::merge::Place::Body { line } => format!("line {line}"),
                 })
                 .collect();
-            return Ok(TabMerge::Conflicts { n: places.len(), places });
+            return Ok(TabMerge::Conflicts {
+                n: places.len(),
+                places,
+            });
         };
         let post = Post::parse(&text);
         self.finish_save(now_ms);
-        let outcome = self.store.force_save(&self.id, &text, cursor, &info_of(&post), now_ms)?;
+        let outcome = self
+            .store
+            .force_save(&self.id, &text, cursor, &info_of(&post), now_ms)?;
         self.conflict = None;
         self.stored(outcome.rev, text.clone());
         self.refresh_lists();
