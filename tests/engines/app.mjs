@@ -25,9 +25,15 @@ export async function open(driver, url) {
   await ready(driver);
 }
 
-/** The editor at `url` with nothing stored: local storage cleared, then loaded again. */
+/** An empty page beside the editor, same origin: serve it at blank.html (see journeys.test.mjs). */
+export const BLANK = { type: 'text/html; charset=utf-8', body: '<!doctype html><title>blank</title>' };
+
+/**
+ * The editor at `url` with nothing stored. Storage is cleared from blank.html,
+ * not from an editor, which would save its draft again as it is left.
+ */
 export async function fresh(driver, url) {
-  await driver.get(url);
+  await driver.get(new URL('blank.html', url).href);
   await driver.executeScript('localStorage.clear(); sessionStorage.clear();');
   await open(driver, url);
 }

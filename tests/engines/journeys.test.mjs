@@ -9,7 +9,7 @@ import { Key } from 'selenium-webdriver';
 import { serve, repo, PREFIX } from '../e2e/serve.mjs';
 import { ENGINES, start, setViewport, screenshot } from './engines.mjs';
 import { allByRole, byRole, until, waitForText } from './find.mjs';
-import { open, ready, fresh, pageErrors, click, retype, value, importFile, exportFile } from './app.mjs';
+import { BLANK, open, ready, fresh, pageErrors, click, retype, value, importFile, exportFile } from './app.mjs';
 
 const sample = (name) => path.join(repo, 'tests', 'fixtures', 'samples', name);
 const xss = (name) => path.join(repo, 'tests', 'fixtures', 'xss', name);
@@ -30,7 +30,12 @@ let server;
 // The editor in a phone-sized frame (see the 390x844 test).
 const PHONE = '<!doctype html><meta charset="utf-8"><title>390x844</title><body style="margin:0;background:#888">'
   + '<iframe src="./" title="Postwright" style="display:block;border:0;width:390px;height:844px"></iframe>';
-before(async () => { server = await serve(undefined, { [`${PREFIX}phone.html`]: { type: 'text/html; charset=utf-8', body: PHONE } }); });
+before(async () => {
+  server = await serve(undefined, {
+    [`${PREFIX}phone.html`]: { type: 'text/html; charset=utf-8', body: PHONE },
+    [`${PREFIX}blank.html`]: BLANK,
+  });
+});
 after(async () => { await server?.close(); });
 
 for (const engine of ENGINES) {
