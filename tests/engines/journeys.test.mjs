@@ -73,6 +73,7 @@ for (const engine of ENGINES) {
       await byRole(driver, 'heading', 'Typed heading', { within: region });
       // The hint is gone once the post has blocks (WebKit kept showing it above them).
       assert.deepEqual(await generatedText(), []);
+      await screenshot(driver, `${engine}-typed-1440x900`);
       assert.equal(await driver.executeScript('return arguments[0].querySelector("em")?.textContent', region), 'emphasis');
       const cell = await byRole(driver, 'cell', '2', { within: region });
       // Alignment survives the page's strict CSP (which drops inline styles).
