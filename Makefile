@@ -7,7 +7,7 @@ ENV := . target/env.sh &&
 WASM_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: setup setup-test dist serve test lint test-native test-wasm test-e2e bench size-floor cli
+.PHONY: setup setup-test dist serve test lint test-native test-wasm test-e2e test-engines bench size-floor cli
 
 setup:
 	bash .ci/setup build
@@ -23,9 +23,10 @@ dist: setup
 serve: setup
 	$(ENV) trunk serve --release
 
-## Every test: the repo's gates, native core, in-browser (wasm-bindgen-test), end-to-end (release build).
+## Every test: the repo's gates, native core, in-browser (wasm-bindgen-test), end-to-end (release build)
+## in Chromium, then the journeys in Firefox and WebKit.
 test: setup-test
-	$(MAKE) --no-print-directory lint test-native test-wasm dist test-e2e
+	$(MAKE) --no-print-directory lint test-native test-wasm dist test-e2e test-engines
 
 ## Gates: the repo stands alone, the core is pure, cargo fmt, clippy -D warnings (native and wasm32).
 lint:
@@ -43,6 +44,11 @@ test-wasm:
 
 test-e2e:
 	$(ENV) node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+## The journeys in Firefox ESR and WebKitGTK over WebDriver (release build in dist/); WebKit's
+## MiniBrowser needs an X display, so under xvfb-run. POSTWRIGHT_ENGINES=webkit picks one.
+test-engines:
+	$(ENV) xvfb-run -a -s '-screen 0 1920x1200x24' node --test --test-concurrency=1 tests/engines/*.test.mjs
 
 ## Numbers: criterion (native core) and keystroke latency + bundle size in headless Chromium.
 bench: setup-test dist
