@@ -194,6 +194,7 @@ pub(crate) fn fields(front: &str) -> Result<Vec<Field>, ParseErr> {
             let (line, column) = m.map(|m| line_col(front, m.key_start)).unwrap_or((1, 1));
             Field {
                 key: k.clone(),
+                key_is_text: true,
                 value: convert(front, v, m),
                 line,
                 column,
@@ -333,6 +334,9 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
             want.push((key.to_string(), jv));
             let inner = if multiline {
                 format!("{eol}  {member}{eol}")
+            } else if obj.close > obj.open + 1 {
+                // `{  }`: the author spaces the braces.
+                format!(" {member} ")
             } else {
                 member
             };

@@ -31,22 +31,31 @@
 //!   are refused as a whole (billion-laughs shape).
 //! * Hostile input is rejected before parsing by the caps in [`limits`].
 
+mod date;
+mod diagnostic;
 mod json;
+mod keys;
 pub mod limits;
+mod pairs;
 mod render;
 mod split;
 mod starter;
+mod text;
 mod toml;
 mod yaml;
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::schema::Schema;
-use crate::validate::{Diagnostic, Severity};
+pub use date::parse_date;
+pub use diagnostic::{one_line, Diagnostic, Fix, Severity};
+pub use keys::{DuplicateKey, KeyCase};
 use split::Parts;
 pub use starter::{is_untouched_starter, starter};
+pub use text::{value_from_text, value_text};
 
 /// The syntax of a post's front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -87,9 +96,17 @@ impl Value {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Field {
     pub key: String,
+    /// Whether the key is text: in YAML, `"1"` is, the number `1` is another
+    /// key (what Jekyll reads as `1` and `"1"` are two fields).
+    #[serde(default = "yes")]
+    pub key_is_text: bool,
     pub value: Value,
     pub line: usize,
     pub column: usize,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Why a file could not be imported.
@@ -163,8 +180,8 @@ impl std::error::Error for EditError {}
 impl EditError {
     /// The front matter does not parse: `message` at `line`/`column` (in front-matter coordinates).
     pub(crate) fn syntax((message, line, column): (String, usize, usize)) -> EditError {
-        EditError::Syntax(Box::new(crate::validate::Diagnostic {
-            severity: crate::validate::Severity::Error,
+        EditError::Syntax(Box::new(Diagnostic {
+            severity: Severity::Error,
             message,
             line,
             column,
@@ -175,10 +192,52 @@ impl EditError {
 }
 
 /// A blog post: front matter plus body, kept byte-exact.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Post {
     format: Format,
     parts: Parts,
+    keys: KeyCase,
+    /// Per key, the quoting the author chose (`'`, `"`, `'\'\'`, empty for
+    /// none), as last seen in a value that did not force it: a value that
+    /// must be quoted on the way (`""`, `2024-05-0`) does not change it.
+    styles: BTreeMap<String, String>,
+}
+
+/// Two posts are equal when they read alike: the same text, keys compared alike.
+impl PartialEq for Post {
+    fn eq(&self, other: &Post) -> bool {
+        self.format == other.format && self.parts == other.parts && self.keys == other.keys
+    }
+}
+
+impl Eq for Post {}
+
+/// A key for a format backend's edit: its text, whether YAML reads it as
+/// text, and the author's quoting for it (read, and updated by `set`).
+pub(crate) struct KeyRef<'a> {
+    pub name: &'a str,
+    pub text: bool,
+    pub style: &'a mut Option<String>,
+}
+
+/// Why an edit of a key written more than once is refused.
+pub(crate) fn duplicate_refusal(key: &str, lines: &[usize]) -> EditError {
+    let at = if lines.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " ({})",
+            DuplicateKey {
+                key: key.to_string(),
+                lines: lines.to_vec()
+            }
+            .lines_text()
+        )
+    };
+    EditError::Unsupported(format!(
+        "`{}` is written more than once{at} and the generators read only the last; keep one",
+        one_line(key)
+    ))
 }
 
 /// Low-level edit results of a format backend: the new front matter text.
@@ -187,10 +246,25 @@ pub(crate) type EditResult = Result<String, EditError>;
 impl Post {
     /// Split `text` into front matter and body. Never fails: front matter that
     /// does not parse is still split, errors come from [`Post::fields`] and
-    /// [`crate::validate::validate`].
+    /// `crate::validate::validate`.
     pub fn parse(text: &str) -> Post {
         let (format, parts) = split::split(text);
-        Post { format, parts }
+        Post {
+            format,
+            parts,
+            keys: KeyCase::Exact,
+            styles: BTreeMap::new(),
+        }
+    }
+
+    /// Compare keys as the generator does: [`KeyCase::Insensitive`] for Hugo.
+    pub fn with_key_case(mut self, keys: KeyCase) -> Post {
+        self.keys = keys;
+        self
+    }
+
+    pub fn key_case(&self) -> KeyCase {
+        self.keys
     }
 
     /// Import a file's bytes: rejects files over [`limits::MAX_FILE_BYTES`],
@@ -312,18 +386,25 @@ impl Post {
         }
     }
 
-    /// Top-level keys in file order with values and 1-based file positions.
+    /// Top-level keys in file order with values and 1-based file positions;
+    /// of a key written more than once, the last (as the generators read it).
     /// A post without front matter has no fields.
     #[allow(clippy::result_large_err)] // the signature is the agreed API
     pub fn fields(&self) -> Result<Vec<Field>, Diagnostic> {
-        let front = &self.parts.front;
-        limits::check(self.format, front).map_err(|m| self.diag_at(m, 1, 1))?;
-        let res = match self.format {
-            Format::None => return Ok(Vec::new()),
-            Format::Yaml => yaml::fields(front),
-            Format::Toml => toml::fields(front),
-            Format::Json => json::fields(front),
-        };
+        self.every_field().map(keys::last_wins)
+    }
+
+    /// Keys written more than once, with the lines of each.
+    pub fn duplicate_keys(&self) -> Vec<DuplicateKey> {
+        self.every_field()
+            .map(|all| keys::duplicates(&all))
+            .unwrap_or_default()
+    }
+
+    /// Every top-level pair as written, a key written twice listed twice.
+    #[allow(clippy::result_large_err)]
+    fn every_field(&self) -> Result<Vec<Field>, Diagnostic> {
+        let res = read_fields(self.format, &self.parts.front);
         let off = self.front_start_line_offset();
         match res {
             Ok(mut v) => {
@@ -349,11 +430,55 @@ impl Post {
     }
 
     pub fn get(&self, key: &str) -> Option<Value> {
-        self.fields()
-            .ok()?
-            .into_iter()
-            .find(|f| f.key == key)
-            .map(|f| f.value)
+        self.field(key).map(|f| f.value)
+    }
+
+    /// The field `key` names (see [`KeyCase`]; a text key before a number
+    /// spelled alike).
+    pub fn field(&self, key: &str) -> Option<Field> {
+        let fields = self.fields().ok()?;
+        match keys::resolve(&fields, key, self.keys) {
+            Ok(f) => f.cloned(),
+            Err(close) => close.last().map(|f| (*f).clone()),
+        }
+    }
+
+    /// The field an edit of `key` changes, refusing keys written more than
+    /// once and keys that several differ from only in case.
+    fn edit_target(&self, key: &str) -> Result<Option<Field>, EditError> {
+        self.edit_target_unless(key, |_| false)
+    }
+
+    /// [`Post::edit_target`], but `Ok` for a key written more than once when
+    /// the edit would keep `same` (its last value) anyway.
+    fn edit_target_unless(
+        &self,
+        key: &str,
+        same: impl Fn(&Field) -> bool,
+    ) -> Result<Option<Field>, EditError> {
+        let all = self
+            .every_field()
+            .map_err(|d| EditError::Syntax(Box::new(d)))?;
+        let fields = keys::last_wins(all.clone());
+        let target = keys::resolve(&fields, key, self.keys).map_err(|close| {
+            let names: Vec<String> = close.iter().map(|f| format!("`{}`", f.key)).collect();
+            EditError::Unsupported(format!(
+                "{} differ only in case and Hugo reads one of them; keep one",
+                names.join(" and ")
+            ))
+        })?;
+        let Some(f) = target else {
+            return Ok(None);
+        };
+        let lines: Vec<usize> = all
+            .iter()
+            .filter(|g| g.key == f.key && g.key_is_text == f.key_is_text)
+            .map(|g| g.line)
+            .collect();
+        if lines.len() > 1 && !same(f) {
+            return Err(duplicate_refusal(&f.key, &lines));
+        }
+        Ok(Some(f.clone()))
     }
 
     /// Set a top-level field, rewriting only that field's lines. A new key is
@@ -365,35 +490,63 @@ impl Post {
         if key.is_empty() {
             return Err(EditError::InvalidKey(key.to_string()));
         }
-        let fields = self.fields_for_edit()?;
-        if fields.iter().any(|f| f.key == key && &f.value == value) {
+        let target = self.edit_target_unless(key, |f| &f.value == value)?;
+        if target.as_ref().is_some_and(|f| &f.value == value) {
             return Ok(());
         }
+        let (name, text) = target
+            .map(|f| (f.key, f.key_is_text))
+            .unwrap_or_else(|| (key.to_string(), true));
         let mut fmt = self.format;
         if fmt == Format::None {
+            if split::has_late_front_matter(&self.parts.body) {
+                return Err(EditError::Unsupported(
+                    "this file has front matter after blank lines, which Jekyll, Eleventy and \
+                     Astro do not read as front matter; remove the blank lines first"
+                        .into(),
+                ));
+            }
             fmt = Format::Yaml;
         }
-        let order = insertion_order(key, schema);
+        let order = insertion_order(&name, schema);
         let eol = self.line_ending();
+        let mut style = self.styles.get(&name).cloned();
+        let k = KeyRef {
+            name: &name,
+            text,
+            style: &mut style,
+        };
         let new_front = match fmt {
-            Format::Yaml => yaml::set(&self.parts.front, key, value, &order, eol)?,
-            Format::Toml => toml::set(&self.parts.front, key, value, &order, eol)?,
-            Format::Json => json::set(&self.parts.front, key, value, &order, eol)?,
+            Format::Yaml => yaml::set(&self.parts.front, k, value, &order, eol)?,
+            Format::Toml => toml::set(&self.parts.front, k, value, &order, eol)?,
+            Format::Json => json::set(&self.parts.front, k.name, value, &order, eol)?,
             Format::None => unreachable_none(),
         };
-        self.commit_front(new_front)
+        self.commit_front(fmt, new_front)?;
+        if let Some(style) = style {
+            self.styles.insert(name, style);
+        }
+        Ok(())
     }
 
     /// Remove a top-level field and only its lines.
     pub fn remove(&mut self, key: &str) -> Result<(), EditError> {
-        self.fields_for_edit()?;
+        let Some(f) = self.edit_target(key)? else {
+            return Err(EditError::NotFound(key.to_string()));
+        };
+        let mut style = None;
+        let k = KeyRef {
+            name: &f.key,
+            text: f.key_is_text,
+            style: &mut style,
+        };
         let new_front = match self.format {
             Format::None => return Err(EditError::NotFound(key.to_string())),
-            Format::Yaml => yaml::remove(&self.parts.front, key)?,
-            Format::Toml => toml::remove(&self.parts.front, key)?,
-            Format::Json => json::remove(&self.parts.front, key)?,
+            Format::Yaml => yaml::remove(&self.parts.front, k)?,
+            Format::Toml => toml::remove(&self.parts.front, k.name)?,
+            Format::Json => json::remove(&self.parts.front, k.name)?,
         };
-        self.commit_front(new_front)
+        self.commit_front(self.format, new_front)
     }
 
     /// Rename a top-level key; its value text is untouched.
@@ -401,35 +554,38 @@ impl Post {
         if to.is_empty() {
             return Err(EditError::InvalidKey(to.to_string()));
         }
-        let fields = self.fields_for_edit()?;
-        if from == to {
-            return if fields.iter().any(|f| f.key == from) {
-                Ok(())
-            } else {
-                Err(EditError::NotFound(from.to_string()))
-            };
+        let Some(f) = self.edit_target(from)? else {
+            return Err(EditError::NotFound(from.to_string()));
+        };
+        if f.key == to {
+            return Ok(());
         }
-        if fields.iter().any(|f| f.key == to) {
+        if self.fields_for_edit()?.iter().any(|g| g.key == to) {
             return Err(EditError::KeyExists(to.to_string()));
         }
+        let mut style = None;
+        let k = KeyRef {
+            name: &f.key,
+            text: f.key_is_text,
+            style: &mut style,
+        };
         let new_front = match self.format {
             Format::None => return Err(EditError::NotFound(from.to_string())),
-            Format::Yaml => yaml::rename(&self.parts.front, from, to)?,
-            Format::Toml => toml::rename(&self.parts.front, from, to)?,
-            Format::Json => json::rename(&self.parts.front, from, to)?,
+            Format::Yaml => yaml::rename(&self.parts.front, k, to)?,
+            Format::Toml => toml::rename(&self.parts.front, k.name, to)?,
+            Format::Json => json::rename(&self.parts.front, k.name, to)?,
         };
-        self.commit_front(new_front)
+        if let Some(s) = self.styles.remove(&f.key) {
+            self.styles.insert(to.to_string(), s);
+        }
+        self.commit_front(self.format, new_front)
     }
 
-    /// Apply a fix offered by [`crate::validate::validate`].
-    pub fn apply_fix(
-        &mut self,
-        fix: &crate::validate::Fix,
-        schema: &Schema,
-    ) -> Result<(), EditError> {
+    /// Apply a fix offered by validation (`crate::validate::validate`).
+    pub fn apply_fix(&mut self, fix: &Fix, schema: &Schema) -> Result<(), EditError> {
         match fix {
-            crate::validate::Fix::RenameKey { from, to } => self.rename(from, to),
-            crate::validate::Fix::SetValue { key, value } => self.set(key, value, schema),
+            Fix::RenameKey { from, to } => self.rename(from, to),
+            Fix::SetValue { key, value } => self.set(key, value, schema),
         }
     }
 
@@ -446,9 +602,16 @@ impl Post {
         self.fields().map_err(|d| EditError::Syntax(Box::new(d)))
     }
 
-    fn commit_front(&mut self, new_front: String) -> Result<(), EditError> {
+    /// Take an edited front matter, if it reads back: an edit that the
+    /// reader's own limits (depth, aliases) would then refuse is refused.
+    fn commit_front(&mut self, format: Format, new_front: String) -> Result<(), EditError> {
         if new_front.len() > limits::MAX_FRONT_MATTER_BYTES {
             return Err(EditError::TooLarge);
+        }
+        if let Err((message, _, _)) = read_fields(format, &new_front) {
+            return Err(EditError::InvalidValue(format!(
+                "the front matter would no longer read: {message}"
+            )));
         }
         if self.format == Format::None {
             self.set_front_matter(&new_front);
@@ -456,6 +619,17 @@ impl Post {
             self.parts.front = new_front;
         }
         Ok(())
+    }
+}
+
+/// Read every top-level pair of `front` (in front-matter coordinates) within the caps.
+fn read_fields(format: Format, front: &str) -> Result<Vec<Field>, (String, usize, usize)> {
+    limits::check(format, front).map_err(|m| (m, 1, 1))?;
+    match format {
+        Format::None => Ok(Vec::new()),
+        Format::Yaml => yaml::fields(front),
+        Format::Toml => toml::fields(front),
+        Format::Json => json::fields(front),
     }
 }
 
