@@ -77,7 +77,7 @@ fn changed_lines(before: &str, after: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn set_ok(post: &Scratch, args: &[&str]) {
+fn set_ok(args: &[&str]) {
     let mut all = vec!["set"];
     all.extend_from_slice(args);
     let (code, _, err) = cli(&all);
@@ -96,7 +96,7 @@ fn class1_blank_lines_before_toml_front_matter_are_read_and_kept() {
     let before = post.text();
     let (code, out, _) = cli(&["get", post.path(), "title"]);
     assert_eq!((code, out.as_str()), (0, "Getting started\n"));
-    set_ok(&post, &[post.path(), "title", "Getting going"]);
+    set_ok(&[post.path(), "title", "Getting going"]);
     assert_eq!(
         changed_lines(&before, &post.text()),
         [(
@@ -135,10 +135,7 @@ fn class2_hugo_keys_ignore_case_and_are_edited_as_written() {
         !out.contains("missing required field") && !out.contains("did you mean"),
         "{out}"
     );
-    set_ok(
-        &post,
-        &["--preset", "hugo", post.path(), "description", "New words"],
-    );
+    set_ok(&["--preset", "hugo", post.path(), "description", "New words"]);
     assert_eq!(
         changed_lines(&before, &post.text()),
         [(
@@ -160,7 +157,7 @@ fn class3_set_writes_the_text_given() {
         ("title", "[not, a, list]"),
         ("date", "2024-03-09"),
     ] {
-        set_ok(&post, &[post.path(), key, text]);
+        set_ok(&[post.path(), key, text]);
         let (code, out, _) = cli(&["get", post.path(), key]);
         assert_eq!((code, out), (0, format!("{text}\n")), "{}", post.text());
     }
@@ -170,7 +167,7 @@ fn class3_set_writes_the_text_given() {
         post.text()
     );
     // YAML syntax on request.
-    set_ok(&post, &["--yaml", post.path(), "tags", "[a, b]"]);
+    set_ok(&["--yaml", post.path(), "tags", "[a, b]"]);
     let (_, out, _) = cli(&["get", post.path(), "tags"]);
     assert_eq!(out, "a\nb\n");
 }
@@ -180,7 +177,7 @@ fn class4_titles_with_a_colon_are_plain_strings() {
     for name in ["04-colon-title.md", "04-colon-title-toml.md"] {
         let post = Scratch::of(name);
         let title = "Rust: a language empowering everyone";
-        set_ok(&post, &[post.path(), "title", title]);
+        set_ok(&[post.path(), "title", title]);
         let (code, out, _) = cli(&["get", post.path(), "title"]);
         assert_eq!((code, out), (0, format!("{title}\n")), "{name}");
     }
@@ -190,10 +187,10 @@ fn class4_titles_with_a_colon_are_plain_strings() {
 fn class5_the_authors_quoting_is_kept() {
     let post = Scratch::of("05-quoting.md");
     let before = post.text();
-    set_ok(&post, &[post.path(), "title", "@astrojs/lit"]);
-    set_ok(&post, &[post.path(), "version", "1.2.0"]);
-    set_ok(&post, &[post.path(), "summary", "From Devrel to Dev"]);
-    set_ok(&post, &[post.path(), "plain", "Other words"]);
+    set_ok(&[post.path(), "title", "@astrojs/lit"]);
+    set_ok(&[post.path(), "version", "1.2.0"]);
+    set_ok(&[post.path(), "summary", "From Devrel to Dev"]);
+    set_ok(&[post.path(), "plain", "Other words"]);
     let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -212,8 +209,8 @@ fn class5_the_authors_quoting_is_kept() {
         ])
     );
     // A value that needs quotes gets them, and loses them again after.
-    set_ok(&post, &[post.path(), "plain", "yes"]);
-    set_ok(&post, &[post.path(), "plain", "Words again"]);
+    set_ok(&[post.path(), "plain", "yes"]);
+    set_ok(&[post.path(), "plain", "Words again"]);
     assert!(
         post.text().contains("\nplain: Words again\n"),
         "{}",
@@ -222,8 +219,8 @@ fn class5_the_authors_quoting_is_kept() {
 
     let toml = Scratch::of("05-quoting-toml.md");
     let before = toml.text();
-    set_ok(&toml, &[toml.path(), "title", "Still literal"]);
-    set_ok(&toml, &[toml.path(), "subtitle", "still single"]);
+    set_ok(&[toml.path(), "title", "Still literal"]);
+    set_ok(&[toml.path(), "subtitle", "still single"]);
     assert_eq!(
         changed_lines(&before, &toml.text()),
         pairs(&[
@@ -272,7 +269,7 @@ fn class6_a_key_written_twice_reads_last_wins_and_only_its_edits_are_refused() {
     let (code, out, _) = cli(&["get", post.path(), "redirect_from"]);
     assert_eq!((code, out.as_str()), (0, "/older/\n/oldest/\n"));
     let before = post.text();
-    set_ok(&post, &[post.path(), "title", "Moved thrice"]);
+    set_ok(&[post.path(), "title", "Moved thrice"]);
     assert_eq!(changed_lines(&before, &post.text()).len(), 1);
     let (code, _, err) = cli(&["set", post.path(), "redirect_from", "/new/"]);
     assert_eq!(code, 2);
@@ -345,7 +342,7 @@ fn class9_yaml_keys_keep_their_type() {
     let before = post.text();
     let (code, out, _) = cli(&["get", post.path(), "1"]);
     assert_eq!((code, out.as_str()), (0, "a text key\n"));
-    set_ok(&post, &[post.path(), "1", "a number key"]);
+    set_ok(&[post.path(), "1", "a number key"]);
     assert_eq!(
         changed_lines(&before, &post.text()),
         [(
@@ -358,7 +355,7 @@ fn class9_yaml_keys_keep_their_type() {
 #[test]
 fn class11_the_first_member_of_a_spaced_empty_object_keeps_the_spaces() {
     let post = Scratch::of("11-json-spaced.md");
-    set_ok(&post, &[post.path(), "title", "T"]);
+    set_ok(&[post.path(), "title", "T"]);
     assert_eq!(post.text(), "---json\n{ \"title\": \"T\" }\n---\nBody\n");
 }
 
