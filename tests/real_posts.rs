@@ -410,3 +410,19 @@ fn set_of_what_get_prints_leaves_every_fixture_byte_identical() {
     }
     assert!(checked > 150, "{checked}");
 }
+
+#[test]
+fn class6_json_members_written_twice_read_last_wins_too() {
+    let schema = Schema::blog();
+    let mut p = Post::parse("---json\n{\n  \"a\": 1,\n  \"title\": \"T\",\n  \"a\": 2\n}\n---\n");
+    assert_eq!(p.get("a"), Some(Value::Number("2".into())));
+    let dups = p.duplicate_keys();
+    assert_eq!(
+        (dups[0].key.as_str(), &dups[0].lines[..]),
+        ("a", &[3, 5][..])
+    );
+    p.set("title", &Value::String("U".into()), &schema).unwrap();
+    assert!(p.to_text().contains("\"title\": \"U\""), "{}", p.to_text());
+    let err = p.set("a", &Value::Number("3".into()), &schema).unwrap_err();
+    assert!(err.to_string().contains("lines 3 and 5"), "{err}");
+}
