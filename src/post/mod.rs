@@ -29,10 +29,24 @@
 //! * YAML anchors: a key whose value defines an anchor cannot be set or
 //!   removed (aliases elsewhere would change); aliases inside anchored values
 //!   are refused as a whole (billion-laughs shape).
-//! * Hostile input is rejected before parsing by the caps in [`limits`].
+//! * Hostile input is rejected before parsing by the caps in [`limits`]; an
+//!   edit is accepted only if the result reads back within them.
+//! * Posts read as the generators read them: blank lines may come before
+//!   `+++` (Hugo, Zola; `split`); a key written twice reads as its last
+//!   ([`Post::duplicate_keys`] says where, and only that key's edits are
+//!   refused); YAML's `1` and `"1"` are two keys ([`Field::key_is_text`]);
+//!   under [`KeyCase::Insensitive`] (Hugo) `Title` is `title` (`keys`).
+//! * A string is written in the author's quoting ([`Post`] remembers it per
+//!   key while an edit passes through values that force quotes).
+//! * Files: `edit` (which field an edit names, and committing it),
+//!   `yaml`/`yaml_scan`, `toml`, `json` (the formats), `text` (a value as
+//!   the CLI's text), `errors`, `diagnostic` and `date` (shared with
+//!   `crate::validate`, which re-exports them).
 
 mod date;
 mod diagnostic;
+mod edit;
+mod errors;
 mod json;
 mod keys;
 pub mod limits;
@@ -43,15 +57,18 @@ mod starter;
 mod text;
 mod toml;
 mod yaml;
+mod yaml_scan;
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::schema::Schema;
 pub use date::parse_date;
 pub use diagnostic::{one_line, Diagnostic, Fix, Severity};
+pub(crate) use edit::Order;
+pub(crate) use errors::duplicate_refusal;
+pub use errors::{EditError, ImportError};
 pub use keys::{DuplicateKey, KeyCase};
 use split::Parts;
 pub use starter::{is_untouched_starter, starter};
@@ -109,88 +126,6 @@ fn yes() -> bool {
     true
 }
 
-/// Why a file could not be imported.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub enum ImportError {
-    /// Not valid UTF-8; `offset` is the byte offset of the first bad byte.
-    InvalidUtf8 { offset: usize },
-    /// Contains a NUL byte at `offset`: a binary file, not a post.
-    Binary { offset: usize },
-    /// Larger than [`limits::MAX_FILE_BYTES`].
-    TooLarge { size: usize, max: usize },
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::InvalidUtf8 { offset } => write!(
-                f,
-                "This file is not valid UTF-8 text (bad byte at offset {offset}). Save it as UTF-8 and try again."
-            ),
-            ImportError::Binary { offset } => write!(
-                f,
-                "This looks like a binary file, not a text post (NUL byte at offset {offset})."
-            ),
-            ImportError::TooLarge { size, max } => write!(
-                f,
-                "This file is too large ({size} bytes); posts up to {max} bytes can be opened."
-            ),
-        }
-    }
-}
-
-impl std::error::Error for ImportError {}
-
-/// Why a field edit was refused. The post is unchanged when an edit fails.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub enum EditError {
-    /// The front matter does not parse; fix it in the raw box first.
-    Syntax(Box<Diagnostic>),
-    /// No such top-level key.
-    NotFound(String),
-    /// `rename` target already exists.
-    KeyExists(String),
-    /// Empty key or one that cannot be written in this format.
-    InvalidKey(String),
-    /// The value cannot be written here (e.g. a `Number` that is not a number).
-    InvalidValue(String),
-    /// The front matter's layout is too unusual for a safe minimal edit; use
-    /// the raw front matter box.
-    Unsupported(String),
-    /// The edit would exceed a size cap.
-    TooLarge,
-}
-
-impl fmt::Display for EditError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EditError::Syntax(d) => write!(f, "front matter has an error: {}", d.message),
-            EditError::NotFound(k) => write!(f, "there is no field `{k}`"),
-            EditError::KeyExists(k) => write!(f, "a field `{k}` already exists"),
-            EditError::InvalidKey(k) => write!(f, "`{k}` cannot be used as a field name"),
-            EditError::InvalidValue(m) => write!(f, "invalid value: {m}"),
-            EditError::Unsupported(m) => write!(f, "{m}; edit the raw front matter instead"),
-            EditError::TooLarge => write!(f, "the front matter would become too large"),
-        }
-    }
-}
-
-impl std::error::Error for EditError {}
-
-impl EditError {
-    /// The front matter does not parse: `message` at `line`/`column` (in front-matter coordinates).
-    pub(crate) fn syntax((message, line, column): (String, usize, usize)) -> EditError {
-        EditError::Syntax(Box::new(Diagnostic {
-            severity: Severity::Error,
-            message,
-            line,
-            column,
-            key: None,
-            fix: None,
-        }))
-    }
-}
-
 /// A blog post: front matter plus body, kept byte-exact.
 #[derive(Debug, Clone)]
 pub struct Post {
@@ -218,26 +153,6 @@ pub(crate) struct KeyRef<'a> {
     pub name: &'a str,
     pub text: bool,
     pub style: &'a mut Option<String>,
-}
-
-/// Why an edit of a key written more than once is refused.
-pub(crate) fn duplicate_refusal(key: &str, lines: &[usize]) -> EditError {
-    let at = if lines.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " ({})",
-            DuplicateKey {
-                key: key.to_string(),
-                lines: lines.to_vec()
-            }
-            .lines_text()
-        )
-    };
-    EditError::Unsupported(format!(
-        "`{}` is written more than once{at} and the generators read only the last; keep one",
-        one_line(key)
-    ))
 }
 
 /// Low-level edit results of a format backend: the new front matter text.
@@ -443,152 +358,6 @@ impl Post {
         }
     }
 
-    /// The field an edit of `key` changes, refusing keys written more than
-    /// once and keys that several differ from only in case.
-    fn edit_target(&self, key: &str) -> Result<Option<Field>, EditError> {
-        self.edit_target_unless(key, |_| false)
-    }
-
-    /// [`Post::edit_target`], but `Ok` for a key written more than once when
-    /// the edit would keep `same` (its last value) anyway.
-    fn edit_target_unless(
-        &self,
-        key: &str,
-        same: impl Fn(&Field) -> bool,
-    ) -> Result<Option<Field>, EditError> {
-        let all = self
-            .every_field()
-            .map_err(|d| EditError::Syntax(Box::new(d)))?;
-        let fields = keys::last_wins(all.clone());
-        let target = keys::resolve(&fields, key, self.keys).map_err(|close| {
-            let names: Vec<String> = close.iter().map(|f| format!("`{}`", f.key)).collect();
-            EditError::Unsupported(format!(
-                "{} differ only in case and Hugo reads one of them; keep one",
-                names.join(" and ")
-            ))
-        })?;
-        let Some(f) = target else {
-            return Ok(None);
-        };
-        let lines: Vec<usize> = all
-            .iter()
-            .filter(|g| g.key == f.key && g.key_is_text == f.key_is_text)
-            .map(|g| g.line)
-            .collect();
-        if lines.len() > 1 && !same(f) {
-            return Err(duplicate_refusal(&f.key, &lines));
-        }
-        Ok(Some(f.clone()))
-    }
-
-    /// Set a top-level field, rewriting only that field's lines. A new key is
-    /// placed after the nearest preceding key in schema order (else before the
-    /// nearest following one, else at the end). Setting a value equal to the
-    /// current one changes nothing. On a post without front matter, YAML front
-    /// matter is created.
-    pub fn set(&mut self, key: &str, value: &Value, schema: &Schema) -> Result<(), EditError> {
-        if key.is_empty() {
-            return Err(EditError::InvalidKey(key.to_string()));
-        }
-        let target = self.edit_target_unless(key, |f| &f.value == value)?;
-        if target.as_ref().is_some_and(|f| &f.value == value) {
-            return Ok(());
-        }
-        let (name, text) = target
-            .map(|f| (f.key, f.key_is_text))
-            .unwrap_or_else(|| (key.to_string(), true));
-        let mut fmt = self.format;
-        if fmt == Format::None {
-            if split::has_late_front_matter(&self.parts.body) {
-                return Err(EditError::Unsupported(
-                    "this file has front matter after blank lines, which Jekyll, Eleventy and \
-                     Astro do not read as front matter; remove the blank lines first"
-                        .into(),
-                ));
-            }
-            fmt = Format::Yaml;
-        }
-        let order = insertion_order(&name, schema);
-        let eol = self.line_ending();
-        let mut style = self.styles.get(&name).cloned();
-        let k = KeyRef {
-            name: &name,
-            text,
-            style: &mut style,
-        };
-        let new_front = match fmt {
-            Format::Yaml => yaml::set(&self.parts.front, k, value, &order, eol)?,
-            Format::Toml => toml::set(&self.parts.front, k, value, &order, eol)?,
-            Format::Json => json::set(&self.parts.front, k.name, value, &order, eol)?,
-            Format::None => unreachable_none(),
-        };
-        self.commit_front(fmt, new_front)?;
-        if let Some(style) = style {
-            self.styles.insert(name, style);
-        }
-        Ok(())
-    }
-
-    /// Remove a top-level field and only its lines.
-    pub fn remove(&mut self, key: &str) -> Result<(), EditError> {
-        let Some(f) = self.edit_target(key)? else {
-            return Err(EditError::NotFound(key.to_string()));
-        };
-        let mut style = None;
-        let k = KeyRef {
-            name: &f.key,
-            text: f.key_is_text,
-            style: &mut style,
-        };
-        let new_front = match self.format {
-            Format::None => return Err(EditError::NotFound(key.to_string())),
-            Format::Yaml => yaml::remove(&self.parts.front, k)?,
-            Format::Toml => toml::remove(&self.parts.front, k.name)?,
-            Format::Json => json::remove(&self.parts.front, k.name)?,
-        };
-        self.commit_front(self.format, new_front)
-    }
-
-    /// Rename a top-level key; its value text is untouched.
-    pub fn rename(&mut self, from: &str, to: &str) -> Result<(), EditError> {
-        if to.is_empty() {
-            return Err(EditError::InvalidKey(to.to_string()));
-        }
-        let Some(f) = self.edit_target(from)? else {
-            return Err(EditError::NotFound(from.to_string()));
-        };
-        if f.key == to {
-            return Ok(());
-        }
-        if self.fields_for_edit()?.iter().any(|g| g.key == to) {
-            return Err(EditError::KeyExists(to.to_string()));
-        }
-        let mut style = None;
-        let k = KeyRef {
-            name: &f.key,
-            text: f.key_is_text,
-            style: &mut style,
-        };
-        let new_front = match self.format {
-            Format::None => return Err(EditError::NotFound(from.to_string())),
-            Format::Yaml => yaml::rename(&self.parts.front, k, to)?,
-            Format::Toml => toml::rename(&self.parts.front, k.name, to)?,
-            Format::Json => json::rename(&self.parts.front, k.name, to)?,
-        };
-        if let Some(s) = self.styles.remove(&f.key) {
-            self.styles.insert(to.to_string(), s);
-        }
-        self.commit_front(self.format, new_front)
-    }
-
-    /// Apply a fix offered by validation (`crate::validate::validate`).
-    pub fn apply_fix(&mut self, fix: &Fix, schema: &Schema) -> Result<(), EditError> {
-        match fix {
-            Fix::RenameKey { from, to } => self.rename(from, to),
-            Fix::SetValue { key, value } => self.set(key, value, schema),
-        }
-    }
-
     /// The title, if the post has a string-ish `title` field.
     pub fn title(&self) -> Option<String> {
         match self.get("title")? {
@@ -596,29 +365,6 @@ impl Post {
             Value::Bool(b) => Some(b.to_string()),
             _ => None,
         }
-    }
-
-    fn fields_for_edit(&self) -> Result<Vec<Field>, EditError> {
-        self.fields().map_err(|d| EditError::Syntax(Box::new(d)))
-    }
-
-    /// Take an edited front matter, if it reads back: an edit that the
-    /// reader's own limits (depth, aliases) would then refuse is refused.
-    fn commit_front(&mut self, format: Format, new_front: String) -> Result<(), EditError> {
-        if new_front.len() > limits::MAX_FRONT_MATTER_BYTES {
-            return Err(EditError::TooLarge);
-        }
-        if let Err((message, _, _)) = read_fields(format, &new_front) {
-            return Err(EditError::InvalidValue(format!(
-                "the front matter would no longer read: {message}"
-            )));
-        }
-        if self.format == Format::None {
-            self.set_front_matter(&new_front);
-        } else {
-            self.parts.front = new_front;
-        }
-        Ok(())
     }
 }
 
@@ -633,11 +379,6 @@ fn read_fields(format: Format, front: &str) -> Result<Vec<Field>, (String, usize
     }
 }
 
-fn unreachable_none() -> String {
-    // Format::None is mapped to YAML before dispatch; keep the core panic-free.
-    String::new()
-}
-
 impl fmt::Display for Post {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_text())
@@ -646,33 +387,6 @@ impl fmt::Display for Post {
 
 fn count_newlines(s: &str) -> usize {
     s.bytes().filter(|&b| b == b'\n').count()
-}
-
-/// Where a new key goes: the schema keys before it (nearest first) and after
-/// it (nearest first).
-pub(crate) struct Order {
-    pub before: Vec<String>,
-    pub after: Vec<String>,
-}
-
-fn insertion_order(key: &str, schema: &Schema) -> Order {
-    match schema.fields.iter().position(|f| f.key == key) {
-        Some(i) => Order {
-            before: schema.fields[..i]
-                .iter()
-                .rev()
-                .map(|f| f.key.clone())
-                .collect(),
-            after: schema.fields[i + 1..]
-                .iter()
-                .map(|f| f.key.clone())
-                .collect(),
-        },
-        None => Order {
-            before: Vec::new(),
-            after: Vec::new(),
-        },
-    }
 }
 
 /// 1-based (line, column) of byte offset `pos` in `text` (column in chars).
