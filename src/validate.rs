@@ -192,6 +192,23 @@ pub fn validate(post: &Post, schema: &Schema) -> Vec<Diagnostic> {
     };
     let case = post.key_case();
     let mut out = Vec::new();
+    if post.has_late_front_matter() {
+        let line = 1 + post
+            .body()
+            .lines()
+            .take_while(|l| l.trim().is_empty())
+            .count();
+        out.push(Diagnostic {
+            severity: Severity::Warning,
+            message: "front matter after blank lines: Hugo reads it, Jekyll, Eleventy and \
+                      Astro read it as text; remove the blank lines before it"
+                .to_string(),
+            line,
+            column: 1,
+            key: None,
+            fix: None,
+        });
+    }
     for d in post.duplicate_keys() {
         let last = d.lines.last().copied().unwrap_or(1);
         out.push(Diagnostic {

@@ -121,6 +121,11 @@ fn class1_never_a_second_front_matter_block() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("front matter after blank lines"), "{err}");
     assert_eq!(post.text(), before);
+    let (_, out, _) = cli(&["check", post.path()]);
+    assert!(
+        out.contains(":2:1: warning: front matter after blank lines"),
+        "{out}"
+    );
 }
 
 #[test]

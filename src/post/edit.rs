@@ -4,8 +4,8 @@
 use super::keys;
 use super::limits;
 use super::{
-    duplicate_refusal, json, read_fields, split, toml, yaml, EditError, Field, Fix, Format, KeyRef,
-    Post, Value,
+    duplicate_refusal, json, read_fields, toml, yaml, EditError, Field, Fix, Format, KeyRef, Post,
+    Value,
 };
 use crate::schema::Schema;
 
@@ -66,7 +66,7 @@ impl Post {
             .unwrap_or_else(|| (key.to_string(), true));
         let mut fmt = self.format;
         if fmt == Format::None {
-            if split::has_late_front_matter(&self.parts.body) {
+            if self.has_late_front_matter() {
                 return Err(EditError::Unsupported(
                     "this file has front matter after blank lines, which Jekyll, Eleventy and \
                      Astro do not read as front matter; remove the blank lines first"

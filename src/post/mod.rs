@@ -309,6 +309,13 @@ impl Post {
         self.every_field().map(keys::last_wins)
     }
 
+    /// Whether this post without front matter opens, after blank lines, with
+    /// what would be front matter at the top of a file: Hugo reads it so,
+    /// Jekyll, Eleventy and Astro do not; no block may be added above it.
+    pub fn has_late_front_matter(&self) -> bool {
+        self.format == Format::None && split::has_late_front_matter(&self.parts.body)
+    }
+
     /// Keys written more than once, with the lines of each.
     pub fn duplicate_keys(&self) -> Vec<DuplicateKey> {
         self.every_field()
