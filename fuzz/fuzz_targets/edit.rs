@@ -5,10 +5,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use postwright::post::{value_from_text, Field, KeyCase, Post, Value};
+use postwright::post::{value_from_text, Field, Format, KeyCase, Post, Value};
 use postwright::schema::Schema;
 
-fn others_unchanged(before: &[Field], after: &[Field], touched: &[&str], old: &str, new: &str) {
+/// Every field not `touched` keeps its value, and its key line (unless it
+/// shares the line with another field, as in a one-line `{…}`, or is JSON,
+/// where the member before an added one gains its comma).
+fn others_unchanged(before: &[Field], after: &[Field], touched: &[&str], old: &str, new: &str, json: bool) {
     let new_lines: Vec<&str> = new.lines().collect();
     for f in before.iter().filter(|f| !touched.contains(&f.key.as_str())) {
         let g = after
@@ -16,6 +19,10 @@ fn others_unchanged(before: &[Field], after: &[Field], touched: &[&str], old: &s
             .find(|g| g.key == f.key && g.key_is_text == f.key_is_text)
             .unwrap_or_else(|| panic!("{:?} lost in {new:?}", f.key));
         assert_eq!(g.value, f.value, "{:?} changed: {old:?} -> {new:?}", f.key);
+        let shared = before.iter().filter(|g| g.line == f.line).count() > 1;
+        if json || shared {
+            continue;
+        }
         let line = old.lines().nth(f.line - 1).unwrap_or("");
         assert!(new_lines.contains(&line), "line {line:?} changed: {old:?} -> {new:?}");
     }
@@ -42,6 +49,7 @@ fuzz_target!(|data: &[u8]| {
     let schema = Schema::blog();
     let mut p = post.clone();
     let old = post.to_text();
+    let json = post.format() == Format::Json;
     match op % 5 {
         0..=2 => {
             let current = post.get(key);
@@ -59,7 +67,7 @@ fuzz_target!(|data: &[u8]| {
             if !matches!(v, Value::Raw(_)) {
                 assert_eq!(edited.value, v, "{:?}", p.to_text());
             }
-            others_unchanged(&before, &after, &[edited.key.as_str()], &old, &p.to_text());
+            others_unchanged(&before, &after, &[edited.key.as_str()], &old, &p.to_text(), json);
             assert_eq!(p.body(), post.body());
         }
         3 => {
@@ -67,7 +75,7 @@ fuzz_target!(|data: &[u8]| {
             if p.remove(key).is_ok() {
                 let after = p.fields().expect("reads after remove");
                 let t = target.expect("removed an absent key");
-                others_unchanged(&before, &after, &[t.as_str()], &old, &p.to_text());
+                others_unchanged(&before, &after, &[t.as_str()], &old, &p.to_text(), json);
             }
         }
         _ => {
@@ -75,7 +83,7 @@ fuzz_target!(|data: &[u8]| {
             if p.rename(key, value).is_ok() {
                 let after = p.fields().expect("reads after rename");
                 let t = target.expect("renamed an absent key");
-                others_unchanged(&before, &after, &[t.as_str(), value], &old, &p.to_text());
+                others_unchanged(&before, &after, &[t.as_str(), value], &old, &p.to_text(), json);
             }
         }
     }
