@@ -11,7 +11,14 @@ use postwright::schema::Schema;
 /// Every field not `touched` keeps its value, and its key line (unless it
 /// shares the line with another field, as in a one-line `{…}`, or is JSON,
 /// where the member before an added one gains its comma).
-fn others_unchanged(before: &[Field], after: &[Field], touched: &[&str], old: &str, new: &str, json: bool) {
+fn others_unchanged(
+    before: &[Field],
+    after: &[Field],
+    touched: &[&str],
+    old: &str,
+    new: &str,
+    json: bool,
+) {
     let new_lines: Vec<&str> = new.lines().collect();
     for f in before.iter().filter(|f| !touched.contains(&f.key.as_str())) {
         let g = after
@@ -24,7 +31,10 @@ fn others_unchanged(before: &[Field], after: &[Field], touched: &[&str], old: &s
             continue;
         }
         let line = old.lines().nth(f.line - 1).unwrap_or("");
-        assert!(new_lines.contains(&line), "line {line:?} changed: {old:?} -> {new:?}");
+        assert!(
+            new_lines.contains(&line),
+            "line {line:?} changed: {old:?} -> {new:?}"
+        );
     }
 }
 
@@ -41,7 +51,11 @@ fuzz_target!(|data: &[u8]| {
     ) else {
         return;
     };
-    let case = if op & 0x80 != 0 { KeyCase::Insensitive } else { KeyCase::Exact };
+    let case = if op & 0x80 != 0 {
+        KeyCase::Insensitive
+    } else {
+        KeyCase::Exact
+    };
     let post = Post::parse(text).with_key_case(case);
     let Ok(before) = post.fields() else {
         return;
@@ -62,12 +76,23 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(p.to_text(), old, "a refused edit changed the post");
                 return;
             }
-            let after = p.fields().unwrap_or_else(|d| panic!("accepted, then {d:?}: {:?}", p.to_text()));
-            let edited = p.field(key).unwrap_or_else(|| panic!("{key:?} not there: {:?}", p.to_text()));
+            let after = p
+                .fields()
+                .unwrap_or_else(|d| panic!("accepted, then {d:?}: {:?}", p.to_text()));
+            let edited = p
+                .field(key)
+                .unwrap_or_else(|| panic!("{key:?} not there: {:?}", p.to_text()));
             if !matches!(v, Value::Raw(_)) {
                 assert_eq!(edited.value, v, "{:?}", p.to_text());
             }
-            others_unchanged(&before, &after, &[edited.key.as_str()], &old, &p.to_text(), json);
+            others_unchanged(
+                &before,
+                &after,
+                &[edited.key.as_str()],
+                &old,
+                &p.to_text(),
+                json,
+            );
             assert_eq!(p.body(), post.body());
         }
         3 => {
@@ -83,7 +108,14 @@ fuzz_target!(|data: &[u8]| {
             if p.rename(key, value).is_ok() {
                 let after = p.fields().expect("reads after rename");
                 let t = target.expect("renamed an absent key");
-                others_unchanged(&before, &after, &[t.as_str(), value], &old, &p.to_text(), json);
+                others_unchanged(
+                    &before,
+                    &after,
+                    &[t.as_str(), value],
+                    &old,
+                    &p.to_text(),
+                    json,
+                );
             }
         }
     }

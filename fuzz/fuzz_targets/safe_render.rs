@@ -12,8 +12,17 @@ const BAD_TAGS: &[&str] = &[
 
 /// Attributes whose value the browser follows as an address.
 const URL_ATTRS: &[&str] = &[
-    "href", "src", "srcset", "action", "formaction", "poster", "cite", "data", "background",
-    "xlink:href", "ping",
+    "href",
+    "src",
+    "srcset",
+    "action",
+    "formaction",
+    "poster",
+    "cite",
+    "data",
+    "background",
+    "xlink:href",
+    "ping",
 ];
 
 /// An attribute value as the browser reads it, roughly: numeric entities and
@@ -54,7 +63,9 @@ fn decoded(value: &str) -> String {
 fn check_tag(tag: &str, html: &str) {
     let lower = tag.to_ascii_lowercase();
     let body = lower.trim_start_matches(['<', '/']);
-    let name_len = body.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(body.len());
+    let name_len = body
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(body.len());
     let name = &body[..name_len];
     assert!(!BAD_TAGS.contains(&name), "tag {tag:?} in {html:?}");
     // The sanitizer writes attributes as ` name="value"`.
@@ -66,10 +77,19 @@ fn check_tag(tag: &str, html: &str) {
         };
         let value = &rest[eq + 2..eq + 2 + close];
         assert!(!attr.starts_with("on"), "handler {tag:?} in {html:?}");
-        assert!(attr != "srcdoc" && attr != "style", "{attr} in {tag:?} of {html:?}");
+        assert!(
+            attr != "srcdoc" && attr != "style",
+            "{attr} in {tag:?} of {html:?}"
+        );
         if URL_ATTRS.contains(&attr) {
             let v = decoded(value);
-            for scheme in ["javascript:", "vbscript:", "data:text", "data:application", "file:"] {
+            for scheme in [
+                "javascript:",
+                "vbscript:",
+                "data:text",
+                "data:application",
+                "file:",
+            ] {
                 assert!(!v.starts_with(scheme), "{scheme} in {tag:?} of {html:?}");
             }
         }
