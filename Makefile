@@ -7,7 +7,7 @@ ENV := . target/env.sh &&
 WASM_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: setup setup-test dist serve test lint test-native test-wasm test-e2e test-engines bench size-floor cli
+.PHONY: setup setup-test dist serve test lint test-native test-wasm test-e2e test-engines bench size-floor cli fuzz
 
 setup:
 	bash .ci/setup build
@@ -62,3 +62,18 @@ size-floor: setup
 ## The native CLI, installed into ~/.cargo/bin.
 cli:
 	cargo install --locked --path . --bin postwright
+
+## libFuzzer on the core (nightly toolchain; not part of `make test`): each
+## target in fuzz/ for FUZZ_SECONDS, niced, seeded with the test fixtures.
+## FUZZ_SANITIZER=address checks memory too (unsafe-libyaml is translated C),
+## at about a third of the executions.
+FUZZ_TARGETS := split_round_trip edit safe_render incremental_render
+FUZZ_SECONDS ?= 60
+FUZZ_SANITIZER ?= none
+fuzz:
+	command -v cargo-fuzz >/dev/null || nice -n 19 cargo install --locked cargo-fuzz
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  mkdir -p corpus/$$t && cp -n ../tests/fixtures/posts/*.md ../tests/fixtures/real-posts/*.md corpus/$$t/; \
+	  nice -n 19 cargo +nightly fuzz run --release -s $(FUZZ_SANITIZER) $$t corpus/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -print_final_stats=1 || exit 1; \
+	done

@@ -1,151 +1,11 @@
 //! Validation of a post against a schema: syntax errors with file
 //! positions, wrong types (with fixes), missing required fields, unknown keys
-//! close to known ones (with a rename fix), and unparsable dates.
+//! close to known ones (with a rename fix), unparsable dates, and keys
+//! written twice. Keys compare as the post's [`KeyCase`] says (Hugo's ignore case).
 
-use serde::{Deserialize, Serialize};
-
-use crate::post::{Field, Format, Post, Value};
+pub use crate::post::{parse_date, Diagnostic, Fix, Severity};
+use crate::post::{Field, Format, KeyCase, Post, Value};
 use crate::schema::{FieldType, Schema};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-/// A finding; `line`/`column` are 1-based in the whole file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Diagnostic {
-    pub severity: Severity,
-    pub message: String,
-    pub line: usize,
-    pub column: usize,
-    pub key: Option<String>,
-    pub fix: Option<Fix>,
-}
-
-impl std::fmt::Display for Diagnostic {
-    /// `3:1: error: message` (what the CLI prints after the file name).
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
-        write!(f, "{}:{}: {sev}: {}", self.line, self.column, self.message)
-    }
-}
-
-/// A one-click fix, applied with [`Post::rename`] or [`Post::set`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Fix {
-    RenameKey { from: String, to: String },
-    SetValue { key: String, value: Value },
-}
-
-/// Parse a date/timestamp spelling: `2020-07-23`, `2025-05-05 17:35:52.919448`,
-/// RFC 3339 (`2024-01-02T03:04:05+02:00`, `...Z`), YAML timestamps
-/// (`2001-12-14 21:59:43.10 -5`) and TOML datetimes. Returns
-/// (year, month, day) when valid.
-pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
-    let b = s.as_bytes();
-    if b.len() < 10 || b.len() > 64 {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        let t = s.get(r)?;
-        if t.is_empty() || !t.bytes().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        t.parse().ok()
-    };
-    if b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    if !(1..=12).contains(&m) || d == 0 || d > days[(m - 1) as usize] {
-        return None;
-    }
-    let rest = &s[10..];
-    if rest.is_empty() {
-        return Some((y, m, d));
-    }
-    // Separator: T, t, or spaces/tabs.
-    let rest = if let Some(r) = rest.strip_prefix(['T', 't']) {
-        r
-    } else {
-        let r = rest.trim_start_matches([' ', '\t']);
-        if r.len() == rest.len() {
-            return None;
-        }
-        r
-    };
-    // Time: H(H):MM(:SS(.frac)?)?
-    let rb = rest.as_bytes();
-    let hl = rb.iter().take_while(|c| c.is_ascii_digit()).count();
-    if !(1..=2).contains(&hl) {
-        return None;
-    }
-    let h: u32 = rest[..hl].parse().ok()?;
-    let mut i = hl;
-    if rb.get(i) != Some(&b':') {
-        return None;
-    }
-    let mi = rest.get(i + 1..i + 3)?;
-    if !mi.bytes().all(|c| c.is_ascii_digit()) || h > 23 || mi.parse::<u32>().ok()? > 59 {
-        return None;
-    }
-    i += 3;
-    if rb.get(i) == Some(&b':') {
-        let se = rest.get(i + 1..i + 3)?;
-        if !se.bytes().all(|c| c.is_ascii_digit()) || se.parse::<u32>().ok()? > 60 {
-            return None;
-        }
-        i += 3;
-        if rb.get(i) == Some(&b'.') {
-            let n = rb[i + 1..]
-                .iter()
-                .take_while(|c| c.is_ascii_digit())
-                .count();
-            if n == 0 {
-                return None;
-            }
-            i += 1 + n;
-        }
-    }
-    // Zone: none, Z, or (spaces) +-H(H)(:MM | MM)?
-    let zone = rest[i..].trim_start_matches([' ', '\t']);
-    if zone.is_empty() || zone == "Z" || zone == "z" {
-        return Some((y, m, d));
-    }
-    let z = zone.strip_prefix(['+', '-'])?;
-    let zb = z.as_bytes();
-    let zh = zb.iter().take_while(|c| c.is_ascii_digit()).count();
-    let ok = match (zh, z.len()) {
-        (1, 1) | (2, 2) => true,
-        (2, 5) => zb[2] == b':' && z[3..].bytes().all(|c| c.is_ascii_digit()),
-        (4, 4) => true,
-        (1, 4) => zb[1] == b':' && z[2..].bytes().all(|c| c.is_ascii_digit()),
-        _ => false,
-    };
-    ok.then_some((y, m, d))
-}
 
 /// Levenshtein distance (ASCII-case-insensitive), capped inputs.
 fn distance(a: &str, b: &str) -> usize {
@@ -330,12 +190,50 @@ pub fn validate(post: &Post, schema: &Schema) -> Vec<Diagnostic> {
         Ok(f) => f,
         Err(d) => return vec![d],
     };
+    let case = post.key_case();
     let mut out = Vec::new();
+    if post.has_late_front_matter() {
+        let line = 1 + post
+            .body()
+            .lines()
+            .take_while(|l| l.trim().is_empty())
+            .count();
+        out.push(Diagnostic {
+            severity: Severity::Warning,
+            message: "front matter after blank lines: Hugo reads it, Jekyll, Eleventy and \
+                      Astro read it as text; remove the blank lines before it"
+                .to_string(),
+            line,
+            column: 1,
+            key: None,
+            fix: None,
+        });
+    }
+    for d in post.duplicate_keys() {
+        let last = d.lines.last().copied().unwrap_or(1);
+        out.push(Diagnostic {
+            severity: Severity::Warning,
+            message: format!(
+                "`{}` is written more than once ({}); the generators read the last one",
+                d.key,
+                d.lines_text()
+            ),
+            line: last,
+            column: 1,
+            key: Some(d.key.clone()),
+            fix: None,
+        });
+    }
     for f in &fields {
-        match schema.field(&f.key) {
+        let def = schema.field(&f.key).or_else(|| {
+            (case != KeyCase::Exact)
+                .then(|| schema.fields.iter().find(|d| case.same(&d.key, &f.key)))
+                .flatten()
+        });
+        match def {
             Some(def) => check_type(f, &def.ty, &mut out),
             None => match suggest(&f.key, schema) {
-                Some(s) if !fields.iter().any(|g| g.key == s) => out.push(diag(
+                Some(s) if !fields.iter().any(|g| case.same(&g.key, s)) => out.push(diag(
                     Severity::Warning,
                     f,
                     format!("unknown key `{}`: did you mean `{s}`?", f.key),
@@ -359,7 +257,7 @@ pub fn validate(post: &Post, schema: &Schema) -> Vec<Diagnostic> {
         post.body_start_line().saturating_sub(1).max(1)
     };
     for def in schema.fields.iter().filter(|d| d.required) {
-        if !fields.iter().any(|f| f.key == def.key) {
+        if !fields.iter().any(|f| case.same(&f.key, &def.key)) {
             out.push(Diagnostic {
                 severity: Severity::Error,
                 message: format!("missing required field `{}` ({})", def.key, def.label),

@@ -94,9 +94,13 @@ fn get_and_set_make_minimal_edits() {
     let p = path.to_str().unwrap();
     let (code, out, _) = cli(&["get", p, "title"]);
     assert_eq!((code, out.as_str()), (0, "From Dev to Devrel\n"));
-    let (code, _, err) = cli(&["set", p, "tags", "[a, b]"]);
+    let (code, _, err) = cli(&["set", "--yaml", p, "tags", "[a, b]"]);
     assert_eq!(code, 0, "{err}");
     let edited = std::fs::read_to_string(&*path).unwrap();
+    // Without --yaml a list takes one item a line, as `get` prints it.
+    let (code, _, err) = cli(&["set", p, "tags", "a\nb"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(&*path).unwrap(), edited);
     let changed: Vec<(&str, &str)> = original
         .lines()
         .zip(edited.lines())

@@ -2,7 +2,7 @@
 //! validate. Run longer with e.g. `PROPTEST_CASES=100000 cargo test --release --test fuzz`.
 
 #![cfg(not(target_arch = "wasm32"))]
-use postwright::post::{EditError, Post, Value};
+use postwright::post::{value_from_text, value_text, EditError, Post, Value};
 use postwright::schema::Schema;
 use postwright::validate::validate;
 use proptest::prelude::*;
@@ -406,6 +406,15 @@ fn one_case(text: String, k: String, v: Value, k2: String) -> Result<(), TestCas
             let mut p = post.clone();
             p.set(&f.key, &f.value, &schema).unwrap();
             prop_assert_eq!(p.to_text(), text.clone(), "no-op set of {}", f.key);
+            // `postwright set FILE K "$(get FILE K)"`: the text `get` prints,
+            // trailing line breaks dropped as `$(…)` does, taken back by `set`.
+            let got = post.get(&f.key);
+            let shown = got.as_ref().map(value_text).unwrap_or_default();
+            let typed = value_from_text(shown.trim_end_matches('\n'), got.as_ref());
+            let mut p = post.clone();
+            let r = p.set(&f.key, &typed, &schema);
+            prop_assert!(r.is_ok(), "set {:?} {:?} of get: {:?}", f.key, typed, r);
+            prop_assert_eq!(p.to_text(), text.clone(), "set {:?} of get", f.key);
         }
         let mut p = post.clone();
         if show() {

@@ -332,3 +332,49 @@ fn a_liquid_raw_block_made_or_unmade_renders_every_block_it_reaches() {
         assert_eq!(inc.html(), render_html(&body, &opts), "{body:?}");
     }
 }
+
+/// Edit `before` into `after` in the incremental renderer and compare with
+/// a whole render of `after` (and of the blocks' splices, applied).
+fn edit_matches_whole(before: &str, after: &str, opts: &RenderOptions) {
+    let mut inc = Incremental::new(opts.clone());
+    inc.update(before);
+    let mut mirror: Vec<String> = inc.blocks().map(str::to_string).collect();
+    let splice = inc.update(after);
+    apply(&mut mirror, &splice);
+    let whole = render_html(after, opts);
+    assert_eq!(inc.html(), whole, "{before:?} -> {after:?}");
+    assert_eq!(mirror.concat(), whole, "{before:?} -> {after:?} (splices)");
+}
+
+/// A list whose range covers the link definition after it: re-rendering from
+/// the block after the list would start at `<y>`, an HTML block on its own
+/// (which is sanitized away), where in the document it is a paragraph's text.
+#[test]
+fn a_block_after_a_list_swallowing_a_definition_renders_as_in_the_document() {
+    let opts = RenderOptions::default();
+    for list in ["-", "1.", "- a", "* b"] {
+        let before = format!("{list}\n[s]: /u\n<y>\n\nn");
+        edit_matches_whole(&before, &format!("{before}x"), &opts);
+        edit_matches_whole(&before, &format!("{list}\n[s]: /u\n<y>z\n\nn"), &opts);
+    }
+}
+
+/// Typed private-use characters U+E000/U+E001 (the shortcode placeholders'
+/// markers) must come out alike whether or not the part holds a template tag.
+#[test]
+fn typed_placeholder_markers_render_as_in_a_whole_render() {
+    for templates in [Templates::Hugo, Templates::Liquid, Templates::Zola] {
+        let opts = RenderOptions {
+            templates,
+            ..RenderOptions::default()
+        };
+        let before = "{{< x >}}\n\npara\n\nmore\n\nlast \u{e000}\n";
+        for after in [
+            "{{< x >}}\n\npara \u{e000}\u{e001}\n\nmore\n\nlast \u{e000}\n",
+            "{{< x >}}\n\npara\n\nmore\u{e001}\n\nlast \u{e000}\n",
+            "{{< x >}}\u{e000}\n\npara\n\nmore\n\nlast \u{e000}\n",
+        ] {
+            edit_matches_whole(before, after, &opts);
+        }
+    }
+}

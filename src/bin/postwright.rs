@@ -1,30 +1,39 @@
 //! `postwright`: the editor's core as a command-line tool for blog repositories.
 //!
 //! ```text
-//! postwright check [--schema FILE] PATH...   validate posts (files or folders)
+//! postwright check [--schema FILE] [--preset NAME] PATH...   validate posts (files or folders)
 //! postwright render [--base-url URL] [--preset NAME] [--smart] FILE   the HTML the preview shows
-//! postwright get FILE KEY                    print one front-matter field
-//! postwright set FILE KEY VALUE              write one field in place (VALUE in YAML syntax)
+//! postwright get [--preset NAME] FILE KEY    print one front-matter field
+//! postwright set [--yaml] [--preset NAME] FILE KEY VALUE   write one field in place
 //! ```
-//! `check` prints `path:line:col: severity: message` and exits 1 if any error.
+//! `check` prints `path:line:col: severity: message` (one line each, control
+//! characters escaped) and exits 1 if any error. `set` takes VALUE as the
+//! text it is (see `postwright::post::value_from_text`); `--yaml` reads it in
+//! YAML syntax. `--preset hugo` compares keys as Hugo does (ignoring case).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use postwright::export::Preset;
 use postwright::markdown::{self, RenderOptions};
-use postwright::post::{Post, Value};
+use postwright::post::{one_line, value_from_text, value_text, KeyCase, Post, Value};
 use postwright::schema::Schema;
 use postwright::validate::{self, Severity};
 
 const USAGE: &str = "usage:
-  postwright check [--schema FILE] PATH...
+  postwright check [--schema FILE] [--preset NAME] PATH...
   postwright render [--base-url URL] [--preset NAME] [--smart] FILE
-      NAME: hugo, hugo-bundle, jekyll, zola, astro, eleventy (the
-      generator's default typography and template tags: Hugo shortcodes
-      by default; --smart turns typography on for any)
-  postwright get FILE KEY
-  postwright set FILE KEY VALUE        (VALUE in YAML syntax, e.g. '[a, b]')";
+  postwright get [--preset NAME] FILE KEY
+  postwright set [--yaml] [--preset NAME] FILE KEY VALUE
+      NAME: hugo, hugo-bundle, jekyll, zola, astro, eleventy: the
+      generator's default typography and template tags for render (Hugo
+      shortcodes by default; --smart turns typography on for any); for
+      check, get and set, hugo compares keys ignoring case (Title is title)
+      VALUE: the text itself, written quoted as needed (a title with `: `
+      or `#` is fine); a field that holds a number, true/false, a list
+      (one item a line, as get prints it) or a nested structure (its
+      source) keeps that type when VALUE fits it; --yaml reads VALUE in
+      YAML syntax instead, e.g. --yaml '[a, b]'";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -56,9 +65,12 @@ fn read_post(path: &Path) -> Result<Post, String> {
 fn check(args: &[String]) -> Result<ExitCode, String> {
     let mut schema = Schema::blog();
     let mut paths = Vec::new();
+    let mut keys = KeyCase::Exact;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
-        if arg == "--schema" {
+        if arg == "--preset" {
+            keys = key_case(it.next())?;
+        } else if arg == "--schema" {
             let file = it.next().ok_or("--schema needs a file")?;
             let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
             schema = if file.ends_with(".json") {
@@ -80,9 +92,10 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
     }
     let (mut errors, mut warnings) = (0, 0);
     for file in &files {
-        let shown = file.display();
+        let shown = file.display().to_string();
+        let shown = one_line(&shown);
         let post = match read_post(file) {
-            Ok(post) => post,
+            Ok(post) => post.with_key_case(keys),
             Err(message) => {
                 println!(
                     "{shown}:1:1: error: {}",
@@ -104,7 +117,8 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
                 }
                 Severity::Info => "info",
             };
-            println!("{shown}:{}:{}: {severity}: {}", d.line, d.column, d.message);
+            let message = one_line(&d.message);
+            println!("{shown}:{}:{}: {severity}: {message}", d.line, d.column);
         }
     }
     eprintln!(
@@ -165,44 +179,84 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Key comparison for `--preset NAME`: Hugo's ignores case.
+fn key_case(name: Option<&String>) -> Result<KeyCase, String> {
+    let name = name.ok_or("--preset needs a generator name")?;
+    match Preset::from_id(name) {
+        Some(Preset::Hugo | Preset::HugoBundle) => Ok(KeyCase::Insensitive),
+        Some(_) => Ok(KeyCase::Exact),
+        None => Err(format!("unknown preset `{name}`\n{USAGE}")),
+    }
+}
+
+/// The options before the positional arguments of get and set.
+struct EditArgs<'a> {
+    keys: KeyCase,
+    yaml: bool,
+    rest: Vec<&'a str>,
+}
+
+fn edit_args(args: &[String], yaml_allowed: bool) -> Result<EditArgs<'_>, String> {
+    let mut out = EditArgs {
+        keys: KeyCase::Exact,
+        yaml: false,
+        rest: Vec::new(),
+    };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--preset" if out.rest.is_empty() => out.keys = key_case(it.next())?,
+            "--yaml" if yaml_allowed && out.rest.is_empty() => out.yaml = true,
+            _ => out.rest.push(arg),
+        }
+    }
+    Ok(out)
+}
+
 fn get(args: &[String]) -> Result<ExitCode, String> {
-    let [file, key] = args else {
+    let a = edit_args(args, false)?;
+    let [file, key] = a.rest[..] else {
         return Err(USAGE.to_string());
     };
-    let post = read_post(Path::new(file))?;
+    let post = read_post(Path::new(file))?.with_key_case(a.keys);
     if let Err(d) = post.fields() {
-        return Err(format!("{file}:{}:{}: {}", d.line, d.column, d.message));
+        return Err(format!(
+            "{file}:{}:{}: {}",
+            d.line,
+            d.column,
+            one_line(&d.message)
+        ));
     }
     match post.get(key) {
+        Some(Value::List(items)) if items.is_empty() => Ok(ExitCode::SUCCESS),
         Some(value) => {
-            print_value(&value);
+            println!("{}", value_text(&value));
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            eprintln!("postwright: {file}: no field `{key}`");
+            eprintln!("postwright: {file}: no field `{}`", one_line(key));
             Ok(ExitCode::FAILURE)
         }
     }
 }
 
-fn print_value(value: &Value) {
-    match value {
-        Value::Null => println!(),
-        Value::Bool(b) => println!("{b}"),
-        Value::Number(n) | Value::String(n) | Value::Raw(n) => println!("{n}"),
-        Value::List(items) => items.iter().for_each(print_value),
-    }
-}
-
 fn set(args: &[String]) -> Result<ExitCode, String> {
-    let [file, key, value] = args else {
+    let a = edit_args(args, true)?;
+    let [file, key, text] = a.rest[..] else {
         return Err(USAGE.to_string());
     };
     let path = Path::new(file);
-    let mut post = read_post(path)?;
-    let value = yaml_value(value).map_err(|e| format!("VALUE `{value}`: {e}"))?;
+    let mut post = read_post(path)?.with_key_case(a.keys);
+    let value = if a.yaml {
+        yaml_value(text).map_err(|e| format!("VALUE `{text}`: {e}"))?
+    } else {
+        value_from_text(text, post.get(key).as_ref())
+    };
     post.set(key, &value, &Schema::blog())
-        .map_err(|e| format!("{file}: {e}"))?;
+        .map_err(|e| format!("{file}: {}", one_line(&e.to_string())))?;
+    if post.to_text().as_bytes() == std::fs::read(path).unwrap_or_default() {
+        return Ok(ExitCode::SUCCESS);
+    }
     // Write beside the file, then rename: a crash never leaves half a post.
     let tmp = path.with_file_name(format!(
         ".{}.postwright-tmp",

@@ -173,7 +173,10 @@ impl Incremental {
             .parts
             .partition_point(|p| p.src.end <= start)
             .min(n - 1);
-        let i = k.saturating_sub(1);
+        let mut i = k.saturating_sub(1);
+        while i > 0 && continues_a_definition(old, &self.refdefs, &self.parts[i - 1..=i]) {
+            i -= 1;
+        }
         let j = self
             .parts
             .partition_point(|p| p.src.end < old_end)
@@ -444,6 +447,26 @@ fn crosses_shortcode(body: &str, parts: &[Part], a: usize, b: usize, templates: 
             templates == Templates::Liquid && shortcodes::is_raw_tag(&window[f.start..f.end]);
     });
     crosses
+}
+
+/// Whether block `pair[1]` may be the rest of a paragraph that began in
+/// `pair[0]` with a link definition: pulldown-cmark's range for a list
+/// ending in `[s]: /u` covers the definition, and the line after it
+/// (`<y>`) continues that paragraph, where alone it would start an HTML
+/// block. A part must not start there: it starts a block earlier.
+fn continues_a_definition(body: &str, refdefs: &[RefDef], pair: &[Part]) -> bool {
+    let (prev, start) = (&pair[0].src, pair[1].src.start);
+    let from = refdefs.partition_point(|d| d.at < prev.start);
+    refdefs[from..]
+        .iter()
+        .take_while(|d| d.at < start)
+        .any(|d| match body.get(d.at..start) {
+            Some(between) => !between
+                .split_inclusive('\n')
+                .skip(1)
+                .any(|l| l.trim_matches([' ', '\t', '\r', '\n']).is_empty()),
+            None => true,
+        })
 }
 
 /// A CR not followed by LF (a line ending to CommonMark, seen only in

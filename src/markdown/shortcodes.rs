@@ -43,19 +43,22 @@ pub(crate) fn extract_exact(
     orig: &str,
     templates: Templates,
 ) -> (Cow<'_, str>, Vec<Shortcode>, bool) {
-    if next_open(orig, 0, templates).is_none() {
-        return (Cow::Borrowed(orig), Vec::new(), true);
-    }
     // Placeholder characters typed by the author would only show some
-    // shortcode's text, but keep them out anyway (U+FFFD is as long).
-    let cleaned;
+    // shortcode's text, but keep them out anyway (U+FFFD is as long). Always,
+    // tags or not: the preview renders parts of the body alone, and a part
+    // without a tag must show them as the whole body does.
     // (One char at a time is a memchr search; a char set is not.)
-    let body = if orig.as_bytes().contains(&0xEE) && (orig.contains(OPEN) || orig.contains(CLOSE)) {
-        cleaned = orig.replace([OPEN, CLOSE], "\u{FFFD}");
-        cleaned.as_str()
-    } else {
-        orig
+    let cleaned = (orig.as_bytes().contains(&0xEE)
+        && (orig.contains(OPEN) || orig.contains(CLOSE)))
+    .then(|| orig.replace([OPEN, CLOSE], "\u{FFFD}"));
+    let as_given = || match &cleaned {
+        Some(c) => Cow::Owned(c.clone()),
+        None => Cow::Borrowed(orig),
     };
+    if next_open(orig, 0, templates).is_none() {
+        return (as_given(), Vec::new(), true);
+    }
+    let body = cleaned.as_deref().unwrap_or(orig);
     let mut codes = Vec::new();
     let mut out = String::new();
     let mut copied = 0;
@@ -103,7 +106,7 @@ pub(crate) fn extract_exact(
         copied = found.end;
     });
     if codes.is_empty() && !fences {
-        return (Cow::Borrowed(orig), codes, true);
+        return (as_given(), codes, true);
     }
     out.push_str(&body[copied..]);
     (Cow::Owned(out), codes, exact)

@@ -3,33 +3,41 @@
 
 use serde_json::Value as Jv;
 
+use super::pairs::Pairs;
 use super::yaml::ParseErr;
 use super::{limits, line_col, EditError, EditResult, Field, Order, Value};
 
+/// The top-level members in file order, a key written twice kept twice
+/// (serde_json's map would keep one; the generators read the last).
 fn load(front: &str) -> Result<Vec<(String, Jv)>, ParseErr> {
-    let v: Jv = serde_json::from_str(front).map_err(|e| {
+    let syntax = |e: serde_json::Error| {
         (
             format!("JSON syntax error: {}", strip_pos(&e.to_string())),
             e.line(),
             e.column(),
         )
-    })?;
-    match v {
-        Jv::Object(m) => {
-            if m.len() > limits::MAX_KEYS {
-                return Err((
-                    format!(
-                        "front matter has too many keys (at most {})",
-                        limits::MAX_KEYS
-                    ),
-                    1,
-                    1,
-                ));
-            }
-            Ok(m.into_iter().collect())
+    };
+    let pairs = match serde_json::from_str::<Pairs<String, Jv>>(front) {
+        Ok(p) => p.0,
+        Err(e) => {
+            return Err(match serde_json::from_str::<Jv>(front) {
+                Err(e) => syntax(e),
+                Ok(Jv::Object(_)) => syntax(e),
+                Ok(_) => ("JSON front matter must be an object".into(), 1, 1),
+            })
         }
-        _ => Err(("JSON front matter must be an object".into(), 1, 1)),
+    };
+    if pairs.len() > limits::MAX_KEYS {
+        return Err((
+            format!(
+                "front matter has too many keys (at most {})",
+                limits::MAX_KEYS
+            ),
+            1,
+            1,
+        ));
     }
+    Ok(pairs)
 }
 
 fn strip_pos(m: &str) -> &str {
@@ -194,6 +202,7 @@ pub(crate) fn fields(front: &str) -> Result<Vec<Field>, ParseErr> {
             let (line, column) = m.map(|m| line_col(front, m.key_start)).unwrap_or((1, 1));
             Field {
                 key: k.clone(),
+                key_is_text: true,
                 value: convert(front, v, m),
                 line,
                 column,
@@ -333,6 +342,9 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
             want.push((key.to_string(), jv));
             let inner = if multiline {
                 format!("{eol}  {member}{eol}")
+            } else if obj.close > obj.open + 1 {
+                // `{  }`: the author spaces the braces.
+                format!(" {member} ")
             } else {
                 member
             };

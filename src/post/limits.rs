@@ -52,14 +52,15 @@ pub(crate) fn check(format: Format, front: &str) -> Result<(), String> {
             "front matter has too many items ({items}, at most {MAX_ITEMS})"
         ));
     }
-    let depth = estimate_depth(front);
+    let masked = mask(format, front);
+    let depth = estimate_depth(&masked);
     if depth > MAX_DEPTH {
         return Err(format!(
             "front matter is nested too deeply (more than {MAX_DEPTH} levels)"
         ));
     }
     if format == Format::Yaml {
-        let aliases = count_aliases(front);
+        let aliases = count_aliases(&masked);
         if aliases > MAX_ALIASES {
             return Err(format!(
                 "front matter uses too many aliases ({aliases}, at most {MAX_ALIASES})"
@@ -70,8 +71,7 @@ pub(crate) fn check(format: Format, front: &str) -> Result<(), String> {
 }
 
 /// Over-estimate of nesting depth: per line, the indentation stack depth plus
-/// leading `- ` items, plus the flow bracket depth (quotes ignored, so this
-/// may over-count inside strings, which only makes it stricter).
+/// leading `- ` items, plus the flow bracket depth (of a [`mask`]ed text).
 fn estimate_depth(front: &str) -> usize {
     let mut indents: Vec<usize> = Vec::new();
     let mut flow: usize = 0;
@@ -140,4 +140,84 @@ pub(crate) fn tokens(front: &str, sigil: u8) -> impl Iterator<Item = (usize, &st
             .unwrap_or(b.len());
         front.get(i + 1..end).map(|name| (i, name))
     })
+}
+
+/// `front` with the insides of quoted strings and comments blanked out
+/// (line breaks kept), so that the estimates below do not count a `[`, `{`
+/// or `*` a title holds. A quote that is never closed blanks nothing (the
+/// estimate then over-counts, which only makes it stricter).
+fn mask(format: Format, front: &str) -> String {
+    let b = front.as_bytes();
+    let mut out = b.to_vec();
+    let blank = |out: &mut Vec<u8>, from: usize, to: usize| {
+        for c in &mut out[from..to] {
+            if *c != b'\n' {
+                *c = b' ';
+            }
+        }
+    };
+    let line_end = |i: usize| (i..b.len()).find(|&j| b[j] == b'\n').unwrap_or(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let starts_token = i == 0
+            || matches!(
+                b[i - 1],
+                b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',' | b':' | b'='
+            );
+        let quote = match format {
+            Format::Json => c == b'"',
+            Format::Toml => c == b'"' || c == b'\'',
+            _ => (c == b'"' || c == b'\'') && starts_token,
+        };
+        if quote {
+            let triple = format == Format::Toml && b[i..].starts_with(&[c, c, c]);
+            if let Some(end) = quoted_end(b, i, c, triple, format) {
+                blank(&mut out, i + 1, end.saturating_sub(1).max(i + 1));
+                i = end;
+                continue;
+            }
+        } else if c == b'#' && format != Format::Json && (starts_token || format == Format::Toml) {
+            let end = line_end(i);
+            blank(&mut out, i, end);
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Just after the quote closing the string opened at `start`, if any.
+fn quoted_end(b: &[u8], start: usize, q: u8, triple: bool, format: Format) -> Option<usize> {
+    let escapes = q == b'"';
+    let mut j = start + if triple { 3 } else { 1 };
+    while j < b.len() {
+        if escapes && b[j] == b'\\' {
+            j += 2;
+            continue;
+        }
+        if !triple && b[j] == b'\n' && format != Format::Yaml {
+            return None;
+        }
+        if b[j] == q {
+            if triple {
+                if b[j..].starts_with(&[q, q, q]) {
+                    // Up to two more quotes may close it (`''''` ends in `'`).
+                    let mut k = j + 3;
+                    while k < b.len() && k < j + 5 && b[k] == q {
+                        k += 1;
+                    }
+                    return Some(k);
+                }
+            } else if format == Format::Yaml && q == b'\'' && b.get(j + 1) == Some(&b'\'') {
+                j += 2;
+                continue;
+            } else {
+                return Some(j + 1);
+            }
+        }
+        j += 1;
+    }
+    None
 }

@@ -29,24 +29,50 @@
 //! * YAML anchors: a key whose value defines an anchor cannot be set or
 //!   removed (aliases elsewhere would change); aliases inside anchored values
 //!   are refused as a whole (billion-laughs shape).
-//! * Hostile input is rejected before parsing by the caps in [`limits`].
+//! * Hostile input is rejected before parsing by the caps in [`limits`]; an
+//!   edit is accepted only if the result reads back within them.
+//! * Posts read as the generators read them: blank lines may come before
+//!   `+++` (Hugo, Zola; `split`); a key written twice reads as its last
+//!   ([`Post::duplicate_keys`] says where, and only that key's edits are
+//!   refused); YAML's `1` and `"1"` are two keys ([`Field::key_is_text`]);
+//!   under [`KeyCase::Insensitive`] (Hugo) `Title` is `title` (`keys`).
+//! * A string is written in the author's quoting ([`Post`] remembers it per
+//!   key while an edit passes through values that force quotes).
+//! * Files: `edit` (which field an edit names, and committing it),
+//!   `yaml`/`yaml_scan`, `toml`, `json` (the formats), `text` (a value as
+//!   the CLI's text), `errors`, `diagnostic` and `date` (shared with
+//!   `crate::validate`, which re-exports them).
 
+mod date;
+mod diagnostic;
+mod edit;
+mod errors;
 mod json;
+mod keys;
 pub mod limits;
+mod pairs;
 mod render;
 mod split;
 mod starter;
+mod text;
 mod toml;
 mod yaml;
+mod yaml_scan;
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::schema::Schema;
-use crate::validate::{Diagnostic, Severity};
+pub use date::parse_date;
+pub use diagnostic::{one_line, Diagnostic, Fix, Severity};
+pub(crate) use edit::Order;
+pub(crate) use errors::duplicate_refusal;
+pub use errors::{EditError, ImportError};
+pub use keys::{DuplicateKey, KeyCase};
 use split::Parts;
 pub use starter::{is_untouched_starter, starter};
+pub use text::{value_from_text, value_text};
 
 /// The syntax of a post's front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -87,98 +113,46 @@ impl Value {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Field {
     pub key: String,
+    /// Whether the key is text: in YAML, `"1"` is, the number `1` is another
+    /// key (what Jekyll reads as `1` and `"1"` are two fields).
+    #[serde(default = "yes")]
+    pub key_is_text: bool,
     pub value: Value,
     pub line: usize,
     pub column: usize,
 }
 
-/// Why a file could not be imported.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub enum ImportError {
-    /// Not valid UTF-8; `offset` is the byte offset of the first bad byte.
-    InvalidUtf8 { offset: usize },
-    /// Contains a NUL byte at `offset`: a binary file, not a post.
-    Binary { offset: usize },
-    /// Larger than [`limits::MAX_FILE_BYTES`].
-    TooLarge { size: usize, max: usize },
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::InvalidUtf8 { offset } => write!(
-                f,
-                "This file is not valid UTF-8 text (bad byte at offset {offset}). Save it as UTF-8 and try again."
-            ),
-            ImportError::Binary { offset } => write!(
-                f,
-                "This looks like a binary file, not a text post (NUL byte at offset {offset})."
-            ),
-            ImportError::TooLarge { size, max } => write!(
-                f,
-                "This file is too large ({size} bytes); posts up to {max} bytes can be opened."
-            ),
-        }
-    }
-}
-
-impl std::error::Error for ImportError {}
-
-/// Why a field edit was refused. The post is unchanged when an edit fails.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub enum EditError {
-    /// The front matter does not parse; fix it in the raw box first.
-    Syntax(Box<Diagnostic>),
-    /// No such top-level key.
-    NotFound(String),
-    /// `rename` target already exists.
-    KeyExists(String),
-    /// Empty key or one that cannot be written in this format.
-    InvalidKey(String),
-    /// The value cannot be written here (e.g. a `Number` that is not a number).
-    InvalidValue(String),
-    /// The front matter's layout is too unusual for a safe minimal edit; use
-    /// the raw front matter box.
-    Unsupported(String),
-    /// The edit would exceed a size cap.
-    TooLarge,
-}
-
-impl fmt::Display for EditError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EditError::Syntax(d) => write!(f, "front matter has an error: {}", d.message),
-            EditError::NotFound(k) => write!(f, "there is no field `{k}`"),
-            EditError::KeyExists(k) => write!(f, "a field `{k}` already exists"),
-            EditError::InvalidKey(k) => write!(f, "`{k}` cannot be used as a field name"),
-            EditError::InvalidValue(m) => write!(f, "invalid value: {m}"),
-            EditError::Unsupported(m) => write!(f, "{m}; edit the raw front matter instead"),
-            EditError::TooLarge => write!(f, "the front matter would become too large"),
-        }
-    }
-}
-
-impl std::error::Error for EditError {}
-
-impl EditError {
-    /// The front matter does not parse: `message` at `line`/`column` (in front-matter coordinates).
-    pub(crate) fn syntax((message, line, column): (String, usize, usize)) -> EditError {
-        EditError::Syntax(Box::new(crate::validate::Diagnostic {
-            severity: crate::validate::Severity::Error,
-            message,
-            line,
-            column,
-            key: None,
-            fix: None,
-        }))
-    }
+fn yes() -> bool {
+    true
 }
 
 /// A blog post: front matter plus body, kept byte-exact.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Post {
     format: Format,
     parts: Parts,
+    keys: KeyCase,
+    /// Per key, the quoting the author chose (`'`, `"`, `'\'\'`, empty for
+    /// none), as last seen in a value that did not force it: a value that
+    /// must be quoted on the way (`""`, `2024-05-0`) does not change it.
+    styles: BTreeMap<String, String>,
+}
+
+/// Two posts are equal when they read alike: the same text, keys compared alike.
+impl PartialEq for Post {
+    fn eq(&self, other: &Post) -> bool {
+        self.format == other.format && self.parts == other.parts && self.keys == other.keys
+    }
+}
+
+impl Eq for Post {}
+
+/// A key for a format backend's edit: its text, whether YAML reads it as
+/// text, and the author's quoting for it (read, and updated by `set`).
+pub(crate) struct KeyRef<'a> {
+    pub name: &'a str,
+    pub text: bool,
+    pub style: &'a mut Option<String>,
 }
 
 /// Low-level edit results of a format backend: the new front matter text.
@@ -187,10 +161,25 @@ pub(crate) type EditResult = Result<String, EditError>;
 impl Post {
     /// Split `text` into front matter and body. Never fails: front matter that
     /// does not parse is still split, errors come from [`Post::fields`] and
-    /// [`crate::validate::validate`].
+    /// `crate::validate::validate`.
     pub fn parse(text: &str) -> Post {
         let (format, parts) = split::split(text);
-        Post { format, parts }
+        Post {
+            format,
+            parts,
+            keys: KeyCase::Exact,
+            styles: BTreeMap::new(),
+        }
+    }
+
+    /// Compare keys as the generator does: [`KeyCase::Insensitive`] for Hugo.
+    pub fn with_key_case(mut self, keys: KeyCase) -> Post {
+        self.keys = keys;
+        self
+    }
+
+    pub fn key_case(&self) -> KeyCase {
+        self.keys
     }
 
     /// Import a file's bytes: rejects files over [`limits::MAX_FILE_BYTES`],
@@ -312,18 +301,32 @@ impl Post {
         }
     }
 
-    /// Top-level keys in file order with values and 1-based file positions.
+    /// Top-level keys in file order with values and 1-based file positions;
+    /// of a key written more than once, the last (as the generators read it).
     /// A post without front matter has no fields.
     #[allow(clippy::result_large_err)] // the signature is the agreed API
     pub fn fields(&self) -> Result<Vec<Field>, Diagnostic> {
-        let front = &self.parts.front;
-        limits::check(self.format, front).map_err(|m| self.diag_at(m, 1, 1))?;
-        let res = match self.format {
-            Format::None => return Ok(Vec::new()),
-            Format::Yaml => yaml::fields(front),
-            Format::Toml => toml::fields(front),
-            Format::Json => json::fields(front),
-        };
+        self.every_field().map(keys::last_wins)
+    }
+
+    /// Whether this post without front matter opens, after blank lines, with
+    /// what would be front matter at the top of a file: Hugo reads it so,
+    /// Jekyll, Eleventy and Astro do not; no block may be added above it.
+    pub fn has_late_front_matter(&self) -> bool {
+        self.format == Format::None && split::has_late_front_matter(&self.parts.body)
+    }
+
+    /// Keys written more than once, with the lines of each.
+    pub fn duplicate_keys(&self) -> Vec<DuplicateKey> {
+        self.every_field()
+            .map(|all| keys::duplicates(&all))
+            .unwrap_or_default()
+    }
+
+    /// Every top-level pair as written, a key written twice listed twice.
+    #[allow(clippy::result_large_err)]
+    fn every_field(&self) -> Result<Vec<Field>, Diagnostic> {
+        let res = read_fields(self.format, &self.parts.front);
         let off = self.front_start_line_offset();
         match res {
             Ok(mut v) => {
@@ -349,87 +352,16 @@ impl Post {
     }
 
     pub fn get(&self, key: &str) -> Option<Value> {
-        self.fields()
-            .ok()?
-            .into_iter()
-            .find(|f| f.key == key)
-            .map(|f| f.value)
+        self.field(key).map(|f| f.value)
     }
 
-    /// Set a top-level field, rewriting only that field's lines. A new key is
-    /// placed after the nearest preceding key in schema order (else before the
-    /// nearest following one, else at the end). Setting a value equal to the
-    /// current one changes nothing. On a post without front matter, YAML front
-    /// matter is created.
-    pub fn set(&mut self, key: &str, value: &Value, schema: &Schema) -> Result<(), EditError> {
-        if key.is_empty() {
-            return Err(EditError::InvalidKey(key.to_string()));
-        }
-        let fields = self.fields_for_edit()?;
-        if fields.iter().any(|f| f.key == key && &f.value == value) {
-            return Ok(());
-        }
-        let mut fmt = self.format;
-        if fmt == Format::None {
-            fmt = Format::Yaml;
-        }
-        let order = insertion_order(key, schema);
-        let eol = self.line_ending();
-        let new_front = match fmt {
-            Format::Yaml => yaml::set(&self.parts.front, key, value, &order, eol)?,
-            Format::Toml => toml::set(&self.parts.front, key, value, &order, eol)?,
-            Format::Json => json::set(&self.parts.front, key, value, &order, eol)?,
-            Format::None => unreachable_none(),
-        };
-        self.commit_front(new_front)
-    }
-
-    /// Remove a top-level field and only its lines.
-    pub fn remove(&mut self, key: &str) -> Result<(), EditError> {
-        self.fields_for_edit()?;
-        let new_front = match self.format {
-            Format::None => return Err(EditError::NotFound(key.to_string())),
-            Format::Yaml => yaml::remove(&self.parts.front, key)?,
-            Format::Toml => toml::remove(&self.parts.front, key)?,
-            Format::Json => json::remove(&self.parts.front, key)?,
-        };
-        self.commit_front(new_front)
-    }
-
-    /// Rename a top-level key; its value text is untouched.
-    pub fn rename(&mut self, from: &str, to: &str) -> Result<(), EditError> {
-        if to.is_empty() {
-            return Err(EditError::InvalidKey(to.to_string()));
-        }
-        let fields = self.fields_for_edit()?;
-        if from == to {
-            return if fields.iter().any(|f| f.key == from) {
-                Ok(())
-            } else {
-                Err(EditError::NotFound(from.to_string()))
-            };
-        }
-        if fields.iter().any(|f| f.key == to) {
-            return Err(EditError::KeyExists(to.to_string()));
-        }
-        let new_front = match self.format {
-            Format::None => return Err(EditError::NotFound(from.to_string())),
-            Format::Yaml => yaml::rename(&self.parts.front, from, to)?,
-            Format::Toml => toml::rename(&self.parts.front, from, to)?,
-            Format::Json => json::rename(&self.parts.front, from, to)?,
-        };
-        self.commit_front(new_front)
-    }
-
-    /// Apply a fix offered by [`crate::validate::validate`].
-    pub fn apply_fix(
-        &mut self,
-        fix: &crate::validate::Fix,
-        schema: &Schema,
-    ) -> Result<(), EditError> {
-        match fix {
-            crate::validate::Fix::RenameKey { from, to } => self.rename(from, to),
-            crate::validate::Fix::SetValue { key, value } => self.set(key, value, schema),
+    /// The field `key` names (see [`KeyCase`]; a text key before a number
+    /// spelled alike).
+    pub fn field(&self, key: &str) -> Option<Field> {
+        let fields = self.fields().ok()?;
+        match keys::resolve(&fields, key, self.keys) {
+            Ok(f) => f.cloned(),
+            Err(close) => close.last().map(|f| (*f).clone()),
         }
     }
 
@@ -441,27 +373,17 @@ impl Post {
             _ => None,
         }
     }
-
-    fn fields_for_edit(&self) -> Result<Vec<Field>, EditError> {
-        self.fields().map_err(|d| EditError::Syntax(Box::new(d)))
-    }
-
-    fn commit_front(&mut self, new_front: String) -> Result<(), EditError> {
-        if new_front.len() > limits::MAX_FRONT_MATTER_BYTES {
-            return Err(EditError::TooLarge);
-        }
-        if self.format == Format::None {
-            self.set_front_matter(&new_front);
-        } else {
-            self.parts.front = new_front;
-        }
-        Ok(())
-    }
 }
 
-fn unreachable_none() -> String {
-    // Format::None is mapped to YAML before dispatch; keep the core panic-free.
-    String::new()
+/// Read every top-level pair of `front` (in front-matter coordinates) within the caps.
+fn read_fields(format: Format, front: &str) -> Result<Vec<Field>, (String, usize, usize)> {
+    limits::check(format, front).map_err(|m| (m, 1, 1))?;
+    match format {
+        Format::None => Ok(Vec::new()),
+        Format::Yaml => yaml::fields(front),
+        Format::Toml => toml::fields(front),
+        Format::Json => json::fields(front),
+    }
 }
 
 impl fmt::Display for Post {
@@ -472,33 +394,6 @@ impl fmt::Display for Post {
 
 fn count_newlines(s: &str) -> usize {
     s.bytes().filter(|&b| b == b'\n').count()
-}
-
-/// Where a new key goes: the schema keys before it (nearest first) and after
-/// it (nearest first).
-pub(crate) struct Order {
-    pub before: Vec<String>,
-    pub after: Vec<String>,
-}
-
-fn insertion_order(key: &str, schema: &Schema) -> Order {
-    match schema.fields.iter().position(|f| f.key == key) {
-        Some(i) => Order {
-            before: schema.fields[..i]
-                .iter()
-                .rev()
-                .map(|f| f.key.clone())
-                .collect(),
-            after: schema.fields[i + 1..]
-                .iter()
-                .map(|f| f.key.clone())
-                .collect(),
-        },
-        None => Order {
-            before: Vec::new(),
-            after: Vec::new(),
-        },
-    }
 }
 
 /// 1-based (line, column) of byte offset `pos` in `text` (column in chars).

@@ -28,26 +28,39 @@ fn is_special_word(s: &str) -> bool {
     WORDS.iter().any(|w| w.eq_ignore_ascii_case(s))
 }
 
-/// Does `s` look like a number in some YAML version (ints, floats, hex,
-/// octal, binary, sexagesimal, with underscores)?
+/// Could `s` read as a number in some YAML version (1.2's core schema, 1.1's
+/// ints and floats with `_`, sexagesimal `1:30`, `0x`/`0o`/`0b`, Go's float
+/// syntax)? Errs on the side of yes; `1.1.0` and `2024-05-01` are not.
 fn is_numberish(s: &str) -> bool {
     let t = s.strip_prefix(['+', '-']).unwrap_or(s);
-    let first = t.as_bytes().first();
-    let starts = matches!(first, Some(b'0'..=b'9'))
-        || (t.starts_with('.') && t.len() > 1 && t.as_bytes()[1].is_ascii_digit());
-    starts
-        && t.bytes().all(|b| {
-            b.is_ascii_hexdigit()
-                || matches!(
-                    b,
-                    b'x' | b'X' | b'o' | b'O' | b'_' | b'.' | b':' | b'+' | b'-'
-                )
-        })
+    let b = t.as_bytes();
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|c| c.is_ascii_digit() || c == b'_');
+    match b {
+        [b'0', b'x' | b'X' | b'o' | b'O' | b'b' | b'B', ..] => return true,
+        [c, ..] if c.is_ascii_digit() => {}
+        [b'.', c, ..] if c.is_ascii_digit() => {}
+        _ => return false,
+    }
+    if t.contains(':') {
+        // Sexagesimal: 1:30, 190:20:30.15.
+        let (int, frac) = t.split_once('.').unwrap_or((t, "0"));
+        return digits(frac) && int.split(':').all(digits);
+    }
+    let (mantissa, exp) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], Some(&t[i + 1..])),
+        None => (t, None),
+    };
+    let exp_ok = exp.is_none_or(|e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((i, f)) => (i.is_empty() || digits(i)) && (f.is_empty() || digits(f)),
+        None => digits(mantissa),
+    };
+    exp_ok && mantissa_ok
 }
 
 /// Is `s` a date or timestamp spelling (kept plain on purpose)?
 fn is_date_like(s: &str) -> bool {
-    crate::validate::parse_date(s).is_some()
+    super::parse_date(s).is_some()
 }
 
 /// Can `s` be written as a plain scalar and read back as the same string, in

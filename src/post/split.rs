@@ -59,7 +59,17 @@ pub(crate) fn split(text: &str) -> (Format, Parts) {
             },
         )
     };
-    let mut it = lines(rest);
+    // Hugo and Zola skip whitespace before `+++` (Zola matches
+    // `^[[:space:]]*\+\+\+`); Jekyll, Eleventy and Astro need their `---`
+    // on the first line, so only TOML's opener may follow blank lines. The
+    // blank lines are kept as part of the opening piece.
+    let lead = leading_blank_lines(rest);
+    let lead = if rest[lead..].starts_with("+++") {
+        lead
+    } else {
+        0
+    };
+    let mut it = lines(rest).skip_while(|&(s, _, _)| s < lead);
     let Some((s0, e0, f0)) = it.next() else {
         return none();
     };
@@ -111,6 +121,30 @@ pub(crate) fn split(text: &str) -> (Format, Parts) {
         }
     }
     none()
+}
+
+/// Length of the whole blank lines (spaces, tabs, line endings) at the start of `text`.
+pub(crate) fn leading_blank_lines(text: &str) -> usize {
+    let mut end = 0;
+    for (s, e, f) in lines(text) {
+        if !text[s..e]
+            .bytes()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\r'))
+            || f == e
+        {
+            break;
+        }
+        end = f;
+    }
+    end
+}
+
+/// Whether `body` (of a post without front matter) opens, after blank lines,
+/// with what would be a front-matter block had it started the file: a
+/// generator may still read it, so a new block must not be put above it.
+pub(crate) fn has_late_front_matter(body: &str) -> bool {
+    let lead = leading_blank_lines(body);
+    lead > 0 && split(&body[lead..]).0 != Format::None
 }
 
 /// Byte index just after the `}` closing the object starting at `text[0]`.

@@ -7,7 +7,7 @@ use toml_edit::{ImDocument, Item};
 
 use super::render::double_quoted;
 use super::yaml::ParseErr;
-use super::{limits, line_col, EditError, EditResult, Field, Order, Value};
+use super::{limits, line_col, EditError, EditResult, Field, KeyRef, Order, Value};
 
 fn load(front: &str) -> Result<ImDocument<&str>, ParseErr> {
     ImDocument::parse(front).map_err(|e| {
@@ -75,6 +75,7 @@ pub(crate) fn fields(front: &str) -> Result<Vec<Field>, ParseErr> {
                 .unwrap_or((1, 1));
             Field {
                 key: k.to_string(),
+                key_is_text: true,
                 value: convert(front, item),
                 line,
                 column,
@@ -166,19 +167,46 @@ fn is_datetime(s: &str) -> bool {
     )
 }
 
-fn render_string(s: &str, old_src: &str) -> String {
-    if old_src.starts_with('\'')
-        && !old_src.starts_with("'''")
-        && !s.contains('\'')
-        && !s.chars().any(|c| c.is_control())
-    {
-        return format!("'{s}'");
-    }
-    // A TOML basic string: the YAML writer's escapes, with \u for every control character.
-    super::render::quoted(s, true)
+/// The string kind a TOML string token is written in: `'''`, `'`, `"""` or `"`.
+fn string_kind(src: &str) -> &'static str {
+    ["'''", "'", "\"\"\"", "\""]
+        .into_iter()
+        .find(|k| src.starts_with(k))
+        .unwrap_or("\"")
 }
 
-fn render(v: &Value, old_src: &str, bare_dates: bool) -> Result<String, EditError> {
+/// The kind a new string is written in: the old token's, unless the old
+/// value forced a basic string on it (it held a `'` or a control character),
+/// when the kind the author chose before (`style`) is tried again.
+fn kind_for(old_src: &str, old: &Value, style: &mut Option<String>) -> String {
+    let kind = string_kind(old_src);
+    let forced = kind.starts_with('"')
+        && matches!(old, Value::String(s)
+            if s.contains('\'') || s.chars().any(|c| c.is_control() && c != '\t'));
+    if forced {
+        style.clone().unwrap_or_else(|| kind.to_string())
+    } else {
+        *style = Some(kind.to_string());
+        kind.to_string()
+    }
+}
+
+fn render_string(s: &str, kind: &str, eol: &str) -> String {
+    let no_controls =
+        |allowed: &[char]| !s.chars().any(|c| c.is_control() && !allowed.contains(&c));
+    match kind {
+        "'''" if !s.contains("'''") && !s.ends_with('\'') && no_controls(&['\n', '\t']) => {
+            // A newline right after the opening delimiter is not content.
+            let lead = if s.starts_with('\n') { eol } else { "" };
+            format!("'''{lead}{}'''", s.replace('\n', eol))
+        }
+        "'" | "'''" if !s.contains('\'') && no_controls(&['\t']) => format!("'{s}'"),
+        // A TOML basic string: the YAML writer's escapes, with \u for every control character.
+        _ => super::render::quoted(s, true),
+    }
+}
+
+fn render(v: &Value, old_src: &str, kind: &str, bare_dates: bool) -> Result<String, EditError> {
     Ok(match v {
         Value::Null => {
             return Err(EditError::InvalidValue(
@@ -198,7 +226,7 @@ fn render(v: &Value, old_src: &str, bare_dates: bool) -> Result<String, EditErro
             n.clone()
         }
         Value::String(s) if bare_dates && is_datetime(s) => s.clone(),
-        Value::String(s) => render_string(s, old_src),
+        Value::String(s) => render_string(s, kind, "\n"),
         Value::List(items) => {
             let inner = old_src
                 .strip_prefix('[')
@@ -211,7 +239,7 @@ fn render(v: &Value, old_src: &str, bare_dates: bool) -> Result<String, EditErro
             };
             let parts = items
                 .iter()
-                .map(|x| render(x, item_src, bare_dates))
+                .map(|x| render(x, item_src, string_kind(item_src), bare_dates))
                 .collect::<Result<Vec<_>, _>>()?;
             format!("[{}]", parts.join(sep))
         }
@@ -242,20 +270,31 @@ fn verify(new_front: &str, want: &[(String, Option<Value>)]) -> Result<(), EditE
     Ok(())
 }
 
-pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &str) -> EditResult {
+pub(crate) fn set(front: &str, key: KeyRef, value: &Value, order: &Order, eol: &str) -> EditResult {
+    let KeyRef {
+        name: key, style, ..
+    } = key;
     let snap = snapshot(front)?;
     let want_value = match value {
         Value::Raw(_) => None,
         v => Some(v.clone()),
     };
     if let Some(kv) = snap.kvs.iter().find(|kv| kv.key == key) {
-        let text = render(value, &kv.old_src, kv.is_datetime)?;
-        let out = format!(
-            "{}{}{}",
-            &front[..kv.value_span.start],
-            text,
-            &front[kv.value_span.end..]
-        );
+        let kind = kind_for(&kv.old_src, &kv.old, style);
+        let splice = |text: String| {
+            format!(
+                "{}{}{}",
+                &front[..kv.value_span.start],
+                text,
+                &front[kv.value_span.end..]
+            )
+        };
+        let out = match value {
+            Value::String(s) if !(kv.is_datetime && is_datetime(s)) && kind != "\"" => {
+                splice(render_string(s, &kind, eol))
+            }
+            _ => splice(render(value, &kv.old_src, &kind, kv.is_datetime)?),
+        };
         let want: Vec<_> = snap
             .all
             .iter()
@@ -267,8 +306,12 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
                 }
             })
             .collect();
+        // The author's kind when the reader agrees, else a basic string.
+        if verify(&out, &want).is_ok() {
+            return Ok(out);
+        }
+        let out = splice(render(value, &kv.old_src, "\"", kv.is_datetime)?);
         verify(&out, &want)?;
-        let _ = &kv.old;
         return Ok(out);
     }
     if snap.all.iter().any(|(k, _)| k == key) {
@@ -278,7 +321,7 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
     let line = format!(
         "{} = {}{eol}",
         render_key(key)?,
-        render(value, "", date_key)?
+        render(value, "", "\"", date_key)?
     );
     let find = |k: &String| snap.kvs.iter().position(|kv| &kv.key == k);
     let pos = if let Some(i) = order.before.iter().find_map(find) {

@@ -1,30 +1,12 @@
 //! YAML front matter: values read with serde_yaml, edits applied to the text.
 
+use super::pairs::Pairs;
 use super::render::{self, Quote};
-use super::split::lines;
-use super::{limits, EditError, EditResult, Field, Order, Value};
+use super::yaml_scan::{is_blank, scan, Entry};
+use super::{limits, EditError, EditResult, Field, KeyRef, Order, Value};
 
 type Yv = serde_yaml::Value;
 pub(crate) type ParseErr = (String, usize, usize);
-
-/// A top-level key and the byte spans it owns in the front matter.
-#[derive(Debug, Clone)]
-struct Entry {
-    key: String,
-    line_no: usize,
-    line_start: usize,
-    key_start: usize,
-    key_end: usize,
-    /// Start of the value token on the key line (after `:` and blanks).
-    value_start: usize,
-    /// End of the value token (may be on a later line for multi-line quoted
-    /// or flow values); equals `value_start` for an empty/block value.
-    inline_end: usize,
-    /// End (after the line ending) of the line where the token ends.
-    token_line_full: usize,
-    /// End of the last line the key owns (after its line ending).
-    span_end: usize,
-}
 
 /// Bound alias expansion before serde_yaml sees the text (serde_yaml's own
 /// repetition limit still lets a large anchored list be copied millions of
@@ -68,50 +50,65 @@ fn check_aliases(front: &str) -> Result<(), ParseErr> {
     Ok(())
 }
 
-/// Parse with serde_yaml into ordered top-level pairs.
-fn load(front: &str) -> Result<Vec<(String, Yv)>, ParseErr> {
+/// A top-level pair as read: the key's text and whether YAML reads it as
+/// text (`"1"`) or as another type (`1`, `true`), which are distinct keys.
+#[derive(Debug, Clone, PartialEq)]
+struct Pair {
+    key: String,
+    text: bool,
+    value: Yv,
+}
+
+fn syntax_error(e: serde_yaml::Error) -> ParseErr {
+    let (l, c) = e
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .unwrap_or((1, 1));
+    let msg = e.to_string();
+    let msg = match msg.find(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    };
+    (format!("YAML syntax error: {msg}"), l, c)
+}
+
+/// Parse with serde_yaml into top-level pairs in file order, a key written
+/// twice kept twice.
+fn load(front: &str) -> Result<Vec<Pair>, ParseErr> {
     check_aliases(front)?;
-    let v: Yv = serde_yaml::from_str(front).map_err(|e| {
-        let (l, c) = e
-            .location()
-            .map(|l| (l.line(), l.column()))
-            .unwrap_or((1, 1));
-        let msg = e.to_string();
-        let msg = match msg.find(" at line ") {
-            Some(i) => msg[..i].to_string(),
-            None => msg,
-        };
-        (format!("YAML syntax error: {msg}"), l, c)
-    })?;
-    let map = match v {
-        Yv::Null => return Ok(Vec::new()),
-        Yv::Mapping(m) => m,
-        _ => {
-            return Err((
-                "front matter must be a list of `key: value` pairs".to_string(),
-                1,
-                1,
-            ))
+    let pairs = match serde_yaml::from_str::<Pairs<Yv, Yv>>(front) {
+        Ok(p) => p.0,
+        Err(e) => {
+            // Say what is wrong as a whole-value read would.
+            return Err(match serde_yaml::from_str::<Yv>(front) {
+                Err(e) => syntax_error(e),
+                Ok(Yv::Mapping(_) | Yv::Null) => syntax_error(e),
+                Ok(_) => (
+                    "front matter must be a list of `key: value` pairs".to_string(),
+                    1,
+                    1,
+                ),
+            });
         }
     };
-    if map.len() > limits::MAX_KEYS {
+    if pairs.len() > limits::MAX_KEYS {
         return Err((
             format!(
                 "front matter has too many keys ({}, at most {})",
-                map.len(),
+                pairs.len(),
                 limits::MAX_KEYS
             ),
             1,
             1,
         ));
     }
-    let mut out = Vec::with_capacity(map.len());
-    for (k, v) in map {
-        let key = match k {
-            Yv::String(s) => s,
-            Yv::Number(n) => n.to_string(),
-            Yv::Bool(b) => b.to_string(),
-            Yv::Null => "null".to_string(),
+    let mut out = Vec::with_capacity(pairs.len());
+    for (k, value) in pairs {
+        let (key, text) = match k {
+            Yv::String(s) => (s, true),
+            Yv::Number(n) => (n.to_string(), false),
+            Yv::Bool(b) => (b.to_string(), false),
+            Yv::Null => ("null".to_string(), false),
             _ => {
                 return Err((
                     "front matter keys must be simple names, not lists or mappings".to_string(),
@@ -120,209 +117,15 @@ fn load(front: &str) -> Result<Vec<(String, Yv)>, ParseErr> {
                 ))
             }
         };
-        out.push((key, v));
+        out.push(Pair { key, text, value });
     }
     Ok(out)
 }
 
-fn is_blank(s: &str) -> bool {
-    s.trim_matches([' ', '\t', '\r']).is_empty()
-}
-
-/// Scan the text for top-level keys and their line spans.
-fn scan(front: &str) -> Result<Vec<Entry>, String> {
-    let ls: Vec<(usize, usize, usize)> = lines(front).collect();
-    let bytes = front.as_bytes();
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut i = 0;
-    while i < ls.len() {
-        let (s, e, f) = ls[i];
-        let line = &front[s..e];
-        let first = line.as_bytes().first().copied();
-        let is_dash = line == "-" || line.starts_with("- ") || line.starts_with("-\t");
-        if is_blank(line) || first == Some(b'#') {
-            i += 1;
-            continue;
-        }
-        if matches!(first, Some(b' ') | Some(b'\t')) || is_dash {
-            match entries.last_mut() {
-                Some(en) => en.span_end = f,
-                None if line.trim_start().starts_with('#') => {}
-                None => return Err("indented line before the first key".into()),
-            }
-            i += 1;
-            continue;
-        }
-        // A key line.
-        let (key, key_end) = match first {
-            Some(q @ (b'"' | b'\'')) => {
-                let close = scan_quoted(bytes, s, q, e).ok_or("unterminated quoted key")?;
-                let k: String =
-                    serde_yaml::from_str(&front[s..close]).map_err(|_| "bad quoted key")?;
-                (k, close)
-            }
-            _ => {
-                let lb = line.as_bytes();
-                let colon = (0..lb.len())
-                    .find(|&j| {
-                        lb[j] == b':'
-                            && (j + 1 == lb.len() || matches!(lb[j + 1], b' ' | b'\t' | b'\r'))
-                    })
-                    .ok_or("line without `key:`")?;
-                let k = line[..colon].trim_end_matches([' ', '\t']);
-                if k.is_empty()
-                    || k.contains(" #")
-                    || matches!(
-                        k.as_bytes()[0],
-                        b'?' | b'&'
-                            | b'*'
-                            | b'!'
-                            | b'['
-                            | b'{'
-                            | b'|'
-                            | b'>'
-                            | b'%'
-                            | b'@'
-                            | b'`'
-                            | b'-'
-                            | b','
-                            | b']'
-                            | b'}'
-                    )
-                {
-                    return Err("unsupported key syntax".into());
-                }
-                (k.to_string(), s + k.len())
-            }
-        };
-        let mut p = key_end;
-        while p < e && matches!(bytes[p], b' ' | b'\t') {
-            p += 1;
-        }
-        if p >= e || bytes[p] != b':' {
-            return Err("expected `:` after key".into());
-        }
-        p += 1;
-        while p < e && matches!(bytes[p], b' ' | b'\t') {
-            p += 1;
-        }
-        let value_start = p;
-        let inline_end = scan_token(bytes, value_start, e).ok_or("unterminated value")?;
-        // The line holding the end of the token.
-        let mut k = i;
-        while k < ls.len() && ls[k].1 < inline_end {
-            k += 1;
-        }
-        if k >= ls.len() {
-            return Err("value runs past the end".into());
-        }
-        let (_, tail_e, tail_f) = ls[k];
-        let tail = front[inline_end..tail_e].trim_start_matches([' ', '\t']);
-        if !(tail.is_empty() || tail == "\r" || tail.starts_with('#')) {
-            return Err("unexpected text after value".into());
-        }
-        entries.push(Entry {
-            key,
-            line_no: i,
-            line_start: s,
-            key_start: s,
-            key_end,
-            value_start,
-            inline_end,
-            token_line_full: tail_f,
-            span_end: tail_f,
-        });
-        i = k + 1;
-    }
-    Ok(entries)
-}
-
-/// Index just after the closing quote of a quoted scalar starting at `start`.
-/// Double-quoted and single-quoted scalars may span lines unless `line_end`
-/// limits them (keys).
-fn scan_quoted(b: &[u8], start: usize, q: u8, limit: usize) -> Option<usize> {
-    let mut j = start + 1;
-    while j < limit {
-        if q == b'"' && b[j] == b'\\' {
-            j += 2;
-            continue;
-        }
-        if b[j] == q {
-            if q == b'\'' && j + 1 < limit && b[j + 1] == b'\'' {
-                j += 2;
-                continue;
-            }
-            return Some(j + 1);
-        }
-        j += 1;
-    }
-    None
-}
-
-/// End of the value token starting at `p` on a line ending at `e`.
-fn scan_token(b: &[u8], p: usize, e: usize) -> Option<usize> {
-    if p >= e || b[p] == b'#' {
-        return Some(p);
-    }
-    match b[p] {
-        q @ (b'"' | b'\'') => scan_quoted(b, p, q, b.len()),
-        b'[' | b'{' => {
-            let mut depth = 0usize;
-            let mut j = p;
-            let mut prev = b'[';
-            while j < b.len() {
-                let c = b[j];
-                match c {
-                    b'[' | b'{' => depth += 1,
-                    b']' | b'}' => {
-                        depth = depth.checked_sub(1)?;
-                        if depth == 0 {
-                            return Some(j + 1);
-                        }
-                    }
-                    b'"' | b'\'' if matches!(prev, b'[' | b'{' | b',' | b':') => {
-                        j = scan_quoted(b, j, c, b.len())?;
-                        prev = c;
-                        continue;
-                    }
-                    _ => {}
-                }
-                if !matches!(c, b' ' | b'\t' | b'\r' | b'\n') {
-                    prev = c;
-                }
-                j += 1;
-            }
-            None
-        }
-        b'|' | b'>' => {
-            let mut j = p;
-            while j < e && !matches!(b[j], b' ' | b'\t' | b'\r') {
-                j += 1;
-            }
-            Some(j)
-        }
-        _ => {
-            // Plain scalar (or anchor/tag followed by something): up to ` #`.
-            let mut j = p;
-            let mut end = p;
-            while j < e {
-                if b[j] == b'#' && matches!(b[j - 1], b' ' | b'\t') {
-                    break;
-                }
-                if !matches!(b[j], b' ' | b'\t' | b'\r') {
-                    end = j + 1;
-                }
-                j += 1;
-            }
-            Some(end)
-        }
-    }
-}
-
 /// The scanned entries, if they agree with what serde_yaml read.
-fn scan_checked(front: &str, map: &[(String, Yv)]) -> Option<Vec<Entry>> {
+fn scan_checked(front: &str, map: &[Pair]) -> Option<Vec<Entry>> {
     let es = scan(front).ok()?;
-    (es.len() == map.len() && es.iter().zip(map).all(|(e, (k, _))| e.key == *k)).then_some(es)
+    (es.len() == map.len() && es.iter().zip(map).all(|(e, p)| e.key == p.key)).then_some(es)
 }
 
 fn token<'a>(front: &'a str, e: &Entry) -> &'a str {
@@ -391,11 +194,12 @@ pub(crate) fn fields(front: &str) -> Result<Vec<Field>, ParseErr> {
     Ok(map
         .iter()
         .enumerate()
-        .map(|(i, (k, v))| {
+        .map(|(i, p)| {
             let e = entries.as_ref().map(|es| &es[i]);
             Field {
-                key: k.clone(),
-                value: convert(front, v, e),
+                key: p.key.clone(),
+                key_is_text: p.text,
+                value: convert(front, &p.value, e),
                 line: e.map(|e| e.line_no + 1).unwrap_or(1),
                 column: 1,
             }
@@ -403,7 +207,7 @@ pub(crate) fn fields(front: &str) -> Result<Vec<Field>, ParseErr> {
         .collect())
 }
 
-type Prepared = (Vec<(String, Yv)>, Vec<Entry>);
+type Prepared = (Vec<Pair>, Vec<Entry>);
 
 fn prepare(front: &str) -> Result<Prepared, EditError> {
     let map = load(front).map_err(EditError::syntax)?;
@@ -429,11 +233,8 @@ fn render_key(k: &str) -> Result<String, EditError> {
 /// Style facts about the existing value of a key.
 struct OldStyle<'a> {
     token: &'a str,
-    /// The old value could not be written without quotes, so its quotes say
-    /// nothing of the author's taste. Typing `2024-05-01` into a plain date
-    /// passes through `2`, `20`, `2024-05-0` (numbers, or not yet a date),
-    /// which must be quoted; without this the quotes would stick.
-    quotes_forced: bool,
+    /// The quoting a new string value is written in when it allows it.
+    quote: Quote,
     /// Continuation lines (after the token's line) owned by the key.
     block: &'a str,
 }
@@ -453,12 +254,7 @@ fn render_value(
     doc_list_quote: Option<Quote>,
 ) -> Result<(String, Vec<String>), EditError> {
     let old_tok = old.map(|o| o.token).unwrap_or("");
-    let forced = old.is_some_and(|o| o.quotes_forced);
-    let old_quote = if forced || old_tok.starts_with(['[', '{', '|', '>', '&', '*', '!']) {
-        Quote::Plain
-    } else {
-        render::quote_of(old_tok)
-    };
+    let old_quote = old.map(|o| o.quote).unwrap_or(Quote::Plain);
     match value {
         Value::String(s) => {
             if s.contains('\n') && old_tok.starts_with('|') {
@@ -619,14 +415,21 @@ fn refused() -> EditError {
     EditError::Unsupported("this edit could not be applied without disturbing other fields".into())
 }
 
+/// What a pair should read as after an edit: its key, and its value when known.
+type Want = (String, bool, Option<Yv>);
+
+fn unchanged(p: &Pair) -> Want {
+    (p.key.clone(), p.text, Some(p.value.clone()))
+}
+
 /// Check that `new_front` holds `want` (old pairs with the one change).
-fn verify(new_front: &str, want: &[(String, Option<Yv>)]) -> Result<(), EditError> {
+fn verify(new_front: &str, want: &[Want]) -> Result<(), EditError> {
     let got = load(new_front).map_err(|_| refused())?;
     if got.len() != want.len() {
         return Err(refused());
     }
-    for ((gk, gv), (wk, wv)) in got.iter().zip(want) {
-        if gk != wk || wv.as_ref().is_some_and(|wv| !same(gv, wv)) {
+    for (g, (wk, wt, wv)) in got.iter().zip(want) {
+        if g.key != *wk || g.text != *wt || wv.as_ref().is_some_and(|wv| !same(&g.value, wv)) {
             return Err(refused());
         }
     }
@@ -636,22 +439,59 @@ fn verify(new_front: &str, want: &[(String, Option<Yv>)]) -> Result<(), EditErro
     Ok(())
 }
 
-pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &str) -> EditResult {
+/// The entry `key` names, if any; a key written twice cannot be edited
+/// (which one to change is the author's call).
+fn find(map: &[Pair], key: &KeyRef) -> Result<Option<usize>, EditError> {
+    let at: Vec<usize> = (0..map.len())
+        .filter(|&i| map[i].key == key.name && map[i].text == key.text)
+        .collect();
+    match at.as_slice() {
+        [] => Ok(None),
+        [i] => Ok(Some(*i)),
+        _ => Err(super::duplicate_refusal(key.name, &[])),
+    }
+}
+
+/// The quoting of the old token a new string is written in. Quotes the old
+/// value could not do without say nothing of the author's taste (typing
+/// `2024-05-01` into a plain date passes through `2`, `20`, `2024-05-0`,
+/// which must be quoted; `""` on the way to a title): then the style last
+/// seen chosen (`key.style`) is used when the new value allows it, and the
+/// same quote character when it needs quotes.
+fn quote_for(token: &str, old: &Yv, new: &Value, style: &mut Option<String>) -> Quote {
+    if token.starts_with(['[', '{', '|', '>', '&', '*', '!']) {
+        return Quote::Plain;
+    }
+    let q = render::quote_of(token);
+    let forced = match old {
+        Yv::String(s) => q != Quote::Plain && !render::plain_ok(s, false),
+        _ => false,
+    };
+    if !forced {
+        *style = Some(token[..usize::from(q != Quote::Plain)].to_string());
+        return q;
+    }
+    match new {
+        Value::String(s) if render::plain_ok(s, false) => match style.as_deref() {
+            Some(t) => render::quote_of(t),
+            None => Quote::Plain,
+        },
+        _ => q,
+    }
+}
+
+pub(crate) fn set(front: &str, key: KeyRef, value: &Value, order: &Order, eol: &str) -> EditResult {
     let (map, entries) = prepare(front)?;
     let list_q = doc_list_quote(front, &entries);
     let out;
-    let want: Vec<(String, Option<Yv>)>;
-    if let Some(idx) = entries.iter().position(|e| e.key == key) {
+    let want: Vec<Want>;
+    if let Some(idx) = find(&map, &key)? {
         let e = &entries[idx];
         check_anchor(front, e)?;
         let token = token(front, e);
-        let quotes_forced = match &map[idx].1 {
-            Yv::String(s) => render::quote_of(token) != Quote::Plain && !render::plain_ok(s, false),
-            _ => false,
-        };
         let old = OldStyle {
             token,
-            quotes_forced,
+            quote: quote_for(token, &map[idx].value, value, key.style),
             block: &front[e.token_line_full..e.span_end],
         };
         let (inline, block) = render_value(value, Some(&old), list_q)?;
@@ -683,17 +523,18 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
         out = s;
         want = map
             .iter()
-            .map(|(k, v)| {
-                if k == key {
-                    (k.clone(), expected(value))
+            .enumerate()
+            .map(|(i, p)| {
+                if i == idx {
+                    (p.key.clone(), p.text, expected(value))
                 } else {
-                    (k.clone(), Some(v.clone()))
+                    unchanged(p)
                 }
             })
             .collect();
     } else {
         let (inline, block) = render_value(value, None, list_q)?;
-        let mut text = render_key(key)?;
+        let mut text = render_key(key.name)?;
         text.push(':');
         if !inline.is_empty() {
             text.push(' ');
@@ -720,49 +561,53 @@ pub(crate) fn set(front: &str, key: &str, value: &Value, order: &Order, eol: &st
         s.push_str(&text);
         s.push_str(&front[pos..]);
         out = s;
-        let mut w: Vec<(String, Option<Yv>)> = map
-            .iter()
-            .map(|(k, v)| (k.clone(), Some(v.clone())))
-            .collect();
-        w.insert(idx.min(w.len()), (key.to_string(), expected(value)));
+        let mut w: Vec<Want> = map.iter().map(unchanged).collect();
+        w.insert(
+            idx.min(w.len()),
+            (key.name.to_string(), true, expected(value)),
+        );
         want = w;
     }
     verify(&out, &want)?;
     Ok(out)
 }
 
-pub(crate) fn remove(front: &str, key: &str) -> EditResult {
+pub(crate) fn remove(front: &str, key: KeyRef) -> EditResult {
     let (map, entries) = prepare(front)?;
-    let e = entries
-        .iter()
-        .find(|e| e.key == key)
-        .ok_or_else(|| EditError::NotFound(key.to_string()))?;
+    let idx = find(&map, &key)?.ok_or_else(|| EditError::NotFound(key.name.to_string()))?;
+    let e = &entries[idx];
     check_anchor(front, e)?;
     let out = format!("{}{}", &front[..e.line_start], &front[e.span_end..]);
-    let want: Vec<_> = map
-        .into_iter()
-        .filter(|(k, _)| k != key)
-        .map(|(k, v)| (k, Some(v)))
+    let want: Vec<Want> = map
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != idx)
+        .map(|(_, p)| unchanged(p))
         .collect();
     verify(&out, &want)?;
     Ok(out)
 }
 
-pub(crate) fn rename(front: &str, from: &str, to: &str) -> EditResult {
+pub(crate) fn rename(front: &str, from: KeyRef, to: &str) -> EditResult {
     let (map, entries) = prepare(front)?;
-    let e = entries
-        .iter()
-        .find(|e| e.key == from)
-        .ok_or_else(|| EditError::NotFound(from.to_string()))?;
+    let idx = find(&map, &from)?.ok_or_else(|| EditError::NotFound(from.name.to_string()))?;
+    let e = &entries[idx];
     let out = format!(
         "{}{}{}",
         &front[..e.key_start],
         render_key(to)?,
         &front[e.key_end..]
     );
-    let want: Vec<_> = map
-        .into_iter()
-        .map(|(k, v)| (if k == from { to.to_string() } else { k }, Some(v)))
+    let want: Vec<Want> = map
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if i == idx {
+                (to.to_string(), true, Some(p.value.clone()))
+            } else {
+                unchanged(p)
+            }
+        })
         .collect();
     verify(&out, &want)?;
     Ok(out)

@@ -302,3 +302,25 @@ test('a host\'s schema: select, image list, url and multi-line text widgets, eac
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('editing a title in the form keeps the author\'s quoting: single, double, plain, TOML literal', async () => {
+  const page = await openPage(browser, server.base);
+  for (const [name, post, want] of [
+    ['single.md', "---\ntitle: 'From Dev to Devrel'\ndate: 2024-01-01\n---\nBody\n", "title: 'Devrel to Dev'"],
+    ['double.md', '---\ntitle: "From Dev to Devrel"\ndate: 2024-01-01\n---\nBody\n', 'title: "Devrel to Dev"'],
+    ['plain.md', '---\ntitle: From Dev to Devrel\ndate: 2024-01-01\n---\nBody\n', 'title: Devrel to Dev'],
+    ['literal.md', "+++\ntitle = '''From Dev to Devrel'''\ndate = 2024-01-01\n+++\nBody\n", "title = '''Devrel to Dev'''"],
+  ]) {
+    await importText(page, name, post);
+    const title = form(page).getByRole('textbox', { name: 'Title', exact: true });
+    await eventually(async () => assert.equal(await title.inputValue(), 'From Dev to Devrel'));
+    const before = await lines(page);
+    // Cleared first, as a user selecting all and typing does: the empty
+    // title on the way must be quoted, and must not decide what follows.
+    await title.fill('');
+    await title.pressSequentially('Devrel to Dev');
+    await eventually(async () => assert.deepEqual(diff(before, await lines(page)).added, [want]), 5000);
+    assert.equal(diff(before, await lines(page)).removed.length, 1, name);
+  }
+  assert.deepEqual(page.errors, []);
+});

@@ -111,15 +111,12 @@ for (const engine of ENGINES) {
         await importFile(driver, sample(name));
         const out = await exportFile(driver, session.downloads);
         assert.ok(out.bytes.equals(fs.readFileSync(sample(name))), `${name}: exported bytes differ (${out.bytes.length} vs ${fs.statSync(sample(name)).size})`);
-        // This post's file name is its title's slug, which is what Export names files from.
-        if (name === 'from-dev-to-devrel.md') assert.equal(out.name, name);
+        assert.equal(out.name, name, 'exported under the name it came with');
       }
       await noErrors();
     });
 
-    test('a post whose file name is not its title\'s slug exports under its own file name', {
-      todo: 'Export names the file from the title (src/export.rs), in every engine, Chromium too; docs/ui-contract.md promises the imported name',
-    }, async () => {
+    test('a post whose file name is not its title\'s slug exports under its own file name', async () => {
       await fresh(driver, server.base);
       await importFile(driver, sample('ic-take-on-devrel-2025.md'));
       assert.equal((await exportFile(driver, session.downloads)).name, 'ic-take-on-devrel-2025.md');
