@@ -186,3 +186,113 @@ fn usage_errors_exit_2() {
     assert_eq!(cli(&[]).0, 2);
     assert_eq!(cli(&["bogus"]).0, 2);
 }
+
+/// A folder of files, removed when the test ends.
+struct TempDir(std::path::PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_site(name: &str, files: &[(&str, &str)]) -> TempDir {
+    let dir = std::env::temp_dir().join(format!("postwright-site-{}-{name}", std::process::id()));
+    for (path, text) in files {
+        let p = dir.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    TempDir(dir)
+}
+
+#[test]
+fn check_says_which_posts_will_not_publish_and_which_collide() {
+    let site = temp_site(
+        "hugo",
+        &[
+            ("hugo.toml", "baseURL = 'https://example.com/'\n"),
+            (
+                "content/posts/live.md",
+                "---\ntitle: Live\ndate: 2026-01-01T10:00:00+01:00\n---\nHi\n",
+            ),
+            (
+                "content/posts/later.md",
+                "---\ntitle: Later\ndate: 2026-12-24T08:00:00+01:00\n---\nSoon\n",
+            ),
+            (
+                "content/posts/wip.md",
+                "---\ntitle: WIP\ndate: 2026-01-03\nDraft: true\n---\nNot yet\n",
+            ),
+            (
+                "content/posts/other.md",
+                "---\ntitle: Other\nslug: live\ndate: 2026-01-02\n---\nSame URL\n",
+            ),
+        ],
+    );
+    let root = site.0.display().to_string();
+    let (code, out, err) = cli(&["check", "--now", "2026-12-04T12:00:00Z", &root]);
+    assert_eq!(code, 1, "a URL collision is an error: {out}{err}");
+    assert!(out.contains("later.md:1:1: warning: Hugo will publish this at https://example.com/posts/later/ from 2026-12-24T07:00:00Z (its date is in the future)"), "{out}");
+    assert!(
+        out.contains("wip.md:1:1: info: Hugo will not publish this: it is a draft (draft: true)"),
+        "the generator comes from hugo.toml, keys ignore case: {out}"
+    );
+    assert!(
+        out.contains("other.md:1:1: error: publishes to https://example.com/posts/live/, as ")
+            && out.contains("live.md does: one would hide the other"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("live.md:1:1:"),
+        "a post that publishes is not listed: {out}"
+    );
+    assert!(
+        !out.contains("unknown key `Draft`"),
+        "Hugo's keys ignore case: {out}"
+    );
+    // After Christmas Eve the post is out.
+    let (_, out, _) = cli(&["check", "--now", "2026-12-25", &root]);
+    assert!(!out.contains("later.md:1:1: warning"), "{out}");
+}
+
+#[test]
+fn merge_is_a_git_merge_driver() {
+    let base = "---\ntitle: T\ndate: 2024-01-01\n---\nOne.\n\nTwo.\n";
+    let site = temp_site(
+        "merge",
+        &[
+            ("base.md", base),
+            ("mine.md", &base.replace("title: T", "title: Mine")),
+            (
+                "theirs.md",
+                &base
+                    .replace("date: 2024-01-01", "date: 2024-02-02")
+                    .replace("Two.", "Two!"),
+            ),
+            ("clash.md", &base.replace("title: T", "title: Theirs")),
+        ],
+    );
+    let f = |n: &str| site.0.join(n).display().to_string();
+    let out_file = f("out.md");
+    let (code, _, err) = cli(&[
+        "merge",
+        &f("base.md"),
+        &f("mine.md"),
+        &f("theirs.md"),
+        "-o",
+        &out_file,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&out_file).unwrap(),
+        "---\ntitle: Mine\ndate: 2024-02-02\n---\nOne.\n\nTwo!\n"
+    );
+    // A real conflict: markers around the one field only, exit 1.
+    let (code, out, err) = cli(&["merge", &f("base.md"), &f("mine.md"), &f("clash.md")]);
+    assert_eq!(code, 1);
+    assert_eq!(out, "---\n<<<<<<< mine\ntitle: Mine\n=======\ntitle: Theirs\n>>>>>>> theirs\ndate: 2024-01-01\n---\nOne.\n\nTwo.\n");
+    assert!(err.contains("conflict in field `title`"), "{err}");
+    let (code, _, err) = cli(&["merge", &f("base.md")]);
+    assert_eq!(code, 2, "{err}");
+}

@@ -5,6 +5,7 @@
 //! postwright render [--base-url URL] [--preset NAME] [--smart] FILE   the HTML the preview shows
 //! postwright get [--preset NAME] FILE KEY    print one front-matter field
 //! postwright set [--yaml] [--preset NAME] FILE KEY VALUE   write one field in place
+//! postwright merge BASE MINE THEIRS [-o OUT]   three-way merge of a post (a git merge driver)
 //! ```
 //! `check` prints `path:line:col: severity: message` (one line each, control
 //! characters escaped) and exits 1 if any error. `set` takes VALUE as the
@@ -14,6 +15,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "cli/merge.rs"]
+mod merge_cmd;
+#[path = "cli/publish.rs"]
+mod publish;
+
 use postwright::export::Preset;
 use postwright::markdown::{self, RenderOptions};
 use postwright::post::{one_line, value_from_text, value_text, KeyCase, Post, Value};
@@ -21,10 +27,11 @@ use postwright::schema::Schema;
 use postwright::validate::{self, Severity};
 
 const USAGE: &str = "usage:
-  postwright check [--schema FILE] [--preset NAME] PATH...
+  postwright check [--schema FILE] [--preset NAME] [--now TIME] PATH...
   postwright render [--base-url URL] [--preset NAME] [--smart] FILE
   postwright get [--preset NAME] FILE KEY
   postwright set [--yaml] [--preset NAME] FILE KEY VALUE
+  postwright merge [--mine-label L] [--theirs-label L] BASE MINE THEIRS [-o OUT]
       NAME: hugo, hugo-bundle, jekyll, zola, astro, eleventy: the
       generator's default typography and template tags for render (Hugo
       shortcodes by default; --smart turns typography on for any); for
@@ -33,7 +40,14 @@ const USAGE: &str = "usage:
       or `#` is fine); a field that holds a number, true/false, a list
       (one item a line, as get prints it) or a nested structure (its
       source) keeps that type when VALUE fits it; --yaml reads VALUE in
-      YAML syntax instead, e.g. --yaml '[a, b]'";
+      YAML syntax instead, e.g. --yaml '[a, b]'
+      check with a generator (--preset, or the site's config file found at
+      or above PATH) also lists posts that will not publish at TIME (default
+      now; e.g. 2026-12-24T08:00:00Z) and why, and posts that would publish
+      to the same URL (an error)
+      merge: exit 0 and the merged post on a clean merge, exit 1 with
+      conflict markers around only the conflicting field or block; as a git
+      driver: git config merge.postwright.driver 'postwright merge %O %A %B -o %A'";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +56,7 @@ fn main() -> ExitCode {
         Some("render") => render(&args[1..]),
         Some("get") => get(&args[1..]),
         Some("set") => set(&args[1..]),
+        Some("merge") => merge_cmd::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -66,10 +81,22 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
     let mut schema = Schema::blog();
     let mut paths = Vec::new();
     let mut keys = KeyCase::Exact;
+    let mut preset = None;
+    let mut now = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         if arg == "--preset" {
-            keys = key_case(it.next())?;
+            let name = it.next();
+            keys = key_case(name)?;
+            preset = name.and_then(|n| Preset::from_id(n));
+        } else if arg == "--now" {
+            let t = it
+                .next()
+                .ok_or("--now needs a time, e.g. 2026-12-24T08:00:00Z")?;
+            now = Some(
+                postwright::site::time::parse_instant(t)
+                    .ok_or_else(|| format!("--now: `{t}` is not a date or time"))?,
+            );
         } else if arg == "--schema" {
             let file = it.next().ok_or("--schema needs a file")?;
             let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
@@ -86,16 +113,29 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
     if paths.is_empty() {
         return Err(USAGE.to_string());
     }
+    // Without --preset, the site's own config (found at or above PATH) names the generator.
+    if preset.is_none() {
+        preset = paths
+            .iter()
+            .find_map(|p| publish::site_of(p).ok()?.1?.generator);
+        if matches!(preset, Some(Preset::Hugo | Preset::HugoBundle)) {
+            keys = KeyCase::Insensitive;
+        }
+    }
     let mut files = Vec::new();
     for path in &paths {
         collect_posts(path, &mut files).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     let (mut errors, mut warnings) = (0, 0);
+    let mut read_posts: Vec<(PathBuf, Post)> = Vec::new();
     for file in &files {
         let shown = file.display().to_string();
         let shown = one_line(&shown);
         let post = match read_post(file) {
-            Ok(post) => post.with_key_case(keys),
+            Ok(post) => {
+                read_posts.push((file.clone(), post.clone()));
+                post.with_key_case(keys)
+            }
             Err(message) => {
                 println!(
                     "{shown}:1:1: error: {}",
@@ -119,6 +159,36 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
             };
             let message = one_line(&d.message);
             println!("{shown}:{}:{}: {severity}: {message}", d.line, d.column);
+        }
+    }
+    // Will each publish, and where? Per site (the config around each PATH).
+    let now = now.unwrap_or_else(|| {
+        let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+        since.map_or(0, |d| d.as_secs() as i64)
+    });
+    for path in &paths {
+        let (root, config) = publish::site_of(path)?;
+        let Some(generator) = preset.or_else(|| config.as_ref().and_then(|c| c.generator)) else {
+            continue;
+        };
+        let site = config.unwrap_or_default();
+        let here: Vec<(PathBuf, Post)> = read_posts
+            .iter()
+            .filter(|(f, _)| f.starts_with(path))
+            .cloned()
+            .collect();
+        for f in publish::findings(generator, &site, &root, &here, now) {
+            match f.severity {
+                "error" => errors += 1,
+                "warning" => warnings += 1,
+                _ => {}
+            }
+            println!(
+                "{}:1:1: {}: {}",
+                one_line(&f.file.display().to_string()),
+                f.severity,
+                one_line(&f.message)
+            );
         }
     }
     eprintln!(
