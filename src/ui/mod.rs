@@ -9,7 +9,7 @@
 //! `update_body` (the Markdown, the front matter, the host's value and
 //! options), `update_prefs` (the user's choices of look), `update_files`
 //! (import, export, a local folder, the clipboard), `update_drafts`
-//! (autosaved drafts), and `view`.
+//! (autosaved drafts), `update_journal` (the crash journal), and `view`.
 
 mod drafts_panel;
 mod editor;
@@ -26,6 +26,7 @@ mod toolbar;
 mod update_body;
 mod update_drafts;
 mod update_files;
+mod update_journal;
 mod update_prefs;
 mod view;
 

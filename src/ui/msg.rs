@@ -2,6 +2,7 @@
 //! [`Editor::update`](super::Editor).
 
 use crate::browser::folder;
+use crate::browser::journal::JournalEvent;
 use crate::editing::Action;
 use crate::export::Preset;
 use crate::post::{Post, Value};
@@ -82,6 +83,8 @@ pub enum Msg {
     FinishSave,
     /// Another tab changed local storage.
     StorageChanged(Option<String>),
+    /// The crash journal opened (recover from it) or cannot be used.
+    Journal(JournalEvent),
     NewDraft,
     OpenDraft(String),
     DuplicateDraft(String),

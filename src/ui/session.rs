@@ -8,7 +8,9 @@ use gloo_timers::callback::Timeout;
 use yew::html::Scope;
 
 use super::{Editor, Msg};
+use crate::browser::journal::{self, JournalLink};
 use crate::browser::storage::{self, AnyStore, StorageListener};
+use crate::drafts::journal::JournalEntry;
 use crate::drafts::{
     AfterSave, CorruptEntry, Cursor, DeleteToken, Draft, DraftInfo, DraftMeta, DraftStore,
     RevisionMeta, SaveError, StorageError,
@@ -44,6 +46,8 @@ pub struct Session {
     pub query: String,
     pub corrupt: Vec<CorruptEntry>,
     pub revisions: Vec<RevisionMeta>,
+    /// The crash journal: every autosave is also written there, durably.
+    pub journal: JournalLink,
     timer: Option<Timeout>,
     /// What the last autosave left for a task of its own (the replaced
     /// version kept as a revision, the index), and that task.
@@ -111,6 +115,12 @@ impl Session {
         if blocked.is_none() {
             storage::request_persistence_in_background();
         }
+        let journal = if blocked.is_some() || journal::turned_off_by_page() {
+            JournalLink::off()
+        } else {
+            let l = link.clone();
+            JournalLink::start(move |event| l.send_message(Msg::Journal(event)))
+        };
         let mut session = Session {
             store,
             id,
@@ -124,6 +134,7 @@ impl Session {
             query: String::new(),
             corrupt: Vec::new(),
             revisions: Vec::new(),
+            journal,
             timer: None,
             after_save: None,
             link: link.clone(),
@@ -209,11 +220,23 @@ impl Session {
             return Ok(false);
         }
         let text = post.to_text();
+        let info = info_of(post);
         match self
             .store
-            .save_first(&self.id, &text, cursor, &info_of(post), now(), self.rev)
+            .save_first(&self.id, &text, cursor, &info, now(), self.rev)
         {
             Ok((outcome, after)) => {
+                if outcome.changed {
+                    self.journal.record(JournalEntry::of_save(
+                        self.store.namespace(),
+                        &self.id,
+                        outcome.rev,
+                        outcome.updated_ms,
+                        &text,
+                        cursor,
+                        &info,
+                    ));
+                }
                 self.rev = outcome.rev;
                 self.dirty = false;
                 self.status = SaveStatus::Saved;

@@ -8,6 +8,7 @@ use super::editor::Editor;
 use super::form;
 use super::session::{self, info_of};
 use crate::browser::files;
+use crate::drafts::journal::JournalEntry;
 use crate::drafts::Draft;
 use crate::post::Post;
 use crate::validate::Severity;
@@ -88,6 +89,8 @@ impl Editor {
         if s.id != id {
             // Nothing is in it to lose; a failure only leaves it listed.
             let _ = s.store.delete(&id, session_now());
+            s.journal
+                .forget(JournalEntry::key_of(s.store.namespace(), &id));
             s.refresh_lists();
         }
     }
@@ -130,6 +133,8 @@ impl Editor {
             .unwrap_or_default();
         match s.store.delete(&id, session_now()) {
             Ok(token) => {
+                s.journal
+                    .forget(JournalEntry::key_of(s.store.namespace(), &id));
                 s.deleted = Some((
                     token,
                     if title.is_empty() {
@@ -308,6 +313,6 @@ impl Editor {
     }
 }
 
-fn session_now() -> u64 {
+pub(super) fn session_now() -> u64 {
     crate::browser::storage::now_ms()
 }
