@@ -12,9 +12,12 @@ use postwright::browser::journal::{Journal, JournalEvent, JournalLink, DB_NAME, 
 use postwright::browser::storage::LocalStore;
 use postwright::drafts::journal::*;
 use postwright::drafts::{Cursor, DraftInfo, DraftStore};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use web_sys::DomException;
+
+#[path = "common/frames.rs"]
+mod frames;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -123,19 +126,8 @@ async fn deleting_an_entry_keeps_it_from_coming_back() {
 
 #[wasm_bindgen_test]
 async fn a_sandboxed_frame_gets_blocked_indexeddb() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let iframe: web_sys::HtmlIFrameElement = document
-        .create_element("iframe")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
     // No allow-same-origin: an opaque origin, no storage of any kind.
-    iframe.set_attribute("sandbox", "allow-scripts").unwrap();
-    document
-        .document_element()
-        .unwrap()
-        .append_child(&iframe)
-        .unwrap();
+    let iframe = frames::frame(Some("allow-scripts"));
     let frame_window = iframe.content_window().unwrap();
     let result = IdbStore::open_in(&frame_window, DB_NAME, 1, DB_STORES).await;
     iframe.remove();
@@ -256,13 +248,7 @@ async fn a_full_journal_drops_the_other_drafts_entries_then_writes() {
 }
 
 async fn next_tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    frames::sleep_ms(10).await;
 }
 
 /// The app's path on a journal too small for even one entry: the editor

@@ -6,12 +6,14 @@ use std::rc::Rc;
 
 use postwright::browser::storage::*;
 use postwright::drafts::{Cursor, DraftInfo, DraftStore, KeyValueStore, StorageError};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use web_sys::{DomException, StorageEvent, StorageEventInit};
 
 #[path = "common/drafts_contract.rs"]
 mod contract;
+#[path = "common/frames.rs"]
+mod frames;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -119,19 +121,8 @@ fn js_errors_map_to_storage_errors() {
 
 #[wasm_bindgen_test]
 fn a_sandboxed_frame_gets_blocked_not_a_panic() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let iframe: web_sys::HtmlIFrameElement = document
-        .create_element("iframe")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
     // No allow-same-origin: the frame has an opaque origin, its storage is off limits.
-    iframe.set_attribute("sandbox", "allow-scripts").unwrap();
-    document
-        .document_element()
-        .unwrap()
-        .append_child(&iframe)
-        .unwrap();
+    let iframe = frames::frame(Some("allow-scripts"));
     let frame_window = iframe.content_window().unwrap();
     let result = LocalStore::open_in(&frame_window);
     iframe.remove();
@@ -196,32 +187,12 @@ fn tab_ids_differ_and_fit_keys() {
     assert!(now_ms() > 1_600_000_000_000);
 }
 
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
 /// A same-origin frame stands for a second tab: its writes reach this
 /// window as real `storage` events, and its saves conflict with ours.
 #[wasm_bindgen_test]
 async fn a_second_document_is_a_second_tab() {
     let store = empty_local_store();
-    let document = web_sys::window().unwrap().document().unwrap();
-    let iframe: web_sys::HtmlIFrameElement = document
-        .create_element("iframe")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    document
-        .document_element()
-        .unwrap()
-        .append_child(&iframe)
-        .unwrap();
+    let iframe = frames::frame(None);
     let other_store = LocalStore::open_in(&iframe.content_window().unwrap()).unwrap();
 
     let seen = Rc::new(RefCell::new(Vec::new()));
@@ -246,7 +217,7 @@ async fn a_second_document_is_a_second_tab() {
         {
             break;
         }
-        sleep_ms(50).await;
+        frames::sleep_ms(50).await;
     }
     {
         let seen = seen.borrow();

@@ -112,6 +112,8 @@ enum State<S: DurableStore> {
 
 struct Inner<S: DurableStore> {
     state: State<S>,
+    /// Whether an autosave was recorded through this link yet.
+    recorded: bool,
     reported: Vec<JournalProblem>,
     on_event: Rc<dyn Fn(JournalEvent)>,
 }
@@ -161,6 +163,7 @@ impl<S: DurableStore + Clone + 'static> JournalLink<S> {
         JournalLink {
             inner: Rc::new(RefCell::new(Inner {
                 state: State::Off,
+                recorded: false,
                 reported: Vec::new(),
                 on_event: Rc::new(|_| {}),
             })),
@@ -175,6 +178,7 @@ impl<S: DurableStore + Clone + 'static> JournalLink<S> {
         let link = JournalLink {
             inner: Rc::new(RefCell::new(Inner {
                 state: State::Opening(Vec::new()),
+                recorded: false,
                 reported: Vec::new(),
                 on_event: Rc::new(on_event),
             })),
@@ -210,10 +214,9 @@ impl<S: DurableStore + Clone + 'static> JournalLink<S> {
         link
     }
 
-    /// Whether an autosave waits for the journal to open (this tab edited).
-    pub fn has_waiting(&self) -> bool {
-        matches!(&self.inner.borrow().state,
-            State::Opening(w) if w.iter().any(|w| matches!(w, Waiting::Record(_))))
+    /// Whether this tab recorded an autosave yet (it edited its draft).
+    pub fn recorded_any(&self) -> bool {
+        self.inner.borrow().recorded
     }
 
     fn event(&self, e: JournalEvent) {
@@ -244,6 +247,7 @@ impl<S: DurableStore + Clone + 'static> JournalLink<S> {
     pub fn record(&self, entry: JournalEntry) {
         let journal = {
             let mut inner = self.inner.borrow_mut();
+            inner.recorded = true;
             match &mut inner.state {
                 State::Open(j) => j.clone(),
                 State::Opening(waiting) => {

@@ -13,10 +13,12 @@
 mod answers;
 mod import;
 mod merging;
+mod recovery;
 
 pub use answers::{AfterDelete, Changed, Imported, SaveStatus, Saved};
 pub use import::Import;
 pub use merging::TabMerge;
+pub use recovery::Recovered;
 
 use super::{
     AfterSave, CorruptEntry, Cursor, DeleteToken, Draft, DraftInfo, DraftMeta, DraftStore,

@@ -262,6 +262,7 @@ impl Component for Editor {
             }
             Msg::FinishSave => self.finish_save(),
             Msg::StorageChanged(key) => self.storage_changed(ctx, key),
+            Msg::Journal(event) => self.journal_event(ctx, event),
             Msg::NewDraft => self.new_draft(ctx),
             Msg::OpenDraft(id) => self.open_stored_draft(ctx, id),
             Msg::DuplicateDraft(id) => self.duplicate_draft(id),

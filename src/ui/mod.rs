@@ -16,7 +16,7 @@
 //! copy in step; `update_body` (the Markdown, the front matter, the host's
 //! value and options), `update_prefs` (the user's choices), `update_files`
 //! (import, export, a local folder, the clipboard) and `update_drafts`
-//! (autosaved drafts) handle the messages; `view` shows it. `widget` is the
+//! (autosaved drafts) and `update_journal` (the crash journal) handle the messages; `view` shows it. `widget` is the
 //! JS face that mounts it (`mount`, called by `widget/postwright.js`).
 
 mod drafts_panel;
@@ -39,6 +39,7 @@ mod toolbar;
 mod update_body;
 mod update_drafts;
 mod update_files;
+mod update_journal;
 mod update_prefs;
 mod view;
 pub mod widget;

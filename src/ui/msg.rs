@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::browser::journal::JournalEvent;
 use crate::browser::{folder, BrowserError};
 use crate::editing::Action;
 use crate::export::Preset;
@@ -108,6 +109,8 @@ pub enum Msg {
     FinishSave,
     /// Another tab changed local storage.
     StorageChanged(Option<String>),
+    /// The crash journal opened (recover from it) or cannot be used.
+    Journal(JournalEvent),
     NewDraft,
     OpenDraft(String),
     DuplicateDraft(String),

@@ -9,8 +9,10 @@ use gloo_timers::callback::Timeout;
 use yew::Callback;
 
 use super::Msg;
+use crate::browser::journal::{self, JournalLink};
 use crate::browser::storage::{self, AnyStore, StorageListener};
-use crate::drafts::{Cursor, DraftStore, SaveError, Saved, Workspace};
+use crate::drafts::journal::JournalEntry;
+use crate::drafts::{info_of, Cursor, DraftStore, SaveError, Saved, Workspace};
 use crate::post::Post;
 
 /// Autosave this long after the last edit: a closed tab loses at most this much typing.
@@ -18,6 +20,8 @@ const SAVE_DELAY_MS: u32 = 400;
 
 pub struct Session {
     workspace: Workspace<AnyStore>,
+    /// The crash journal: every autosave is also written there, durably.
+    pub journal: JournalLink,
     /// The autosave, a moment after the typing stops.
     timer: Option<Timeout>,
     /// The task that does what the last save left for later.
@@ -53,9 +57,16 @@ impl Session {
         if blocked.is_none() {
             storage::request_persistence_in_background();
         }
+        let journal = if blocked.is_some() || journal::turned_off_by_page() {
+            JournalLink::off()
+        } else {
+            let l = send.clone();
+            JournalLink::start(move |event| l.emit(Msg::Journal(event)))
+        };
         let opening = Workspace::open(store, blocked, initial, &starter_text(), now());
         let mut session = Session {
             workspace: opening.workspace,
+            journal,
             timer: None,
             finish_task: None,
             send,
@@ -127,7 +138,23 @@ impl Session {
     pub fn save(&mut self, post: &Post, cursor: Cursor) -> Result<(), SaveError> {
         self.timer = None;
         self.finish_task = None;
-        if self.workspace.save(post, cursor, now())? == Saved::FinishLater {
+        let at = now();
+        let saved = self.workspace.save(post, cursor, at)?;
+        if saved != Saved::Nothing {
+            // localStorage reaches the disk in batches seconds apart: the
+            // journal's strict IndexedDB commit is what survives a crash.
+            let ws = &self.workspace;
+            self.journal.record(JournalEntry::of_save(
+                ws.namespace(),
+                ws.open_id(),
+                ws.rev(),
+                at,
+                &post.to_text(),
+                cursor,
+                &info_of(post),
+            ));
+        }
+        if saved == Saved::FinishLater {
             // The rest in a task of its own: for a long post, one task
             // doing both blocked typing for longer than 50 ms.
             let l = self.send.clone();

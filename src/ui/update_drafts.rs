@@ -10,6 +10,7 @@ use super::editor::Editor;
 use super::form;
 use super::session::{now, starter_text, Session};
 use crate::browser::files;
+use crate::drafts::journal::JournalEntry;
 use crate::drafts::{AfterDelete, Changed, Draft, TabMerge};
 use crate::validate::Severity;
 
@@ -121,7 +122,13 @@ impl Editor {
         let Some(s) = &mut self.session else {
             return false;
         };
-        match s.workspace_mut().delete(&id, &starter_text(), now()) {
+        let deleted = s.workspace_mut().delete(&id, &starter_text(), now());
+        if deleted.is_ok() {
+            // Else the journal would bring the deleted draft back on the next start.
+            let key = JournalEntry::key_of(s.workspace().namespace(), &id);
+            s.journal.forget(key);
+        }
+        match deleted {
             Ok(AfterDelete::Other) => {}
             Ok(AfterDelete::Opened(draft)) => self.show_draft(ctx, *draft),
             Ok(AfterDelete::NoNewDraft(e)) => {
