@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use crate::post::{EditError, Field, Post, Value};
+use crate::post::{EditError, Field, KeyCase, Post, Value};
 use crate::schema::{FieldType, Schema};
 use crate::validate::{self, Diagnostic, Fix, Severity};
 
@@ -22,11 +22,14 @@ pub struct Document {
     /// The front matter does not parse right now (its error is in `diagnostics`).
     broken: bool,
     diagnostics: Rc<Vec<Diagnostic>>,
+    /// How keys compare: as the chosen generator's do (Hugo ignores case).
+    keys: KeyCase,
 }
 
 impl Document {
     pub fn new(text: &str, schema: Rc<Schema>) -> Self {
         let mut doc = Document {
+            keys: KeyCase::Exact,
             post: Post::parse(text),
             schema,
             fields: Rc::default(),
@@ -71,8 +74,18 @@ impl Document {
 
     /// Another post altogether (a draft opened, the host's value).
     pub fn replace(&mut self, text: &str) {
-        self.post = Post::parse(text);
+        self.post = Post::parse(text).with_key_case(self.keys);
         self.refresh();
+    }
+
+    /// Reads keys as the generator does: under Hugo `Title:` is the title
+    /// (the form shows it, an edit of Title rewrites that line as written).
+    pub fn set_key_case(&mut self, keys: KeyCase) {
+        if keys != self.keys {
+            self.keys = keys;
+            self.post = self.post.clone().with_key_case(keys);
+            self.refresh();
+        }
     }
 
     /// Checks against another schema.

@@ -7,6 +7,14 @@
 use crate::export::Preset;
 use crate::schema::{FieldDef, FieldType, Schema};
 
+/// How the generator compares front-matter keys: Hugo ignores case.
+pub fn key_case(preset: Preset) -> crate::post::KeyCase {
+    match preset {
+        Preset::Hugo | Preset::HugoBundle => crate::post::KeyCase::Insensitive,
+        _ => crate::post::KeyCase::Exact,
+    }
+}
+
 /// How a generator says "do not publish this".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DraftKey {

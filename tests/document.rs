@@ -165,3 +165,35 @@ fn a_new_field_starts_as_its_type_says() {
         Value::String(String::new())
     );
 }
+
+#[test]
+fn under_hugo_a_capitalized_key_is_the_field_and_is_edited_as_written() {
+    let text = "---\nTitle: Old\nDate: 2026-01-02\n---\nBody\n";
+    let mut d = doc(text);
+    assert!(
+        d.diagnostics()
+            .iter()
+            .any(|p| p.message.contains("unknown key `Title`")),
+        "exact keys (Jekyll, Zola, Astro, Eleventy): Title is not title"
+    );
+    d.set_key_case(postwright::presets::key_case(
+        postwright::export::Preset::Hugo,
+    ));
+    assert_eq!(d.title().as_deref(), Some("Old"));
+    assert!(
+        !d.diagnostics()
+            .iter()
+            .any(|p| p.message.contains("unknown key") || p.message.contains("missing required")),
+        "{:?}",
+        d.diagnostics()
+    );
+    d.set_field("title", &Value::String("New".into())).unwrap();
+    assert_eq!(
+        d.post().to_text(),
+        "---\nTitle: New\nDate: 2026-01-02\n---\nBody\n",
+        "no second title: key"
+    );
+    // Another post opened keeps reading keys the Hugo way.
+    d.replace("---\nTITLE: Shout\n---\n");
+    assert_eq!(d.title().as_deref(), Some("Shout"));
+}

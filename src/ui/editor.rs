@@ -153,6 +153,7 @@ impl Component for Editor {
             panes_ref: NodeRef::default(),
             handlers: Handlers::new(ctx.link()),
         };
+        editor.follow_preset();
         editor.refresh_body();
         editor
     }

@@ -148,6 +148,7 @@ impl Editor {
             "preset" => {
                 if let Some(p) = self.config.preset.as_deref().and_then(Preset::from_id) {
                     self.prefs.use_preset(p);
+                    self.follow_preset();
                     self.refresh_body();
                 }
             }

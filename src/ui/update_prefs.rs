@@ -17,11 +17,18 @@ impl Editor {
     }
 
     /// `Msg::SetPreset`.
+    /// The document reads keys as the chosen generator does.
+    pub(super) fn follow_preset(&mut self) {
+        self.doc
+            .set_key_case(crate::presets::key_case(self.prefs.preset()));
+    }
+
     pub(super) fn set_preset(&mut self, preset: Preset) -> bool {
         // A choice made: suggestions of another generator are moot.
         self.notices.drop_suggestions();
         let drafts = self.session.as_ref().map(|s| s.workspace());
         self.prefs.choose_preset(preset, drafts);
+        self.follow_preset();
         self.refresh_body();
         true
     }

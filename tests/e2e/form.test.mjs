@@ -324,3 +324,23 @@ test('editing a title in the form keeps the author\'s quoting: single, double, p
   }
   assert.deepEqual(page.errors, []);
 });
+
+test('under Hugo a capitalized key is the field it names; under Jekyll it is not', async () => {
+  const page = await openPage(browser, server.base);
+  await page.getByRole('combobox', { name: 'Generator' }).selectOption('hugo');
+  await importText(page, 'caps.md', '---\nTitle: Capital letters\nDate: 2026-01-02\n---\nBody\n');
+  const title = form(page).getByRole('textbox', { name: 'Title', exact: true });
+  assert.equal(await title.inputValue(), 'Capital letters');
+  assert.equal(await page.getByRole('alert').filter({ hasText: /unknown key `Title`|missing required field `title`/ }).count(), 0);
+  await title.fill('Still one title');
+  await title.press('Tab');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const text = fs.readFileSync(await (await download).path(), 'utf8');
+  assert.equal(text, '---\nTitle: Still one title\nDate: 2026-01-02\n---\nBody\n', 'the key is edited as written, no second title:');
+  // Jekyll reads keys exactly: Title is not its title.
+  await page.getByRole('combobox', { name: 'Generator' }).selectOption('jekyll');
+  await page.getByText('unknown key `Title`').first().waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
