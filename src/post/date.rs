@@ -1,5 +1,16 @@
 //! Date and timestamp spellings, as the generators' readers accept them.
 
+/// The days of month `m` (1 to 12) of year `y`, Gregorian.
+pub fn days_in_month(y: u32, m: u32) -> u32 {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 /// Parse a date/timestamp spelling: `2020-07-23`, `2025-05-05 17:35:52.919448`,
 /// RFC 3339 (`2024-01-02T03:04:05+02:00`, `...Z`), YAML timestamps
 /// (`2001-12-14 21:59:43.10 -5`) and TOML datetimes. Returns
@@ -20,22 +31,7 @@ pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
         return None;
     }
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    if !(1..=12).contains(&m) || d == 0 || d > days[(m - 1) as usize] {
+    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
         return None;
     }
     let rest = &s[10..];

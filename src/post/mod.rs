@@ -64,7 +64,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use date::parse_date;
+pub use date::{days_in_month, parse_date};
 pub use diagnostic::{one_line, Diagnostic, Fix, Severity};
 pub(crate) use edit::Order;
 pub(crate) use errors::duplicate_refusal;

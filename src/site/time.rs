@@ -85,7 +85,10 @@ pub fn parse(s: &str) -> Option<Written> {
         (!t.is_empty() && t.bytes().all(|c| c.is_ascii_digit())).then(|| t.parse().ok())?
     };
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
+    if !(1..=12).contains(&m)
+        || d < 1
+        || d > i64::from(crate::post::days_in_month(y as u32, m as u32))
+    {
         return None;
     }
     let day = days_from_civil(y, m, d) * 86_400;
@@ -169,24 +172,6 @@ fn parse_offset(s: &str) -> Option<(i32, &str)> {
     };
     let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
     (h <= 14 && m < 60).then_some((sign * (h * 3600 + m * 60), &body[used..]))
-}
-
-fn days_in_month(y: i64, m: i64) -> i64 {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ][(m - 1) as usize]
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
