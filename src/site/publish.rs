@@ -49,7 +49,7 @@ pub fn verdict(
     zones: &dyn ZoneOffsets,
 ) -> Verdict {
     let fields = Fields {
-        post,
+        fields: post.fields().unwrap_or_default(),
         ci: matches!(preset, Preset::Hugo | Preset::HugoBundle),
     };
     let mut notes = Vec::new();
@@ -175,18 +175,18 @@ pub fn collisions<'a>(pages: &[(&'a str, Option<&'a str>)]) -> Vec<(&'a str, &'a
     out
 }
 
-/// Front-matter lookups, case-insensitive where the generator's are (Hugo).
-struct Fields<'a> {
-    post: &'a Post,
+/// Front-matter lookups (the fields read once), case-insensitive where the
+/// generator's are (Hugo).
+struct Fields {
+    fields: Vec<crate::post::Field>,
     ci: bool,
 }
 
-impl Fields<'_> {
+impl Fields {
     fn get(&self, key: &str) -> Option<Value> {
-        let fields = self.post.fields().ok()?;
         // The last of duplicate keys wins, as the generators read them.
-        fields
-            .into_iter()
+        self.fields
+            .iter()
             .rev()
             .find(|f| {
                 if self.ci {
@@ -195,7 +195,7 @@ impl Fields<'_> {
                     f.key == key
                 }
             })
-            .map(|f| f.value)
+            .map(|f| f.value.clone())
     }
     fn str(&self, key: &str) -> Option<String> {
         match self.get(key)? {
@@ -222,7 +222,7 @@ fn url(
     preset: Preset,
     site: &SiteConfig,
     path: &str,
-    fields: &Fields<'_>,
+    fields: &Fields,
     instant: &mut dyn FnMut(&str, &str) -> Option<i64>,
 ) -> Option<String> {
     let (dir, stem) = file_stem(path);
