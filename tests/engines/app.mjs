@@ -30,12 +30,24 @@ export const BLANK = { type: 'text/html; charset=utf-8', body: '<!doctype html><
 
 /**
  * The editor at `url` with nothing stored. Storage is cleared from blank.html,
- * not from an editor, which would save its draft again as it is left.
+ * not from an editor, which would save its draft again as it is left. The
+ * crash journal in IndexedDB goes too, or it would bring the last test's
+ * drafts back as "lost" ones.
  */
 export async function fresh(driver, url) {
+  await clearStorage(driver, url, { journal: true });
+  await open(driver, url);
+}
+
+/** Clears local storage (and, with `journal`, the IndexedDB journal) from blank.html. */
+export async function clearStorage(driver, url, { journal }) {
   await driver.get(new URL('blank.html', url).href);
   await driver.executeScript('localStorage.clear(); sessionStorage.clear();');
-  await open(driver, url);
+  if (journal) {
+    await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+      const r = indexedDB.deleteDatabase('postwright');
+      r.onsuccess = r.onerror = r.onblocked = () => done();`);
+  }
 }
 
 export const pageErrors = (driver) => driver.executeScript('return window.__errors ?? ["page reloaded without recording errors"]');

@@ -9,7 +9,7 @@ import { Key } from 'selenium-webdriver';
 import { serve, repo, PREFIX } from '../e2e/serve.mjs';
 import { ENGINES, start, setViewport, screenshot } from './engines.mjs';
 import { allByRole, byRole, until, waitForText } from './find.mjs';
-import { BLANK, open, ready, fresh, pageErrors, click, retype, value, importFile, exportFile } from './app.mjs';
+import { BLANK, open, ready, fresh, clearStorage, pageErrors, click, retype, value, importFile, exportFile } from './app.mjs';
 
 const sample = (name) => path.join(repo, 'tests', 'fixtures', 'samples', name);
 const xss = (name) => path.join(repo, 'tests', 'fixtures', 'xss', name);
@@ -133,6 +133,35 @@ for (const engine of ENGINES) {
       assert.equal(await value(driver, await markdown()), 'First line\nSecond line\n');
       assert.equal(await value(driver, await byRole(driver, 'textbox', 'Title')), 'Reload me');
       await byRole(driver, 'button', /^Reload me /, { within: await byRole(driver, 'list', 'Drafts') });
+      await noErrors();
+    });
+
+    test('the crash journal: words whose local storage never reached the disk come back from IndexedDB', async () => {
+      await fresh(driver, server.base);
+      await retype(driver, await markdown(), typed('Words typed just before the crash.\n'));
+      await waitForText(driver, 'status', /^Saved$/);
+      // The journal's record is committed in this engine's IndexedDB.
+      const journaled = async () => driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+        const open = indexedDB.open('postwright');
+        open.onerror = () => done(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('journal')) { db.close(); return done(false); }
+          const all = db.transaction('journal').objectStore('journal').getAll();
+          all.onsuccess = () => { db.close(); done(JSON.stringify(all.result).includes('Words typed just before the crash.')); };
+          all.onerror = () => { db.close(); done(false); };
+        };`);
+      const deadline = Date.now() + 10_000;
+      while (!(await journaled())) {
+        assert.ok(Date.now() < deadline, 'the journal holds the typed text');
+        await driver.sleep(200);
+      }
+      // What a killed browser leaves when its batched localStorage write was
+      // lost: the drafts gone, the journal's committed transaction kept.
+      await clearStorage(driver, server.base, { journal: false });
+      await open(driver, server.base);
+      await waitForText(driver, 'status', /recovered|Recovered/);
+      assert.equal(await value(driver, await markdown()), 'Words typed just before the crash.\n');
       await noErrors();
     });
 
