@@ -33,6 +33,7 @@
 
 mod json;
 pub mod limits;
+mod raw_box;
 mod render;
 mod split;
 mod starter;
@@ -45,6 +46,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::schema::Schema;
 use crate::validate::{Diagnostic, Severity};
+pub use raw_box::raw_box_text;
 use split::Parts;
 pub use starter::{is_untouched_starter, starter};
 

@@ -8,9 +8,11 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::host::{EditorConfig, EditorProps};
+use super::layout::Layout;
 use super::msg::Msg;
 use super::preview::BlockPatcher;
 use super::session::Session;
+use super::undo::FieldUndo;
 use super::update_prefs::{SPLIT_MAX, SPLIT_MIN};
 use crate::browser::folder;
 use crate::drafts::Cursor;
@@ -95,6 +97,10 @@ pub struct Editor {
     /// A pending pass of scroll sync, and the preview's height at the last one.
     pub(super) scroll_task: Option<gloo_timers::callback::Timeout>,
     pub(super) scroll_height: i32,
+    /// Tabs, focus mode and the form's disclosures (`layout`).
+    pub(super) layout: Layout,
+    /// The last field removal, to take back (`undo`).
+    pub(super) field_undo: FieldUndo,
 }
 
 /// The callbacks handed to child components, made once. A callback made
@@ -192,6 +198,8 @@ impl Component for Editor {
             handlers: Handlers::new(ctx.link()),
             scroll_task: None,
             scroll_height: 0,
+            layout: Layout::default(),
+            field_undo: FieldUndo::default(),
         };
         if let Some(e) = schema_error {
             editor.alert(Severity::Warning, e);
@@ -221,6 +229,7 @@ impl Component for Editor {
             if editor.pref("form").as_deref() == Some("hidden") {
                 editor.form_open = false;
             }
+            editor.restore_layout();
         }
         editor.refresh_all();
         editor
@@ -288,6 +297,8 @@ impl Component for Editor {
             Msg::SetField(key, value) => self.set_field(ctx, key, value),
             Msg::RemoveField(key) => self.remove_field(ctx, key),
             Msg::AddField(key) => self.add_field(ctx, key),
+            Msg::UndoRemoveField => self.undo_remove_field(ctx),
+            Msg::Layout(msg) => self.update_layout(msg),
             Msg::ApplyFix(fix) => self.apply_fix(ctx, fix),
             Msg::Command(action) => self.run_command(action),
             Msg::Committed => {

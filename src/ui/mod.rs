@@ -9,7 +9,8 @@
 //! `update_body` (the Markdown, the front matter, the host's value and
 //! options), `update_prefs` (the user's choices of look), `update_files`
 //! (import, export, a local folder, the clipboard), `update_drafts`
-//! (autosaved drafts), and `view`.
+//! (autosaved drafts), `layout` (tabs, focus mode, disclosures), `undo`
+//! (taking back a field's removal), and `view` with its small components.
 
 mod drafts_panel;
 mod editor;
@@ -17,12 +18,16 @@ mod file_buttons;
 mod focus;
 mod form;
 mod host;
+mod layout;
 mod msg;
+mod notices;
 mod preview;
+mod raw;
 mod refresh;
 mod session;
 mod tags;
 mod toolbar;
+mod undo;
 mod update_body;
 mod update_drafts;
 mod update_files;

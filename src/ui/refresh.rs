@@ -66,11 +66,15 @@ impl Editor {
     }
 
     pub(super) fn alert(&mut self, severity: Severity, text: impl Into<String>) {
+        let text = text.into();
+        // The same notice again (a second export) replaces the first, as the newest.
+        self.alerts
+            .retain(|a| a.severity != severity || a.text != text);
         self.next_alert += 1;
         self.alerts.push(Alert {
             id: self.next_alert,
             severity,
-            text: text.into(),
+            text,
             use_preset: None,
         });
         // Keep the list short: the oldest go first.

@@ -116,9 +116,13 @@ impl Editor {
 
     /// `Msg::RemoveField`.
     pub(super) fn remove_field(&mut self, ctx: &Context<Self>, key: String) -> bool {
+        let before = self.post.front_matter().to_string();
         if let Err(e) = self.post.remove(&key) {
             self.alert(Severity::Error, format!("Could not remove {key}: {e}"));
         } else {
+            let label = self.schema.field(&key).map_or(key, |d| d.label.clone());
+            let after = self.post.front_matter().to_string();
+            self.field_undo.record(label, before, after);
             self.refresh_front_matter();
             self.publish(ctx);
             (ctx.props().host.on_change)();
@@ -156,6 +160,7 @@ impl Editor {
                 Fix::SetValue { key, .. } => key,
             };
             self.pending_focus = Some(form::field_id(key));
+            self.reveal_field(key);
             self.refresh_front_matter();
             self.publish(ctx);
             (ctx.props().host.on_change)();

@@ -1,0 +1,83 @@
+//! How the editor shares the window: the Write / Preview tabs of narrow
+//! screens, the distraction-free mode, and the form's disclosures (`More
+//! fields`, `Raw front matter`). One struct, one field of the editor.
+
+use super::editor::Editor;
+
+/// Which pane a narrow screen shows (wide screens show both).
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Write,
+    Preview,
+}
+
+#[derive(Default)]
+pub struct Layout {
+    pub tab: Pane,
+    /// Only the Markdown box, the whole window.
+    pub focus_mode: bool,
+    /// The form shows every field, not only the key ones (kept as a preference).
+    pub more_fields: bool,
+    pub raw_open: bool,
+}
+
+pub enum LayoutMsg {
+    Tab(Pane),
+    ToggleFocusMode,
+    LeaveFocusMode,
+    ToggleMoreFields,
+    /// Show every field (a field was just added that the compact form hides).
+    ShowMoreFields,
+    ToggleRaw,
+    /// The skip link: to the Markdown box (on a narrow screen, its tab first).
+    SkipToWriting,
+}
+
+impl Editor {
+    /// The layout as the user left it, in this storage namespace.
+    pub(super) fn restore_layout(&mut self) {
+        self.layout.more_fields = self.pref("more-fields").as_deref() == Some("shown");
+    }
+
+    /// Shows `key`'s field even if the compact form hides it (a fix just
+    /// renamed or set it, and the keyboard goes there). Not kept as a preference.
+    pub(super) fn reveal_field(&mut self, key: &str) {
+        if !self.schema.is_key_field(key) {
+            self.layout.more_fields = true;
+        }
+    }
+
+    /// `Msg::Layout`.
+    pub(super) fn update_layout(&mut self, msg: LayoutMsg) -> bool {
+        let layout = &mut self.layout;
+        match msg {
+            LayoutMsg::Tab(pane) => layout.tab = pane,
+            LayoutMsg::ToggleFocusMode => layout.focus_mode = !layout.focus_mode,
+            LayoutMsg::LeaveFocusMode => {
+                if !layout.focus_mode {
+                    return false;
+                }
+                layout.focus_mode = false;
+            }
+            LayoutMsg::ToggleMoreFields | LayoutMsg::ShowMoreFields => {
+                let open = matches!(msg, LayoutMsg::ShowMoreFields) || !layout.more_fields;
+                if open == layout.more_fields {
+                    return false;
+                }
+                layout.more_fields = open;
+                self.set_pref("more-fields", if open { "shown" } else { "hidden" });
+            }
+            LayoutMsg::ToggleRaw => layout.raw_open = !layout.raw_open,
+            LayoutMsg::SkipToWriting => layout.tab = Pane::Write,
+        }
+        // Entering or leaving, the writing keeps the keyboard.
+        if matches!(
+            msg,
+            LayoutMsg::ToggleFocusMode | LayoutMsg::LeaveFocusMode | LayoutMsg::SkipToWriting
+        ) {
+            self.pending_focus = Some("pw-markdown".to_string());
+        }
+        true
+    }
+}
