@@ -297,18 +297,18 @@ impl Editor {
                 { self.pane_tabs(ctx) }
                 <div class={classes!("pw-panes", (self.layout.tab == Pane::Preview).then_some("pw-show-preview"))} ref={self.panes_ref.clone()}>
                     <div class="pw-pane pw-source" id="pw-write-panel" role="tabpanel" aria-labelledby="pw-tab-write">
-                        <div class="pw-pane-head">
-                            <Toolbar on_action={h.command.clone()} disabled={self.config.readonly || self.config.disabled} />
-                            <button type="button" class="pw-focus-toggle" aria-pressed={focus_mode.to_string()}
-                                aria-keyshortcuts="Control+Shift+F" data-tip="Only the writing, the whole window (Ctrl+Shift+F; Esc leaves)"
-                                aria-label="Focus mode" onclick={link.callback(|_| Msg::Layout(LayoutMsg::ToggleFocusMode))}>{"Focus"}</button>
-                        </div>
+                        <Toolbar on_action={h.command.clone()} disabled={self.config.readonly || self.config.disabled} />
                         <label for="pw-markdown" class="pw-label">{"Markdown"}</label>
                         <textarea id="pw-markdown" class="pw-markdown" ref={self.markdown_ref.clone()}
                             {oninput} {onkeydown} {onchange} {onscroll} {onpaste}
                             readonly={self.config.readonly} disabled={self.config.disabled} spellcheck="true" />
-                        <div class="pw-status">
-                            { format!("{} · {} min read", crate::wording::counted(self.stats.words, "word", "words"), self.stats.reading_minutes) }
+                        <div class="pw-status-row">
+                            <span class="pw-status">{ format!("{} · {} min read", crate::wording::counted(self.stats.words, "word", "words"), self.stats.reading_minutes) }</span>
+                            // Below the writing, not in the toolbar's row: it stays,
+                            // with the count, when everything else goes.
+                            <button type="button" class="pw-focus-toggle" aria-pressed={focus_mode.to_string()}
+                                aria-keyshortcuts="Control+Shift+F" data-tip="Only the writing, the whole window (Ctrl+Shift+F; Esc leaves)"
+                                aria-label="Focus mode" onclick={link.callback(|_| Msg::Layout(LayoutMsg::ToggleFocusMode))}>{"Focus"}</button>
                         </div>
                     </div>
                     { self.splitter(ctx) }

@@ -6,8 +6,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { serve, launch, openPage, importText, repo } from './harness.mjs';
 
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const sample = (name) => fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'samples', name), 'utf8');
 const DEVREL = 'from-dev-to-devrel.md';
 const form = (page) => page.getByRole('group', { name: 'Front matter' });
@@ -278,5 +280,30 @@ test('an added field goes where the schema puts it', async () => {
   ));
   await form(page).getByRole('textbox', { name: 'Description' }).waitFor();
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the demo host page loads without a problem, and the app page has its landmarks', async () => {
+  const demo = await (await browser.newContext()).newPage();
+  demo.errors = [];
+  demo.on('pageerror', (e) => demo.errors.push(String(e)));
+  await demo.goto(`${server.base}demo/`);
+  const editors = demo.locator('postwright-editor');
+  assert.equal(await editors.count(), 2);
+  for (let i = 0; i < 2; i++) {
+    await editors.nth(i).getByRole('textbox', { name: 'Markdown' }).waitFor();
+    assert.equal(await editors.nth(i).getByRole('alert').count(), 0, `editor ${i + 1} shows no problem on load`);
+  }
+  assert.deepEqual(demo.errors, []);
+  await demo.context().close();
+
+  const page = await openPage(browser, server.base);
+  await importSample(page);
+  await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: ['landmark-one-main', 'region'], resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+  });
+  assert.deepEqual(found, []);
   await page.context().close();
 });
