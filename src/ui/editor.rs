@@ -198,7 +198,7 @@ impl Component for Editor {
             handlers: Handlers::new(ctx.link()),
             scroll_task: None,
             scroll_height: 0,
-            layout: Layout::default(),
+            layout: Layout::new(ctx.link()),
             field_undo: FieldUndo::default(),
         };
         if let Some(e) = schema_error {

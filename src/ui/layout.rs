@@ -2,7 +2,10 @@
 //! screens, the distraction-free mode, and the form's disclosures (`More
 //! fields`, `Raw front matter`). One struct, one field of the editor.
 
+use yew::prelude::*;
+
 use super::editor::Editor;
+use super::msg::Msg;
 
 /// Which pane a narrow screen shows (wide screens show both).
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
@@ -12,7 +15,6 @@ pub enum Pane {
     Preview,
 }
 
-#[derive(Default)]
 pub struct Layout {
     pub tab: Pane,
     /// Only the Markdown box, the whole window.
@@ -20,6 +22,40 @@ pub struct Layout {
     /// The form shows every field, not only the key ones (kept as a preference).
     pub more_fields: bool,
     pub raw_open: bool,
+    /// Made once (see `Handlers` in `editor`): a callback made in `view`
+    /// compares unequal and renders the form again on every keystroke.
+    pub callbacks: LayoutCallbacks,
+}
+
+pub struct LayoutCallbacks {
+    /// `More fields` / `Fewer fields` (false), or show them all (true).
+    pub show_all: Callback<bool>,
+    pub toggle_raw: Callback<()>,
+    pub raw_input: Callback<String>,
+    pub committed: Callback<()>,
+}
+
+impl Layout {
+    pub fn new(link: &yew::html::Scope<Editor>) -> Self {
+        Layout {
+            tab: Pane::default(),
+            focus_mode: false,
+            more_fields: false,
+            raw_open: false,
+            callbacks: LayoutCallbacks {
+                show_all: link.callback(|all: bool| {
+                    Msg::Layout(if all {
+                        LayoutMsg::ShowMoreFields
+                    } else {
+                        LayoutMsg::ToggleMoreFields
+                    })
+                }),
+                toggle_raw: link.callback(|_| Msg::Layout(LayoutMsg::ToggleRaw)),
+                raw_input: link.callback(Msg::RawInput),
+                committed: link.callback(|_| Msg::Committed),
+            },
+        }
+    }
 }
 
 pub enum LayoutMsg {

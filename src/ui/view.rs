@@ -85,7 +85,6 @@ impl Editor {
         });
         let onchange = link.callback(|_: Event| Msg::Committed);
         let onscroll = link.callback(|_: Event| Msg::SyncScroll);
-        let raw_input = link.callback(Msg::RawInput);
         let undo_label = self.field_undo.pending(self.post.front_matter());
         // Ctrl/Cmd+Z in the form takes back a field's removal (while it can be).
         let can_undo = undo_label.is_some();
@@ -285,12 +284,12 @@ impl Editor {
                             on_add={h.add_field.clone()}
                             on_fix={h.fix.clone()}
                             show_all={self.layout.more_fields}
-                            on_show_all={link.callback(|all: bool| Msg::Layout(if all { LayoutMsg::ShowMoreFields } else { LayoutMsg::ToggleMoreFields }))} />
+                            on_show_all={self.layout.callbacks.show_all.clone()} />
                         <RawFrontMatter front_matter={AttrValue::from(self.post.front_matter().to_string())}
                             open={self.layout.raw_open} broken={self.broken}
                             readonly={self.config.readonly} disabled={self.config.disabled}
-                            on_toggle={link.callback(|_| Msg::Layout(LayoutMsg::ToggleRaw))}
-                            on_input={raw_input} on_change={link.callback(|_| Msg::Committed)} />
+                            on_toggle={self.layout.callbacks.toggle_raw.clone()}
+                            on_input={self.layout.callbacks.raw_input.clone()} on_change={self.layout.callbacks.committed.clone()} />
                     </div>
                 </div>
 
