@@ -307,3 +307,27 @@ test('the demo host page loads without a problem, and the app page has its landm
   assert.deepEqual(found, []);
   await page.context().close();
 });
+
+test('a footnote has a back-link (↩) to where it is referenced', async () => {
+  const page = await openPage(browser, server.base);
+  const filler = Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} of the post.`).join('\n\n');
+  await markdown(page).fill(`See the note.[^a]\n\n${filler}\n\n[^a]: The note itself.\n`);
+  const back = preview(page).getByRole('link', { name: 'Back to reference 1' });
+  await back.waitFor({ state: 'attached' });
+  await preview(page).getByRole('link', { name: '1', exact: true }).click();
+  await eventually(async () => assert.ok(await back.isVisible() && await inView(back), 'the reference scrolls to its note'));
+  await back.click();
+  const ref = preview(page).getByRole('link', { name: '1', exact: true });
+  await eventually(async () => assert.ok(await inView(ref), 'the back-link scrolls to the reference'));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+/** Whether `locator` is inside the Preview's visible area. */
+async function inView(locator) {
+  return locator.evaluate((el) => {
+    const box = el.closest('.pw-preview').getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+  });
+}
