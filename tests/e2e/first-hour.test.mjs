@@ -314,10 +314,14 @@ test('a footnote has a back-link (↩) to where it is referenced', async () => {
   await markdown(page).fill(`See the note.[^a]\n\n${filler}\n\n[^a]: The note itself.\n`);
   const back = preview(page).getByRole('link', { name: 'Back to reference 1' });
   await back.waitFor({ state: 'attached' });
-  await preview(page).getByRole('link', { name: '1', exact: true }).click();
+  // Back at the top of the post (the preview follows the Markdown box's scroll).
+  await markdown(page).press('Control+Home');
+  await markdown(page).evaluate((el) => { el.scrollTop = 0; });
+  const ref = preview(page).getByRole('link', { name: '1', exact: true });
+  await eventually(async () => assert.ok(await inView(ref) && !(await inView(back)), 'the top of the post shows'));
+  await ref.click();
   await eventually(async () => assert.ok(await back.isVisible() && await inView(back), 'the reference scrolls to its note'));
   await back.click();
-  const ref = preview(page).getByRole('link', { name: '1', exact: true });
   await eventually(async () => assert.ok(await inView(ref), 'the back-link scrolls to the reference'));
   assert.deepEqual(page.errors, []);
   await page.context().close();
