@@ -31,6 +31,7 @@ pub mod schema;
 pub mod site;
 pub mod utf16;
 pub mod validate;
+pub mod wording;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -234,4 +234,48 @@ impl Schema {
     pub fn field(&self, key: &str) -> Option<&FieldDef> {
         self.fields.iter().find(|f| f.key == key)
     }
+
+    /// Whether the compact form shows `key` without `More fields`: what a
+    /// blogger sets on every post (title, date, whether it is a draft,
+    /// tags) and whatever the schema requires.
+    pub fn is_key_field(&self, key: &str) -> bool {
+        const EVERY_POST: [&str; 7] = [
+            "title",
+            "date",
+            "pubDate",
+            "draft",
+            "published",
+            "tags",
+            "categories",
+        ];
+        EVERY_POST.contains(&key) || self.field(key).is_some_and(|d| d.required)
+    }
+
+    /// Whether the compact form shows `key` of a post with `fields` fields:
+    /// a short front matter is shown whole (hiding a field or two behind
+    /// `More fields` saves no room), a longer one its key fields.
+    pub fn in_compact_form(&self, key: &str, fields: usize) -> bool {
+        fields <= COMPACT_FORM_FIELDS || self.is_key_field(key)
+    }
+}
+
+/// Up to this many fields the compact form shows them all.
+pub const COMPACT_FORM_FIELDS: usize = 5;
+
+#[cfg(test)]
+mod tests {
+    use super::Schema;
+
+    #[test]
+    fn the_compact_form_keeps_what_every_post_sets() {
+        let blog = Schema::blog();
+        for key in ["title", "date", "draft", "tags"] {
+            assert!(blog.is_key_field(key), "{key}");
+        }
+        for key in ["description", "author", "image", "layout", "unknown_key"] {
+            assert!(!blog.is_key_field(key), "{key}");
+            assert!(!blog.in_compact_form(key, 6), "{key} of six fields");
+            assert!(blog.in_compact_form(key, 5), "{key} of five fields");
+        }
+    }
 }

@@ -54,10 +54,20 @@ fn sample_ic_take_footnotes_headings_underscores() {
     let html = render_html(&sample("ic-take-on-devrel-2025.md"), &opts());
     // Footnote references and definitions, including the empty `[^3]:`.
     assert!(
-        html.contains(r##"<sup class="footnote-reference"><a href="#1">1</a></sup>"##),
+        html.contains(r##"<sup class="footnote-reference" id="fnref-1"><a href="#1">1</a></sup>"##),
         "{html}"
     );
-    assert!(html.contains(r##"<sup class="footnote-reference"><a href="#2">2</a></sup>"##));
+    assert!(
+        html.contains(r##"<sup class="footnote-reference" id="fnref-2"><a href="#2">2</a></sup>"##)
+    );
+    // Each definition ends with a back-link to its reference.
+    assert!(
+        html.contains(concat!(
+            r##"<a href="#fnref-1" class="footnote-backref" aria-label="Back to reference 1">"##,
+            "\u{21a9}\u{fe0e}</a></div>"
+        )),
+        "{html}"
+    );
     assert!(html.contains(
         r#"<div class="footnote-definition" id="1"><sup class="footnote-definition-label">1</sup>"#
     ));

@@ -133,6 +133,7 @@ pub(crate) fn render_in(body: &str, opts: &RenderOptions, cx: Context) -> Render
         ids: cx.ids,
         slug_counts: HashMap::new(),
         in_image: 0,
+        open_note: None,
         in_code_block: false,
         finished: false,
         words: WordCounter::default(),
@@ -196,6 +197,9 @@ struct Adapter<'a, 'o, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     ids: HashSet<String>,
     slug_counts: HashMap<String, usize>,
     in_image: usize,
+    /// The footnote definition being rendered: its label and number, for
+    /// the back-link at its end.
+    open_note: Option<(String, usize)>,
     in_code_block: bool,
     finished: bool,
     /// Words of the current block, counted as the parser's events come in.
@@ -290,7 +294,11 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Adapter<'a, '_, I> {
         if self.in_image > 0 {
             return Event::Text(format!("[{n}]").into());
         }
-        let mut s = String::from("<sup class=\"footnote-reference\"><a href=\"#");
+        // The id is where the definition's back-link returns (to the first
+        // reference, when there are several: the browser takes the first).
+        let mut s = String::from("<sup class=\"footnote-reference\" id=\"fnref-");
+        let _ = escape_html(&mut s, label);
+        s.push_str("\"><a href=\"#");
         let _ = escape_html(&mut s, label);
         s.push_str(&format!("\">{n}</a></sup>"));
         Event::InlineHtml(s.into())
@@ -299,6 +307,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Adapter<'a, '_, I> {
     fn footnote_definition(&mut self, label: &str) -> Event<'a> {
         let n = self.note_number(label);
         self.doc.note_defs.push(label.to_string());
+        self.open_note = Some((label.to_string(), n));
         let out = self.out.borrow();
         let mut s = String::new();
         if !out.is_empty() && !out.ends_with('\n') {
@@ -311,6 +320,21 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Adapter<'a, '_, I> {
             "\"><sup class=\"footnote-definition-label\">{n}</sup>"
         ));
         Event::Html(s.into())
+    }
+
+    /// The end of a footnote definition: a back-link (as GitHub and Hugo
+    /// give) to where the note is referenced, then the closing tag.
+    fn close_note(&mut self) -> String {
+        let Some((label, n)) = self.open_note.take() else {
+            return "</div>\n".to_string();
+        };
+        let mut s = String::from(" <a href=\"#fnref-");
+        let _ = escape_html(&mut s, &label);
+        // U+21A9 with U+FE0E: the arrow as text, not as an emoji.
+        s.push_str(&format!(
+            "\" class=\"footnote-backref\" aria-label=\"Back to reference {n}\">\u{21a9}\u{fe0e}</a></div>\n"
+        ));
+        s
     }
 
     fn process(&mut self, ev: Event<'a>) -> Option<Event<'a>> {
@@ -382,7 +406,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Adapter<'a, '_, I> {
                 self.filter.leave(self.depth + 1, &mut closers);
                 self.block_done();
                 let end = match tag {
-                    TagEnd::FootnoteDefinition => Event::Html("</div>\n".into()),
+                    TagEnd::FootnoteDefinition => Event::Html(self.close_note().into()),
                     tag => Event::End(tag),
                 };
                 if closers.is_empty() {

@@ -11,12 +11,14 @@ use yew::prelude::*;
 
 use super::folder_link::FolderLink;
 use super::host::{EditorConfig, EditorProps};
+use super::layout::Layout;
 use super::markdown_box::MarkdownBox;
 use super::msg::Msg;
 use super::notices::Notices;
 use super::prefs::Prefs;
 use super::preview_sync::PreviewSync;
 use super::session::Session;
+use super::undo::FieldUndo;
 use crate::document::{schema_or_blog, Document};
 use crate::editing::Action;
 use crate::post::Value;
@@ -49,6 +51,10 @@ pub struct Editor {
     pub(super) handlers: Handlers,
     /// The save status the host was last told (its `postwright-status` event).
     pub(super) reported_status: Option<&'static str>,
+    /// Tabs, focus mode and the form's disclosures (`layout`).
+    pub(super) layout: Layout,
+    /// The last field removal, to take back (`undo`).
+    pub(super) field_undo: FieldUndo,
 }
 
 /// The callbacks handed to child components, made once. A callback made
@@ -152,6 +158,8 @@ impl Component for Editor {
             folder: FolderLink::default(),
             panes_ref: NodeRef::default(),
             handlers: Handlers::new(ctx.link()),
+            layout: Layout::new(ctx.link()),
+            field_undo: FieldUndo::default(),
         };
         editor.follow_preset();
         editor.refresh_body();
@@ -210,6 +218,8 @@ impl Component for Editor {
             Msg::SetField(key, value) => self.set_field(ctx, key, value),
             Msg::RemoveField(key) => self.remove_field(ctx, key),
             Msg::AddField(key) => self.add_field(ctx, key),
+            Msg::UndoRemoveField => self.undo_remove_field(ctx),
+            Msg::Layout(msg) => self.update_layout(msg),
             Msg::ApplyFix(fix) => self.apply_fix(ctx, fix),
             Msg::Command(action) => self.run_command(action),
             Msg::Committed => {

@@ -26,6 +26,11 @@ pub struct FormProps {
     pub on_remove: Callback<String>,
     pub on_add: Callback<String>,
     pub on_fix: Callback<Fix>,
+    /// Every field, not only the key ones ([`Schema::in_compact_form`]).
+    pub show_all: bool,
+    /// `More fields` / `Fewer fields` (false), or show them all (true: a
+    /// field the compact form hides was just added).
+    pub on_show_all: Callback<bool>,
 }
 
 /// A DOM id for a field's widget, unique within the editor's shadow root.
@@ -50,28 +55,56 @@ pub fn front_matter_form(props: &FormProps) -> Html {
     let on_add = {
         let add_ref = add_ref.clone();
         let cb = props.on_add.clone();
+        let show_all = props.on_show_all.clone();
+        let schema = props.schema.clone();
+        let compact = !props.show_all;
+        let count = props.fields.len();
         Callback::from(move |_| {
             if let Some(select) = add_ref.cast::<HtmlSelectElement>() {
                 let key = select.value();
                 if !key.is_empty() {
+                    // The field just added is shown, to be filled in.
+                    if compact && !schema.in_compact_form(&key, count + 1) {
+                        show_all.emit(true);
+                    }
                     cb.emit(key);
+                    select.set_value("");
                 }
             }
         })
     };
     let disabled = props.broken || props.readonly;
+    // The compact form: the key fields, and any other with a problem to see.
+    let shown = |f: &&Field| {
+        props.show_all
+            || props.schema.in_compact_form(&f.key, props.fields.len())
+            || props
+                .diagnostics
+                .iter()
+                .any(|d| d.key.as_deref() == Some(f.key.as_str()))
+    };
+    let hidden = props.fields.iter().filter(|f| !shown(f)).count();
     html! {
         <fieldset class="pw-form" disabled={disabled}>
             <legend>{"Front matter"}</legend>
-            { for props.fields.iter().map(|f| field_row(props, f)) }
-            if !addable.is_empty() && !props.readonly {
-                <div class="pw-add-field">
-                    <select ref={add_ref} aria-label="Field to add">
-                        { for addable.iter().map(|d| html! { <option value={d.key.clone()}>{ &d.label }</option> }) }
-                    </select>
-                    <button type="button" onclick={on_add}>{"Add field"}</button>
-                </div>
-            }
+            { for props.fields.iter().filter(shown).map(|f| field_row(props, f)) }
+            <div class="pw-form-foot">
+                if props.show_all || hidden > 0 {
+                    <button type="button" class="pw-disclosure pw-more-fields" aria-expanded={props.show_all.to_string()}
+                        onclick={props.on_show_all.reform(|_| false)}>
+                        { if props.show_all { "Fewer fields".to_string() } else { format!("More fields ({hidden})") } }
+                    </button>
+                }
+                if !addable.is_empty() && !props.readonly {
+                    <div class="pw-add-field">
+                        <select ref={add_ref} aria-label="Field to add">
+                            <option value="" selected=true>{"Add a field…"}</option>
+                            { for addable.iter().map(|d| html! { <option value={d.key.clone()}>{ &d.label }</option> }) }
+                        </select>
+                        <button type="button" onclick={on_add}>{"Add field"}</button>
+                    </div>
+                }
+            </div>
         </fieldset>
     }
 }
@@ -127,7 +160,8 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
             // Shown beside the label, but after the field in the page (and
             // in Tab order): the keyboard reaches the value first.
             if !props.readonly {
-                <button type="button" class="pw-icon-button pw-field-remove" aria-label={format!("Remove {label}")} title={format!("Remove {label}")} onclick={remove}>{"×"}</button>
+                // A word, not a second ×: the tags' chips have theirs just below.
+                <button type="button" class="pw-field-remove" aria-label={format!("Remove {label}")} title={format!("Remove {label} (Undo takes it back)")} onclick={remove}>{"Remove"}</button>
             }
         </div>
     }

@@ -16,7 +16,9 @@
 //! copy in step; `update_body` (the Markdown, the front matter, the host's
 //! value and options), `update_prefs` (the user's choices), `update_files`
 //! (import, export, a local folder, the clipboard) and `update_drafts`
-//! (autosaved drafts) and `update_journal` (the crash journal) handle the messages; `view` shows it. `widget` is the
+//! (autosaved drafts) and `update_journal` (the crash journal) handle the messages; `layout` (tabs, focus mode, disclosures) and `undo`
+//! (taking back a field's removal) are parts too; `view` shows it with its
+//! small components (`raw`, the Raw front matter box). `widget` is the
 //! JS face that mounts it (`mount`, called by `widget/postwright.js`).
 
 mod drafts_panel;
@@ -26,16 +28,20 @@ mod focus;
 mod folder_link;
 mod form;
 mod host;
+mod layout;
 mod markdown_box;
 mod msg;
 mod notices;
 mod prefs;
 mod preview;
 mod preview_sync;
+mod raw;
 mod refresh;
 mod session;
 mod tags;
+mod toast;
 mod toolbar;
+mod undo;
 mod update_body;
 mod update_drafts;
 mod update_files;

@@ -54,6 +54,10 @@ pub enum Msg {
     RawInput(String),
     SetField(String, Value),
     RemoveField(String),
+    /// Put back the field removed last (the notice's `Undo`, Ctrl/Cmd+Z in the form).
+    UndoRemoveField,
+    /// Tabs, distraction-free mode, the form's disclosures.
+    Layout(super::layout::LayoutMsg),
     AddField(String),
     ApplyFix(Fix),
     /// A toolbar button: performed on the textarea, which then reports `BodyInput`.

@@ -35,6 +35,9 @@ impl Notices {
     }
 
     fn push_alert(&mut self, severity: Severity, text: String, use_preset: Option<Preset>) {
+        // The same notice again (a second export) replaces the first, as the newest.
+        self.list
+            .retain(|a| a.severity != severity || a.text != text);
         self.last_id += 1;
         self.list.push(Alert {
             id: self.last_id,

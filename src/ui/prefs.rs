@@ -25,6 +25,8 @@ pub(super) struct Prefs {
     split: f64,
     /// The site's address as the user gave it (see `Editor::base_url`).
     site_url: Option<String>,
+    /// The form shows every field, not only the key ones.
+    more_fields: bool,
 }
 
 /// A `theme` option: `dark`, `light`, or anything else to follow the system.
@@ -49,6 +51,7 @@ impl Prefs {
             form_open: true,
             split: 50.0,
             site_url: None,
+            more_fields: false,
         }
     }
 
@@ -66,6 +69,24 @@ impl Prefs {
         self.site_url = drafts.pref("site-url").filter(|u| !u.is_empty());
         if drafts.pref("form").as_deref() == Some("hidden") {
             self.form_open = false;
+        }
+        self.more_fields = drafts.pref("more-fields").as_deref() == Some("shown");
+    }
+
+    pub(super) fn more_fields(&self) -> bool {
+        self.more_fields
+    }
+
+    /// `More fields` / `Fewer fields`; `keep_it`: as a preference (not for a
+    /// field shown only because a fix just went to it).
+    pub(super) fn show_more_fields(&mut self, shown: bool, keep_it: bool, drafts: Drafts) {
+        self.more_fields = shown;
+        if keep_it {
+            keep(
+                drafts,
+                "more-fields",
+                if shown { "shown" } else { "hidden" },
+            );
         }
     }
 

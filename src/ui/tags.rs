@@ -32,6 +32,11 @@ pub fn list_input(props: &ListProps) -> Html {
         let on_change = props.on_change.clone();
         let refused = refused.clone();
         move |text: &str| -> String {
+            // Leaving an empty box changes nothing: clearing the message
+            // then would move what is below it under the pointer mid-click.
+            if text.trim().is_empty() {
+                return String::new();
+            }
             let mut next = (*items).clone();
             let mut dupes: Vec<&str> = Vec::new();
             for tag in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {

@@ -20,10 +20,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 let cb = props.on_action.clone();
                 // mousedown would move focus out of the textarea and lose its selection.
                 let onmousedown = Callback::from(|e: MouseEvent| e.prevent_default());
-                let title = shortcut.map_or_else(|| name.to_string(), |s| format!("{name} ({s})"));
+                // Shown on hover and on keyboard focus by the stylesheet (a
+                // `title` shows on hover only, and late).
+                let tip = shortcut.map_or_else(|| name.to_string(), |s| format!("{name} ({s})"));
                 html! {
                     <button type="button" class={classes!("pw-tool", format!("pw-tool-{}", name.to_lowercase().replace(' ', "-")))}
-                        aria-label={name} {title} aria-keyshortcuts={shortcut.map(|s| s.replace("Ctrl", "Control"))}
+                        aria-label={name} data-tip={tip} aria-keyshortcuts={shortcut.map(|s| s.replace("Ctrl", "Control"))}
                         disabled={props.disabled} {onmousedown} onclick={Callback::from(move |_| cb.emit(action))}>
                         <span aria-hidden="true">{ icon(action) }</span>
                     </button>

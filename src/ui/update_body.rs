@@ -84,8 +84,16 @@ impl Editor {
 
     /// `Msg::RemoveField`.
     pub(super) fn remove_field(&mut self, ctx: &Context<Self>, key: String) -> bool {
+        let before = self.doc.post().front_matter().to_string();
         match self.doc.remove_field(&key) {
             Ok(()) => {
+                let label = self
+                    .doc
+                    .schema()
+                    .field(&key)
+                    .map_or(key.clone(), |d| d.label.clone());
+                let after = self.doc.post().front_matter().to_string();
+                self.field_undo.record(label, before, after);
                 self.publish(ctx);
                 (ctx.props().host.on_change)();
             }
@@ -108,6 +116,7 @@ impl Editor {
         match self.doc.apply_fix(&fix) {
             Ok(key) => {
                 self.pending_focus = Some(form::field_id(&key));
+                self.reveal_field(&key);
                 self.publish(ctx);
                 (ctx.props().host.on_change)();
             }

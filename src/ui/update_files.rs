@@ -116,7 +116,13 @@ impl Editor {
                 {
                     self.alert(Severity::Error, format!("Export failed: {e}"));
                 } else {
-                    self.alert(Severity::Info, format!("Exported {count} drafts."));
+                    self.alert(
+                        Severity::Info,
+                        format!(
+                            "Exported {}.",
+                            crate::wording::counted(count, "draft", "drafts")
+                        ),
+                    );
                 }
             }
             Err(e) => self.alert(Severity::Error, format!("Export failed: {e}")),
@@ -142,7 +148,10 @@ impl Editor {
             Ok((name, posts)) => {
                 self.alert(
                     Severity::Info,
-                    format!("Opened folder {name}: {} posts.", posts.len()),
+                    format!(
+                        "Opened folder {name}: {}.",
+                        crate::wording::counted(posts.len(), "post", "posts")
+                    ),
                 );
                 self.folder.opened(name, posts);
             }

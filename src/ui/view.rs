@@ -10,9 +10,12 @@ use super::editor::Editor;
 use super::file_buttons::{file_list, FileButtons};
 use super::focus;
 use super::form::{problem_line, FrontMatterForm};
+use super::layout::{LayoutMsg, Pane};
 use super::msg::{BodyChange, Msg};
 use super::prefs::{SPLIT_MAX, SPLIT_MIN};
 use super::preview::Preview;
+use super::raw::RawFrontMatter;
+use super::toast::Notice;
 use super::toolbar::Toolbar;
 use super::update_prefs::prefers_dark;
 use crate::browser::{folder, textarea};
@@ -66,20 +69,36 @@ impl Editor {
         // Ctrl/Cmd+S out of habit: save the draft now instead of the
         // browser's "Save page as". The key still bubbles out of the widget,
         // so a host that saves on Ctrl+S keeps doing so.
-        let save_key = link.batch_callback(|e: KeyboardEvent| {
-            let save = (e.ctrl_key() || e.meta_key())
-                && !e.alt_key()
-                && !e.shift_key()
-                && e.key().eq_ignore_ascii_case("s");
-            save.then(|| {
-                e.prevent_default();
-                Msg::SaveNow
-            })
+        let focus_mode = self.layout.focus_mode;
+        let save_key = link.batch_callback(move |e: KeyboardEvent| {
+            let modifier = (e.ctrl_key() || e.meta_key()) && !e.alt_key();
+            let msg = match e.key().as_str() {
+                k if modifier && !e.shift_key() && k.eq_ignore_ascii_case("s") => Msg::SaveNow,
+                // Ctrl/Cmd+Shift+F: distraction-free writing, and back.
+                k if modifier && e.shift_key() && k.eq_ignore_ascii_case("f") => {
+                    Msg::Layout(LayoutMsg::ToggleFocusMode)
+                }
+                "Escape" if focus_mode => Msg::Layout(LayoutMsg::LeaveFocusMode),
+                _ => return None,
+            };
+            e.prevent_default();
+            Some(msg)
         });
         let onchange = link.callback(|_: Event| Msg::Committed);
         let onscroll = link.callback(|_: Event| Msg::SyncScroll);
-        let raw_input = link.callback(|e: InputEvent| {
-            Msg::RawInput(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        let undo_label = self.field_undo.pending(self.doc.post().front_matter());
+        // Ctrl/Cmd+Z in the form takes back a field's removal (while it can be).
+        let can_undo = undo_label.is_some();
+        let form_keys = link.batch_callback(move |e: KeyboardEvent| {
+            let undo = can_undo
+                && (e.ctrl_key() || e.meta_key())
+                && !e.shift_key()
+                && !e.alt_key()
+                && e.key().eq_ignore_ascii_case("z");
+            undo.then(|| {
+                e.prevent_default();
+                Msg::UndoRemoveField
+            })
         });
         let ondrop = link.batch_callback(|e: DragEvent| {
             e.prevent_default();
@@ -162,7 +181,12 @@ impl Editor {
         });
 
         html! {
-            <div class={classes!("pw-editor", theme)} {ondrop} {ondragover} onkeydown={save_key}>
+            <div class={classes!("pw-editor", theme, focus_mode.then_some("pw-focus-mode"))} {ondrop} {ondragover} onkeydown={save_key}>
+                // The first Tab stop: past the bar, the drafts and the form.
+                <a class="pw-skip" href="#pw-markdown" onclick={link.callback(|e: MouseEvent| {
+                    e.prevent_default();
+                    Msg::Layout(LayoutMsg::SkipToWriting)
+                })}>{"Skip to writing"}</a>
                 <header class="pw-bar">
                     <span class="pw-brand">{"Postwright"}</span>
                     <FileButtons on_import={h.import.clone()} />
@@ -204,21 +228,34 @@ impl Editor {
                 </header>
 
                 <div class="pw-alerts">
-                    { for session_alerts }
                     if !problems.is_empty() {
                         <div class="pw-alert pw-alert-problems" role="alert">
                             { for problems.iter().map(|d| problem_line(d, &h.fix)) }
                         </div>
                     }
-                    // Notices in a box of their own: as they come and go, the
-                    // alerts above are not moved (moving a node drops its focus).
+                </div>
+
+                // Notices float over the corner (a toast region): as they come
+                // and go the writing does not move. Those of the session first,
+                // then the others in a box of their own, so that neither moves
+                // the other's nodes (moving a node drops its focus).
+                <div class="pw-toasts">
+                    { for session_alerts }
+                    if let Some(label) = undo_label {
+                        <div class="pw-alert pw-alert-info" role="status">
+                            <span>{ format!("Removed {label}.") }</span>
+                            <button type="button" onclick={link.callback(|_| Msg::UndoRemoveField)}>{"Undo"}</button>
+                        </div>
+                    }
                     if !self.notices.is_empty() {
                         <div class="pw-notices">
                         { for self.notices.iter().map(|a| {
                             let id = a.id;
                             let role = if a.severity == Severity::Info { "status" } else { "alert" };
+                            let transient = a.severity == Severity::Info && a.use_preset.is_none();
                             html! {
-                                <div class={classes!("pw-alert", severity_class(a.severity))} role={role} key={a.id}>
+                                <Notice key={a.id} {id} {transient} class={classes!("pw-alert", severity_class(a.severity))} {role}
+                                    on_dismiss={link.callback(Msg::DismissAlert)}>
                                     <span>{ &a.text }</span>
                                     if let Some(p) = a.use_preset {
                                         <button type="button" onclick={link.callback(move |_| Msg::SetPreset(p))}>{ format!("Use {}", p.label()) }</button>
@@ -227,7 +264,7 @@ impl Editor {
                                         focus::to_neighbour(&e, ".pw-alert", "button", ".pw-editor", ".pw-markdown");
                                         Msg::DismissAlert(id)
                                     })}>{"×"}</button>
-                                </div>
+                                </Notice>
                             }
                         }) }
                         </div>
@@ -242,7 +279,7 @@ impl Editor {
                     </div>
                 }
                 <div class="pw-main">
-                <div class="pw-meta">
+                <div class="pw-meta" onkeydown={form_keys}>
                     <button type="button" class="pw-disclosure" aria-expanded={self.prefs.form_open().to_string()} aria-controls="pw-form-body"
                         onclick={link.callback(|_| Msg::ToggleForm)}>{ if self.prefs.form_open() { "Hide front matter" } else { "Show front matter" } }</button>
                     <div id="pw-form-body" hidden={!self.prefs.form_open()}>
@@ -252,32 +289,85 @@ impl Editor {
                             on_set={h.set_field.clone()}
                             on_remove={h.remove_field.clone()}
                             on_add={h.add_field.clone()}
-                            on_fix={h.fix.clone()} />
-                        <div class="pw-raw">
-                            <label for="pw-raw-front-matter" class="pw-label">{"Raw front matter"}</label>
-                            <textarea id="pw-raw-front-matter" class="pw-input pw-mono" rows="6" spellcheck="false"
-                                value={self.doc.post().front_matter().to_string()} oninput={raw_input} onchange={onchange.clone()}
-                                readonly={self.config.readonly} disabled={self.config.disabled} />
-                        </div>
+                            on_fix={h.fix.clone()}
+                            show_all={self.prefs.more_fields()}
+                            on_show_all={self.layout.callbacks.show_all.clone()} />
+                        <RawFrontMatter front_matter={AttrValue::from(self.doc.post().front_matter().to_string())}
+                            open={self.layout.raw_open} broken={self.doc.broken()}
+                            readonly={self.config.readonly} disabled={self.config.disabled}
+                            on_toggle={self.layout.callbacks.toggle_raw.clone()}
+                            on_input={self.layout.callbacks.raw_input.clone()} on_change={self.layout.callbacks.committed.clone()} />
                     </div>
                 </div>
 
-                <div class="pw-panes" ref={self.panes_ref.clone()}>
-                    <div class="pw-pane pw-source">
+                { self.pane_tabs(ctx) }
+                <div class={classes!("pw-panes", (self.layout.tab == Pane::Preview).then_some("pw-show-preview"))} ref={self.panes_ref.clone()}>
+                    <div class="pw-pane pw-source" id="pw-write-panel" role="tabpanel" aria-labelledby="pw-tab-write">
                         <Toolbar on_action={h.command.clone()} disabled={self.config.readonly || self.config.disabled} />
                         <label for="pw-markdown" class="pw-label">{"Markdown"}</label>
                         <textarea id="pw-markdown" class="pw-markdown" ref={self.markdown.node_ref()}
                             {oninput} {onkeydown} {onchange} {onscroll} {onpaste}
                             readonly={self.config.readonly} disabled={self.config.disabled} spellcheck="true" />
-                        <div class="pw-status">
-                            { format!("{} words · {} min read", stats.words, stats.reading_minutes) }
+                        <div class="pw-status-row">
+                            <span class="pw-status">{ format!("{} · {} min read", crate::wording::counted(stats.words, "word", "words"), stats.reading_minutes) }</span>
+                            // Below the writing, not in the toolbar's row: it stays,
+                            // with the count, when everything else goes.
+                            <button type="button" class="pw-focus-toggle" aria-pressed={focus_mode.to_string()}
+                                aria-keyshortcuts="Control+Shift+F" data-tip="Only the writing, the whole window (Ctrl+Shift+F; Esc leaves)"
+                                aria-label="Focus mode" onclick={link.callback(|_| Msg::Layout(LayoutMsg::ToggleFocusMode))}>{"Focus"}</button>
                         </div>
                     </div>
                     { self.splitter(ctx) }
-                    <Preview {title} node_ref={self.preview.pane_ref()} blocks_ref={self.preview.blocks_ref()} />
+                    <div class="pw-pane pw-preview-pane" id="pw-preview-panel" role="tabpanel" aria-labelledby="pw-tab-preview">
+                        <Preview {title} node_ref={self.preview.pane_ref()} blocks_ref={self.preview.blocks_ref()} />
+                    </div>
                 </div>
                 </div>
                 </div>
+            </div>
+        }
+    }
+
+    /// Write / Preview, for screens too narrow for both panes side by side
+    /// (shown by the stylesheet only there). Arrow keys move between them.
+    fn pane_tabs(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let tab = |pane: Pane, id: &'static str, panel: &'static str, name: &'static str| {
+            let selected = self.layout.tab == pane;
+            let other = if pane == Pane::Write {
+                Pane::Preview
+            } else {
+                Pane::Write
+            };
+            let onkeydown = link.batch_callback(move |e: KeyboardEvent| {
+                matches!(e.key().as_str(), "ArrowLeft" | "ArrowRight").then(|| {
+                    e.prevent_default();
+                    if let Some(next) = e
+                        .target_dyn_into::<web_sys::Element>()
+                        .and_then(|t| {
+                            if pane == Pane::Write {
+                                t.next_element_sibling()
+                            } else {
+                                t.previous_element_sibling()
+                            }
+                        })
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = next.focus();
+                    }
+                    Msg::Layout(LayoutMsg::Tab(other))
+                })
+            });
+            html! {
+                <button type="button" role="tab" {id} aria-controls={panel} aria-selected={selected.to_string()}
+                    tabindex={if selected { "0" } else { "-1" }} {onkeydown}
+                    onclick={link.callback(move |_| Msg::Layout(LayoutMsg::Tab(pane)))}>{ name }</button>
+            }
+        };
+        html! {
+            <div class="pw-tabs" role="tablist" aria-label="Write or preview">
+                { tab(Pane::Write, "pw-tab-write", "pw-write-panel", "Write") }
+                { tab(Pane::Preview, "pw-tab-preview", "pw-preview-panel", "Preview") }
             </div>
         }
     }

@@ -26,7 +26,12 @@ const form = (page) => page.getByRole('group', { name: 'Front matter' });
 const raw = (page) => page.getByRole('textbox', { name: 'Raw front matter' });
 const markdown = (page) => page.getByRole('textbox', { name: 'Markdown' });
 const preview = (page) => page.getByRole('region', { name: 'Preview' });
-const lines = async (page) => (await raw(page).inputValue()).split('\n');
+/** The front matter's lines, read from `Raw front matter` (its disclosure opened first, as a user does). */
+async function lines(page) {
+  const disclosure = page.getByRole('button', { name: 'Raw front matter' });
+  if (await disclosure.getAttribute('aria-expanded') === 'false') await disclosure.click();
+  return (await raw(page).inputValue()).split('\n');
+}
 
 /** Retries `check` (assertions) until it passes or `ms` are up: the view updates after the event. */
 async function eventually(check, ms = 3000) {

@@ -36,14 +36,14 @@ test('two editors in a form: typing in one fires input, changes its value and th
   await first.pressSequentially(' More.');
   // Read at once, before any pause or blur: the form data is already current.
   const early = await page.evaluate(() => new FormData(document.getElementById('cms-form')).get('post'));
-  assert.equal(early, '---\ntitle: Hello\ntags: [demo]\n---\nBody of the **first** post.\n More.');
+  assert.equal(early, '---\ntitle: Hello\ndate: 2026-11-30\ntags: [demo]\n---\nBody of the **first** post.\n More.');
   await first.blur();
   const state = await page.evaluate(() => {
     const [a, b] = document.querySelectorAll('postwright-editor');
     return { a: a.value, b: b.value, data: Object.fromEntries(new FormData(document.getElementById('cms-form'))), events: window.events };
   });
-  assert.equal(state.a, '---\ntitle: Hello\ntags: [demo]\n---\nBody of the **first** post.\n More.');
-  assert.equal(state.b, '---\ntitle: Second\n---\nAnother *post*.\n');
+  assert.equal(state.a, '---\ntitle: Hello\ndate: 2026-11-30\ntags: [demo]\n---\nBody of the **first** post.\n More.');
+  assert.equal(state.b, '---\ntitle: Second\ndate: 2026-11-30\n---\nAnother *post*.\n');
   assert.equal(state.data.post, state.a);
   assert.equal(state.data.second, state.b);
   assert.equal(state.data.note, 'host field');
@@ -53,7 +53,7 @@ test('two editors in a form: typing in one fires input, changes its value and th
 
   // Form reset restores the initial value; setting value from the host works.
   await page.getByRole('button', { name: 'Reset' }).click();
-  assert.equal(await editors(page).nth(0).evaluate((el) => el.value), '---\ntitle: Hello\ntags: [demo]\n---\nBody of the **first** post.\n');
+  assert.equal(await editors(page).nth(0).evaluate((el) => el.value), '---\ntitle: Hello\ndate: 2026-11-30\ntags: [demo]\n---\nBody of the **first** post.\n');
   await editors(page).nth(1).evaluate((el) => { el.value = '---\ntitle: Set by host\n---\nNew body\n'; });
   await editors(page).nth(1).getByRole('region', { name: 'Preview' }).getByRole('heading', { name: 'Set by host' }).waitFor();
   await page.getByRole('button', { name: 'Save' }).click();

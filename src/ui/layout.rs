@@ -1,0 +1,112 @@
+//! How the editor shares the window: the Write / Preview tabs of narrow
+//! screens, the distraction-free mode, and the form's disclosures (`More
+//! fields`, `Raw front matter`). One struct, one field of the editor.
+
+use yew::prelude::*;
+
+use super::editor::Editor;
+use super::msg::Msg;
+
+/// Which pane a narrow screen shows (wide screens show both).
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Write,
+    Preview,
+}
+
+pub struct Layout {
+    pub tab: Pane,
+    /// Only the Markdown box, the whole window.
+    pub focus_mode: bool,
+    pub raw_open: bool,
+    /// Made once (see `Handlers` in `editor`): a callback made in `view`
+    /// compares unequal and renders the form again on every keystroke.
+    pub callbacks: LayoutCallbacks,
+}
+
+pub struct LayoutCallbacks {
+    /// `More fields` / `Fewer fields` (false), or show them all (true).
+    pub show_all: Callback<bool>,
+    pub toggle_raw: Callback<()>,
+    pub raw_input: Callback<String>,
+    pub committed: Callback<()>,
+}
+
+impl Layout {
+    pub fn new(link: &yew::html::Scope<Editor>) -> Self {
+        Layout {
+            tab: Pane::default(),
+            focus_mode: false,
+            raw_open: false,
+            callbacks: LayoutCallbacks {
+                show_all: link.callback(|all: bool| {
+                    Msg::Layout(if all {
+                        LayoutMsg::ShowMoreFields
+                    } else {
+                        LayoutMsg::ToggleMoreFields
+                    })
+                }),
+                toggle_raw: link.callback(|_| Msg::Layout(LayoutMsg::ToggleRaw)),
+                raw_input: link.callback(Msg::RawInput),
+                committed: link.callback(|_| Msg::Committed),
+            },
+        }
+    }
+}
+
+pub enum LayoutMsg {
+    Tab(Pane),
+    ToggleFocusMode,
+    LeaveFocusMode,
+    ToggleMoreFields,
+    /// Show every field (a field was just added that the compact form hides).
+    ShowMoreFields,
+    ToggleRaw,
+    /// The skip link: to the Markdown box (on a narrow screen, its tab first).
+    SkipToWriting,
+}
+
+impl Editor {
+    /// Shows `key`'s field even if the compact form hides it (a fix just
+    /// renamed or set it, and the keyboard goes there). Not kept as a preference.
+    pub(super) fn reveal_field(&mut self, key: &str) {
+        if !self.doc.schema().is_key_field(key) {
+            let drafts = self.session.as_ref().map(|s| s.workspace());
+            self.prefs.show_more_fields(true, false, drafts);
+        }
+    }
+
+    /// `Msg::Layout`.
+    pub(super) fn update_layout(&mut self, msg: LayoutMsg) -> bool {
+        let layout = &mut self.layout;
+        match msg {
+            LayoutMsg::Tab(pane) => layout.tab = pane,
+            LayoutMsg::ToggleFocusMode => layout.focus_mode = !layout.focus_mode,
+            LayoutMsg::LeaveFocusMode => {
+                if !layout.focus_mode {
+                    return false;
+                }
+                layout.focus_mode = false;
+            }
+            LayoutMsg::ToggleMoreFields | LayoutMsg::ShowMoreFields => {
+                let open = matches!(msg, LayoutMsg::ShowMoreFields) || !self.prefs.more_fields();
+                if open == self.prefs.more_fields() {
+                    return false;
+                }
+                let drafts = self.session.as_ref().map(|s| s.workspace());
+                self.prefs.show_more_fields(open, true, drafts);
+            }
+            LayoutMsg::ToggleRaw => layout.raw_open = !layout.raw_open,
+            LayoutMsg::SkipToWriting => layout.tab = Pane::Write,
+        }
+        // Entering or leaving, the writing keeps the keyboard.
+        if matches!(
+            msg,
+            LayoutMsg::ToggleFocusMode | LayoutMsg::LeaveFocusMode | LayoutMsg::SkipToWriting
+        ) {
+            self.pending_focus = Some("pw-markdown".to_string());
+        }
+        true
+    }
+}

@@ -1,0 +1,55 @@
+//! The `Raw front matter` box, behind its own disclosure (it repeats the
+//! form, so it takes no room until asked for, or until the front matter is
+//! broken and this box is where to fix it).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::post::raw_box_text;
+
+#[derive(Properties, PartialEq)]
+pub struct RawProps {
+    pub front_matter: AttrValue,
+    pub open: bool,
+    /// The front matter does not parse: the box is shown whatever `open` says.
+    pub broken: bool,
+    pub readonly: bool,
+    pub disabled: bool,
+    pub on_toggle: Callback<()>,
+    pub on_input: Callback<String>,
+    pub on_change: Callback<()>,
+}
+
+#[function_component(RawFrontMatter)]
+pub fn raw_front_matter(props: &RawProps) -> Html {
+    // The box's last value as typed: shown while it stands for the post's
+    // front matter (see `raw_box_text`), so the line break the post adds at
+    // the end does not land before the caret.
+    let typed: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
+    let oninput = {
+        let typed = typed.clone();
+        let cb = props.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            *typed.borrow_mut() = Some(value.clone());
+            cb.emit(value);
+        })
+    };
+    let shown = raw_box_text(typed.borrow().as_deref(), &props.front_matter).to_string();
+    let open = props.open || props.broken;
+    html! {
+        <div class="pw-raw">
+            <button type="button" class="pw-disclosure" aria-expanded={open.to_string()} aria-controls="pw-raw-body"
+                disabled={props.broken} onclick={props.on_toggle.reform(|_| ())}>{"Raw front matter"}</button>
+            <div id="pw-raw-body" hidden={!open}>
+                <label for="pw-raw-front-matter" class="pw-visually-hidden">{"Raw front matter"}</label>
+                <textarea id="pw-raw-front-matter" class="pw-input pw-mono" rows="6" spellcheck="false"
+                    value={shown} {oninput} onchange={props.on_change.reform(|_| ())}
+                    readonly={props.readonly} disabled={props.disabled} />
+            </div>
+        </div>
+    }
+}
