@@ -9,148 +9,18 @@
 //! tokenizer, the browser parses our output exactly as we wrote it. Content
 //! of dangerous elements (`script`, `style`, `svg`, ...) is dropped, and an
 //! unclosed one drops everything up to the end of its scope.
+//!
+//! The elements and attributes kept are in `allowlist`; filtered fragments are
+//! remembered in `cache`.
+
+mod allowlist;
+mod cache;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 use super::url::{clean_url, Base, UrlKind};
 
-/// Attributes allowed on every allowlisted element.
-const GLOBAL_ATTRS: &[&str] = &["class", "id", "title", "lang", "dir"];
-
-/// An allowlisted element: its canonical name, whether it is void, and the
-/// attributes it may carry besides the global ones.
-struct Spec {
-    name: &'static str,
-    void: bool,
-    attrs: &'static [&'static str],
-}
-
-const fn el(name: &'static str, attrs: &'static [&'static str]) -> Spec {
-    Spec {
-        name,
-        void: false,
-        attrs,
-    }
-}
-const fn void(name: &'static str, attrs: &'static [&'static str]) -> Spec {
-    Spec {
-        name,
-        void: true,
-        attrs,
-    }
-}
-
-static ELEMENTS: &[Spec] = &[
-    el("a", &["href"]),
-    el("abbr", &[]),
-    el("article", &[]),
-    el("aside", &[]),
-    el("b", &[]),
-    el("bdi", &[]),
-    el("bdo", &[]),
-    el("blockquote", &["cite"]),
-    void("br", &[]),
-    el("caption", &[]),
-    el("center", &[]),
-    el("cite", &[]),
-    el("code", &[]),
-    void("col", &["span"]),
-    el("colgroup", &["span"]),
-    el("dd", &[]),
-    el("del", &["cite", "datetime"]),
-    el("details", &["open"]),
-    el("dfn", &[]),
-    el("div", &[]),
-    el("dl", &[]),
-    el("dt", &[]),
-    el("em", &[]),
-    el("figcaption", &[]),
-    el("figure", &[]),
-    el("footer", &[]),
-    el("h1", &[]),
-    el("h2", &[]),
-    el("h3", &[]),
-    el("h4", &[]),
-    el("h5", &[]),
-    el("h6", &[]),
-    el("header", &[]),
-    void("hr", &[]),
-    el("i", &[]),
-    void("img", &["src", "alt", "width", "height", "loading"]),
-    el("ins", &["cite", "datetime"]),
-    el("kbd", &[]),
-    el("li", &["value"]),
-    el("mark", &[]),
-    el("ol", &["start", "reversed", "type"]),
-    el("p", &[]),
-    el("pre", &[]),
-    el("q", &["cite"]),
-    el("rp", &[]),
-    el("rt", &[]),
-    el("ruby", &[]),
-    el("s", &[]),
-    el("samp", &[]),
-    el("section", &[]),
-    el("small", &[]),
-    el("span", &[]),
-    el("strike", &[]),
-    el("strong", &[]),
-    el("sub", &[]),
-    el("summary", &[]),
-    el("sup", &[]),
-    el("table", &[]),
-    el("tbody", &[]),
-    el("td", &["colspan", "rowspan", "align"]),
-    el("tfoot", &[]),
-    el("th", &["colspan", "rowspan", "align", "scope"]),
-    el("thead", &[]),
-    el("time", &["datetime"]),
-    el("tr", &[]),
-    el("tt", &[]),
-    el("u", &[]),
-    el("ul", &[]),
-    el("var", &[]),
-    void("wbr", &[]),
-];
-
-fn spec(name: &[u8]) -> Option<&'static Spec> {
-    ELEMENTS
-        .binary_search_by(|s| s.name.as_bytes().cmp(name))
-        .ok()
-        .map(|i| &ELEMENTS[i])
-}
-
-/// Elements dropped together with their content (all non-void). Raw-text
-/// ones are tokenized as such (html5gum's naive state switching), the others
-/// are skipped up to their balanced end tag.
-fn drops_content(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"script"
-            | b"style"
-            | b"template"
-            | b"iframe"
-            | b"object"
-            | b"applet"
-            | b"noscript"
-            | b"noembed"
-            | b"noframes"
-            | b"xmp"
-            | b"plaintext"
-            | b"textarea"
-            | b"title"
-            | b"svg"
-            | b"math"
-            | b"select"
-            | b"frameset"
-            | b"head"
-            | b"audio"
-            | b"video"
-            | b"canvas"
-            | b"portal"
-            | b"datalist"
-    )
-}
+use allowlist::{drops_content, spec, Spec, GLOBAL_ATTRS};
 
 /// At most this many elements opened by raw HTML are kept open at once;
 /// deeper start tags are dropped (their content kept). Bounds the end-tag
@@ -393,79 +263,6 @@ fn is_unknown_tag(token: &Token) -> bool {
     }
 }
 
-/// Filtered fragments, per thread (the UI re-renders the same document on
-/// every keystroke). Only fragments whose output does not depend on the
-/// filter's state are stored.
-mod cache {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-
-    use super::{Base, Mode};
-
-    pub(super) const MAX_FRAGMENT: usize = 4096;
-    const MAX_BYTES: usize = 4 << 20;
-
-    #[derive(Default)]
-    struct Cache {
-        base: Option<Base>,
-        block: HashMap<String, String>,
-        inline: HashMap<String, String>,
-        bytes: usize,
-    }
-
-    thread_local! {
-        static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
-    }
-
-    fn same_base(a: Option<&Base>, b: Option<&Base>) -> bool {
-        a == b
-    }
-
-    pub(super) fn get(mode: Mode, frag: &str, base: Option<&Base>, out: &mut String) -> bool {
-        CACHE.with(|c| {
-            let c = c.borrow();
-            if !same_base(c.base.as_ref(), base) {
-                return false;
-            }
-            let map = if mode == Mode::Block {
-                &c.block
-            } else {
-                &c.inline
-            };
-            match map.get(frag) {
-                Some(s) => {
-                    out.push_str(s);
-                    true
-                }
-                None => false,
-            }
-        })
-    }
-
-    pub(super) fn put(mode: Mode, frag: &str, base: Option<&Base>, html: &str) {
-        CACHE.with(|c| {
-            let mut c = c.borrow_mut();
-            if !same_base(c.base.as_ref(), base) || c.bytes > MAX_BYTES {
-                *c = Cache {
-                    base: base.cloned(),
-                    ..Cache::default()
-                };
-            }
-            c.bytes += frag.len() + html.len() + 64;
-            let map = if mode == Mode::Block {
-                &mut c.block
-            } else {
-                &mut c.inline
-            };
-            map.insert(frag.to_string(), html.to_string());
-        })
-    }
-
-    pub(crate) fn clear() {
-        CACHE.with(|c| *c.borrow_mut() = Cache::default());
-    }
-}
-
 pub(crate) use cache::clear as clear_cache;
 
 fn push_end(name: &str, out: &mut String) {
@@ -540,11 +337,6 @@ pub fn sanitize_html(fragment: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn allowlist_is_sorted() {
-        assert!(ELEMENTS.windows(2).all(|w| w[0].name < w[1].name));
-    }
 
     #[test]
     fn basics() {

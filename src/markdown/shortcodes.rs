@@ -4,11 +4,21 @@
 //! (`U+E000 index U+E001`) that Markdown leaves alone. The renderer turns the
 //! placeholders into labelled, inert spans or divs. Nothing is ever executed
 //! and the author's text is not changed.
+//!
+//! Finding the tags is here; `placeholders` works on the parsed text, `figure`
+//! reads Hugo's figure shortcode.
+
+mod figure;
+mod placeholders;
 
 use std::borrow::Cow;
 
 use super::dialect::Templates;
-use super::sanitize::escape_text;
+
+pub(crate) use figure::{hugo_figure, Figure};
+pub(crate) use placeholders::{
+    has_placeholder, inline_html, literal, only_codes, pieces, push_code, url, Piece,
+};
 
 pub(crate) const OPEN: char = '\u{E000}';
 pub(crate) const CLOSE: char = '\u{E001}';
@@ -340,204 +350,6 @@ fn find_within(hay: &str, needle: &str, limit: usize) -> Option<usize> {
         }
     }
     hay[..end].find(needle)
-}
-
-/// A piece of text holding placeholders.
-pub(crate) enum Piece<'t, 'c> {
-    Text(&'t str),
-    Code(&'c Shortcode),
-}
-
-/// Splits `text` into plain text and shortcodes.
-pub(crate) fn pieces<'t, 'c>(
-    text: &'t str,
-    codes: &'c [Shortcode],
-    mut f: impl FnMut(Piece<'t, 'c>),
-) {
-    let mut rest = text;
-    while let Some(i) = rest.find(OPEN) {
-        let after = &rest[i + OPEN.len_utf8()..];
-        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        let code = after[digits..]
-            .starts_with(CLOSE)
-            .then(|| after[..digits].parse::<usize>().ok())
-            .flatten()
-            .and_then(|n| codes.get(n));
-        match code {
-            Some(c) => {
-                if i > 0 {
-                    f(Piece::Text(&rest[..i]));
-                }
-                f(Piece::Code(c));
-                rest = &after[digits + CLOSE.len_utf8()..];
-            }
-            None => {
-                let upto = i + OPEN.len_utf8();
-                f(Piece::Text(&rest[..upto]));
-                rest = &rest[upto..];
-            }
-        }
-    }
-    if !rest.is_empty() {
-        f(Piece::Text(rest));
-    }
-}
-
-/// Whether `text` may hold a placeholder: a memchr search for the lead byte
-/// of U+E000..U+EFFF, rare in real text.
-#[inline]
-pub(crate) fn has_placeholder(text: &str) -> bool {
-    text.as_bytes().contains(&0xEE) && text.contains(OPEN)
-}
-
-/// `text` with its placeholders replaced by the shortcodes' literal text.
-pub(crate) fn literal<'t>(text: &'t str, codes: &[Shortcode]) -> Cow<'t, str> {
-    replaced(text, codes, |c| &c.text)
-}
-
-/// A link or image address with its placeholders replaced by what they
-/// stand for when that is known (see [`Shortcode::url`]), else their text.
-pub(crate) fn url<'t>(text: &'t str, codes: &[Shortcode]) -> Cow<'t, str> {
-    replaced(text, codes, |c| c.url.as_deref().unwrap_or(&c.text))
-}
-
-fn replaced<'t>(
-    text: &'t str,
-    codes: &[Shortcode],
-    by: impl Fn(&Shortcode) -> &str,
-) -> Cow<'t, str> {
-    if codes.is_empty() || !has_placeholder(text) {
-        return Cow::Borrowed(text);
-    }
-    let mut s = String::with_capacity(text.len() + 32);
-    pieces(text, codes, |p| match p {
-        Piece::Text(t) => s.push_str(t),
-        Piece::Code(c) => s.push_str(by(c)),
-    });
-    Cow::Owned(s)
-}
-
-/// Safe HTML for `text` (escaped) with placeholders as labelled spans.
-pub(crate) fn inline_html(text: &str, codes: &[Shortcode], out: &mut String) {
-    pieces(text, codes, |p| match p {
-        Piece::Text(t) => escape_text(t, out),
-        Piece::Code(c) => push_code(c, "span", out),
-    });
-}
-
-pub(crate) fn push_code(c: &Shortcode, tag: &str, out: &mut String) {
-    if c.escaped {
-        escape_text(&c.text, out);
-        return;
-    }
-    out.push('<');
-    out.push_str(tag);
-    out.push_str(" class=\"pw-shortcode\" title=\"");
-    out.push_str(c.templates.label());
-    out.push_str("\">");
-    escape_text(&c.text, out);
-    out.push_str("</");
-    out.push_str(tag);
-    out.push('>');
-}
-
-/// Hugo's built-in `figure` shortcode (`{{< figure src="a.png" alt="…"
-/// caption="…" >}}`), which the preview shows as the site does: the image
-/// and its caption, not a placeholder.
-pub(crate) struct Figure {
-    pub(crate) src: String,
-    pub(crate) alt: String,
-    pub(crate) caption: String,
-}
-
-/// The figure a Hugo shortcode stands for, if it is `figure` with a `src`.
-pub(crate) fn hugo_figure(c: &Shortcode) -> Option<Figure> {
-    if c.escaped || c.templates != Templates::Hugo {
-        return None;
-    }
-    let inner = c.text.get(3..c.text.len().checked_sub(3)?)?.trim();
-    let params = inner.strip_prefix("figure")?;
-    if !params.is_empty() && !params.starts_with(char::is_whitespace) {
-        return None;
-    }
-    let mut figure = Figure {
-        src: String::new(),
-        alt: String::new(),
-        caption: String::new(),
-    };
-    for (key, value) in named_params(params) {
-        match key {
-            "src" => figure.src = value,
-            "alt" => figure.alt = value,
-            "caption" => figure.caption = value,
-            _ => {}
-        }
-    }
-    (!figure.src.is_empty()).then_some(figure)
-}
-
-/// A shortcode's named parameters: `key="value"`, ``key=`raw` `` or
-/// `key=bare`, as Hugo reads them (a `\"` inside quotes is a quote).
-fn named_params(text: &str) -> Vec<(&str, String)> {
-    let mut out = Vec::new();
-    let mut rest = text.trim_start();
-    while let Some(eq) = rest.find('=') {
-        let key = rest[..eq].trim();
-        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-            break;
-        }
-        let after = &rest[eq + 1..];
-        let (value, used) = match after.chars().next() {
-            Some('"') => {
-                let mut v = String::new();
-                let mut end = None;
-                let mut chars = after.char_indices().skip(1);
-                while let Some((i, ch)) = chars.next() {
-                    match ch {
-                        '\\' => {
-                            if let Some((_, next)) = chars.next() {
-                                v.push(next);
-                            }
-                        }
-                        '"' => {
-                            end = Some(i + 1);
-                            break;
-                        }
-                        _ => v.push(ch),
-                    }
-                }
-                match end {
-                    Some(end) => (v, end),
-                    None => break,
-                }
-            }
-            Some('`') => match after[1..].find('`') {
-                Some(end) => (after[1..1 + end].to_string(), end + 2),
-                None => break,
-            },
-            _ => {
-                let end = after.find(char::is_whitespace).unwrap_or(after.len());
-                (after[..end].to_string(), end)
-            }
-        };
-        out.push((key, value));
-        rest = after[used..].trim_start();
-    }
-    out
-}
-
-/// If `text` is only placeholders and whitespace, the shortcodes it holds.
-pub(crate) fn only_codes<'c>(
-    text: &str,
-    codes: &'c [Shortcode],
-    found: &mut Vec<&'c Shortcode>,
-) -> bool {
-    let mut only = true;
-    pieces(text, codes, |p| match p {
-        Piece::Text(t) => only &= t.trim().is_empty(),
-        Piece::Code(c) => found.push(c),
-    });
-    only
 }
 
 #[cfg(test)]
