@@ -7,4 +7,4 @@ pub mod publish;
 pub mod time;
 
 pub use config::{ConfigError, SiteConfig};
-pub use publish::{collisions, status_line, verdict, Verdict, Visibility};
+pub use publish::{collisions, status_line, verdict, verdict_of_fields, Verdict, Visibility};

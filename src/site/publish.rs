@@ -48,8 +48,27 @@ pub fn verdict(
     now: i64,
     zones: &dyn ZoneOffsets,
 ) -> Verdict {
+    verdict_of_fields(
+        preset,
+        site,
+        path,
+        post.fields().unwrap_or_default(),
+        now,
+        zones,
+    )
+}
+
+/// [`verdict`] from fields already read (the editor keeps them).
+pub fn verdict_of_fields(
+    preset: Preset,
+    site: &SiteConfig,
+    path: &str,
+    fields: Vec<crate::post::Field>,
+    now: i64,
+    zones: &dyn ZoneOffsets,
+) -> Verdict {
     let fields = Fields {
-        fields: post.fields().unwrap_or_default(),
+        fields,
         ci: matches!(preset, Preset::Hugo | Preset::HugoBundle),
     };
     let mut notes = Vec::new();

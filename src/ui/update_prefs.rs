@@ -50,6 +50,22 @@ impl Editor {
             .or_else(|| self.prefs.site_url().map(str::to_string))
     }
 
+    /// "Will it publish, and where?" for the open post, as the chosen
+    /// generator decides it now, at the URL it will give it under the site's
+    /// address (from the fields the form already holds: nothing is parsed here).
+    pub(super) fn publish_status(&self) -> String {
+        use crate::site::{status_line, time::FixedZones, verdict_of_fields, SiteConfig};
+        let preset = self.prefs.preset();
+        let site = SiteConfig {
+            base_url: self.base_url(),
+            ..SiteConfig::default()
+        };
+        let now = (js_sys::Date::now() / 1000.0) as i64;
+        let fields = self.doc.fields().as_ref().clone();
+        let v = verdict_of_fields(preset, &site, &self.export_path(), fields, now, &FixedZones);
+        status_line(preset, &v)
+    }
+
     /// `Msg::ToggleTheme`.
     pub(super) fn toggle_theme(&mut self) -> bool {
         let dark_now = self.prefs.dark().unwrap_or_else(prefers_dark);

@@ -310,6 +310,7 @@ impl Editor {
                             readonly={self.config.readonly} disabled={self.config.disabled} spellcheck="true" />
                         <div class="pw-status-row">
                             <span class="pw-status">{ format!("{} · {} min read", crate::wording::counted(stats.words, "word", "words"), stats.reading_minutes) }</span>
+                            <span class="pw-publish" role="status">{ self.publish_status() }</span>
                             // Below the writing, not in the toolbar's row: it stays,
                             // with the count, when everything else goes.
                             <button type="button" class="pw-focus-toggle" aria-pressed={focus_mode.to_string()}

@@ -101,13 +101,22 @@ test('hostile host CSS does not change the editor', async () => {
     const s = getComputedStyle(el);
     return { font: s.fontFamily, size: s.fontSize, bg: s.backgroundColor, color: s.color, border: s.borderTopStyle, display: s.display, spacing: s.letterSpacing };
   });
+  // The editor's stylesheet loads into its shadow root after the element
+  // appears: measure once it applies (a textarea is inline-block until then).
+  const styled = (loc) => loc.evaluate((el) => new Promise((resolve) => {
+    const until = Date.now() + 5000; // then measure anyway: the assertion says what differs
+    const check = () => (getComputedStyle(el).display === 'block' || Date.now() > until ? resolve() : requestAnimationFrame(check));
+    check();
+  }));
   const page = await demo();
+  await styled(editors(page).nth(0).getByRole('textbox', { name: 'Markdown' }));
   const hostile = await style(editors(page).nth(0).getByRole('textbox', { name: 'Markdown' }));
   const hostileTitle = await style(editors(page).nth(0).getByRole('textbox', { name: 'Title', exact: true }));
   // The same widget on a page with no styles of its own.
   const plain = await browser.newPage();
   await plain.goto(`${server.base}demo/plain.html`);
   await plain.getByRole('textbox', { name: 'Markdown' }).waitFor();
+  await styled(plain.getByRole('textbox', { name: 'Markdown' }));
   const clean = await style(plain.getByRole('textbox', { name: 'Markdown' }));
   const cleanTitle = await style(plain.getByRole('textbox', { name: 'Title', exact: true }));
   assert.deepEqual(hostile, clean);
