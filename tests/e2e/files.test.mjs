@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openPage, repo, importText, PREFIX } from './harness.mjs';
+import { serve, launch, openPage, repo, importText, PREFIX, eventually } from './harness.mjs';
 
 let server, browser;
 // The image a fixture's Hugo figure shows (`{{< figure src="a.png" >}}`), beside the page.
@@ -57,14 +57,14 @@ test('an imported post keeps its file name; a new post is named by the generator
   const sample = fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'samples', 'ic-take-on-devrel-2025.md'));
   await importBytes(page, 'ic-take-on-devrel-2025.md', sample);
   await page.getByText('Imported ic-take-on-devrel-2025.md.').waitFor();
-  assert.equal(await fileName.inputValue(), 'content/posts/ic-take-on-devrel-2025.md');
+  await eventually(async () => assert.equal(await fileName.inputValue(), 'content/posts/ic-take-on-devrel-2025.md'));
   assert.equal((await exportBytes(page)).name, 'ic-take-on-devrel-2025.md');
   const title = page.getByRole('textbox', { name: 'Title' });
   await title.fill('A retitled post');
   await title.press('Tab');
   await page.getByRole('combobox', { name: 'Generator' }).selectOption('jekyll');
   assert.equal((await exportBytes(page)).name, 'ic-take-on-devrel-2025.md', 'a new title does not rename the file');
-  assert.equal(await fileName.inputValue(), '_posts/ic-take-on-devrel-2025.md');
+  await eventually(async () => assert.equal(await fileName.inputValue(), '_posts/ic-take-on-devrel-2025.md'));
 
   // A new post: the generator's convention, shown before export.
   await page.getByRole('button', { name: 'New draft' }).click();
@@ -73,10 +73,10 @@ test('an imported post keeps its file name; a new post is named by the generator
   await page.getByRole('textbox', { name: 'Date' }).fill('2024-03-05');
   await page.getByRole('textbox', { name: 'Date' }).press('Tab');
   await page.getByRole('combobox', { name: 'Generator' }).selectOption('hugo');
-  assert.equal(await fileName.inputValue(), 'content/posts/hello-world.md');
+  await eventually(async () => assert.equal(await fileName.inputValue(), 'content/posts/hello-world.md'));
   assert.equal((await exportBytes(page)).name, 'hello-world.md');
   await page.getByRole('combobox', { name: 'Generator' }).selectOption('jekyll');
-  assert.equal(await fileName.inputValue(), '_posts/2024-03-05-hello-world.md');
+  await eventually(async () => assert.equal(await fileName.inputValue(), '_posts/2024-03-05-hello-world.md'));
   assert.equal((await exportBytes(page)).name, '2024-03-05-hello-world.md');
 
   // Named by hand, kept across a reload.
@@ -86,7 +86,7 @@ test('an imported post keeps its file name; a new post is named by the generator
   assert.equal((await exportBytes(page)).name, '2024-03-05-greetings.md');
   await page.reload();
   await page.getByRole('textbox', { name: 'Markdown' }).waitFor();
-  assert.equal(await fileName.inputValue(), '_posts/2024-03-05-greetings.md');
+  await eventually(async () => assert.equal(await fileName.inputValue(), '_posts/2024-03-05-greetings.md'));
   // A path that leaves the blog is refused, saying why; the name stays.
   await fileName.fill('../outside.md');
   await fileName.press('Tab');

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, repo, importText, PREFIX } from './harness.mjs';
+import { serve, launch, openPage, repo, importText, PREFIX, eventually } from './harness.mjs';
 
 // A 1×1 PNG, served as a blog's image under the site's base URL.
 const DOT = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -33,14 +33,6 @@ async function lines(page) {
   return (await raw(page).inputValue()).split('\n');
 }
 
-/** Retries `check` (assertions) until it passes or `ms` are up: the view updates after the event. */
-async function eventually(check, ms = 3000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try { return await check(); } catch (e) { if (Date.now() > end) throw e; }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** The lines of `after` that are not in `before`, and those gone from it. */
 function diff(before, after) {
@@ -335,7 +327,8 @@ test('under Hugo a capitalized key is the field it names; under Jekyll it is not
   await page.getByRole('combobox', { name: 'Generator' }).selectOption('hugo');
   await importText(page, 'caps.md', '---\nTitle: Capital letters\nDate: 2026-01-02\n---\nBody\n');
   const title = form(page).getByRole('textbox', { name: 'Title', exact: true });
-  assert.equal(await title.inputValue(), 'Capital letters');
+  await page.getByText('Imported caps.md.').first().waitFor();
+  await eventually(async () => assert.equal(await title.inputValue(), 'Capital letters'));
   assert.equal(await page.getByRole('alert').filter({ hasText: /unknown key `Title`|missing required field `title`/ }).count(), 0);
   await title.fill('Still one title');
   await title.press('Tab');

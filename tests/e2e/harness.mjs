@@ -34,6 +34,15 @@ export async function openPage(browser, url, { context: ctxOptions = {} } = {}) 
   return page;
 }
 
+/** Retries `check` (assertions) until it passes or `ms` are up: the view updates after the event. */
+export async function eventually(check, ms = 3000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    try { return await check(); } catch (e) { if (Date.now() > end) throw e; }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export function artifact(name) {
   fs.mkdirSync(artifacts, { recursive: true });
   return path.join(artifacts, name);
