@@ -91,6 +91,8 @@ for (const engine of ENGINES) {
       const form = await byRole(driver, 'group', 'Front matter');
       const title = await byRole(driver, 'textbox', 'Title', { within: form });
       assert.equal(await value(driver, title), 'From Dev to Devrel');
+      // The raw text is behind its own disclosure: open it, as a user would.
+      await click(driver, await byRole(driver, 'button', 'Raw front matter'));
       const before = (await value(driver, await rawFrontMatter())).split('\n');
       await retype(driver, title, 'From Dev to DevRel, four years on');
       await byRole(driver, 'heading', 'From Dev to DevRel, four years on', { within: await preview() });
@@ -183,7 +185,7 @@ for (const engine of ENGINES) {
       await click(driver, first);
       await first.sendKeys(Key.chord(Key.CONTROL, Key.END));
       await first.sendKeys(' More.');
-      const typedValue = '---\ntitle: Hello\ntags: [demo]\n---\nBody of the **first** post.\n More.';
+      const typedValue = '---\ntitle: Hello\ndate: 2026-11-30\ntags: [demo]\n---\nBody of the **first** post.\n More.';
       // Read at once, before any pause or blur: the form data is already current.
       assert.equal((await formData()).post, typedValue);
       await click(driver, await byRole(driver, 'textbox', 'Internal note'));
@@ -195,11 +197,11 @@ for (const engine of ENGINES) {
       assert.ok(!events.some((e) => e.endsWith(' 1')), `the other editor stays quiet: ${events.join()}`);
       const data = await formData();
       assert.equal(await driver.executeScript('return arguments[0].value', hosts[0]), typedValue);
-      assert.equal(data.second, '---\ntitle: Second\n---\nAnother *post*.\n');
+      assert.equal(data.second, '---\ntitle: Second\ndate: 2026-11-30\n---\nAnother *post*.\n');
       assert.equal(data.note, 'host field');
       // Form reset restores the initial value; setting value from the host works.
       await click(driver, await byRole(driver, 'button', 'Reset'));
-      assert.equal(await driver.executeScript('return arguments[0].value', hosts[0]), '---\ntitle: Hello\ntags: [demo]\n---\nBody of the **first** post.\n');
+      assert.equal(await driver.executeScript('return arguments[0].value', hosts[0]), '---\ntitle: Hello\ndate: 2026-11-30\ntags: [demo]\n---\nBody of the **first** post.\n');
       await driver.executeScript('arguments[0].value = "---\\ntitle: Set by host\\n---\\nNew body\\n"', hosts[1]);
       await byRole(driver, 'heading', 'Set by host', { within: await byRole(driver, 'region', 'Preview', { within: hosts[1] }) });
       await click(driver, await byRole(driver, 'button', 'Save'));
@@ -276,7 +278,7 @@ for (const engine of ENGINES) {
       await noErrors();
     });
 
-    test('the layout at 390x844: one column, Markdown above Preview, nothing sideways (screenshots)', async () => {
+    test('the layout at 390x844: one column, Write and Preview tabs, the Markdown box on the first screen, nothing sideways (screenshots)', async () => {
       // A phone-sized frame: WebKit's MiniBrowser window cannot be narrower than
       // its toolbar (447 px), and the editor's media queries follow the frame.
       // The screenshots are of the whole window, the frame at its left (WebKit's
@@ -292,15 +294,19 @@ for (const engine of ENGINES) {
         await screenshot(driver, `${engine}-empty-390x844`);
         await driver.switchTo().frame(frame);
         await importFile(driver, sample('ic-take-on-devrel-2025.md'));
-        await postShown();
         assert.ok((await sideways()) <= 0, `the page scrolls sideways by ${await sideways()} px`);
-        const [m, p] = [await rect(await markdown()), await rect(await preview())];
-        assert.ok(m.width > 300 && p.width > 300, `both panes take the width: ${m.width}, ${p.width}`);
-        assert.ok(m.bottom <= p.top, `Markdown (${m.top}-${m.bottom}) above Preview (${p.top}-${p.bottom})`);
+        // Write shows the Markdown box, on the first screen and the full width.
+        const m = await rect(await markdown());
+        assert.ok(m.width > 300 && m.top < 844, `the Markdown box is on the first screen: ${JSON.stringify(m)}`);
         await noErrors();
         await driver.switchTo().defaultContent();
         await screenshot(driver, `${engine}-post-390x844`);
         await driver.switchTo().frame(frame);
+        // Preview, by its tab.
+        await click(driver, await byRole(driver, 'tab', 'Preview'));
+        await postShown();
+        const p = await rect(await preview());
+        assert.ok(p.width > 300, `the preview takes the width: ${p.width}`);
         await driver.executeScript('arguments[0].scrollIntoView()', await preview());
         assert.ok(await firstParagraphPainted(), 'scrolled to, the post is painted in the preview');
         await driver.switchTo().defaultContent();
