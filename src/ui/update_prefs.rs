@@ -52,8 +52,9 @@ impl Editor {
 
     /// "Will it publish, and where?" for the open post, as the chosen
     /// generator decides it now, at the URL it will give it under the site's
-    /// address (from the fields the form already holds: nothing is parsed here).
-    pub(super) fn publish_status(&self) -> String {
+    /// address, for the post at `path` (from the fields the form already
+    /// holds: nothing is parsed here).
+    pub(super) fn publish_status(&self, path: &str) -> String {
         use crate::site::{status_line, time::FixedZones, verdict_of_fields, SiteConfig};
         let preset = self.prefs.preset();
         let site = SiteConfig {
@@ -62,7 +63,7 @@ impl Editor {
         };
         let now = (js_sys::Date::now() / 1000.0) as i64;
         let fields = self.doc.fields().as_ref().clone();
-        let v = verdict_of_fields(preset, &site, &self.export_path(), fields, now, &FixedZones);
+        let v = verdict_of_fields(preset, &site, path, fields, now, &FixedZones);
         status_line(preset, &v)
     }
 

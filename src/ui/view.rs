@@ -179,6 +179,8 @@ impl Editor {
                 on_download_corrupt={h.download_corrupt.clone()} on_discard_corrupt={h.discard_corrupt.clone()} />
             }
         });
+        // Where the post will be written: shown in File name and read by the publish status.
+        let export_path = self.export_path();
 
         html! {
             <div class={classes!("pw-editor", theme, focus_mode.then_some("pw-focus-mode"))} {ondrop} {ondragover} onkeydown={save_key}>
@@ -191,7 +193,7 @@ impl Editor {
                     <span class="pw-brand">{"Postwright"}</span>
                     <FileButtons on_import={h.import.clone()} />
                     <label class="pw-file-name">{"File name "}
-                        <input type="text" class="pw-input pw-mono" spellcheck="false" value={self.export_path()}
+                        <input type="text" class="pw-input pw-mono" spellcheck="false" value={export_path.clone()}
                             disabled={self.session.is_none()} title="Where Export and Save to folder put this post"
                             onchange={link.callback(|e: Event| Msg::SetPath(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))} />
                     </label>
@@ -310,7 +312,7 @@ impl Editor {
                             readonly={self.config.readonly} disabled={self.config.disabled} spellcheck="true" />
                         <div class="pw-status-row">
                             <span class="pw-status">{ format!("{} · {} min read", crate::wording::counted(stats.words, "word", "words"), stats.reading_minutes) }</span>
-                            <span class="pw-publish" role="status">{ self.publish_status() }</span>
+                            <span class="pw-publish" role="status">{ self.publish_status(&export_path) }</span>
                             // Below the writing, not in the toolbar's row: it stays,
                             // with the count, when everything else goes.
                             <button type="button" class="pw-focus-toggle" aria-pressed={focus_mode.to_string()}
