@@ -1,19 +1,8 @@
 //! The `postwright` CLI as a blog's CI would run it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::Command;
-
-fn cli(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_postwright"))
-        .args(args)
-        .output()
-        .expect("run postwright");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::cli;
 
 fn samples() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/samples").to_string()

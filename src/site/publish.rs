@@ -52,7 +52,7 @@ pub fn verdict(
         preset,
         site,
         path,
-        post.fields().unwrap_or_default(),
+        &post.fields().unwrap_or_default(),
         now,
         zones,
     )
@@ -63,7 +63,7 @@ pub fn verdict_of_fields(
     preset: Preset,
     site: &SiteConfig,
     path: &str,
-    fields: Vec<crate::post::Field>,
+    fields: &[crate::post::Field],
     now: i64,
     zones: &dyn ZoneOffsets,
 ) -> Verdict {
@@ -196,12 +196,12 @@ pub fn collisions<'a>(pages: &[(&'a str, Option<&'a str>)]) -> Vec<(&'a str, &'a
 
 /// Front-matter lookups (the fields read once), case-insensitive where the
 /// generator's are (Hugo).
-struct Fields {
-    fields: Vec<crate::post::Field>,
+struct Fields<'f> {
+    fields: &'f [crate::post::Field],
     ci: bool,
 }
 
-impl Fields {
+impl Fields<'_> {
     fn get(&self, key: &str) -> Option<Value> {
         // The last of duplicate keys wins, as the generators read them.
         self.fields
@@ -241,7 +241,7 @@ fn url(
     preset: Preset,
     site: &SiteConfig,
     path: &str,
-    fields: &Fields,
+    fields: &Fields<'_>,
     instant: &mut dyn FnMut(&str, &str) -> Option<i64>,
 ) -> Option<String> {
     let (dir, stem) = file_stem(path);

@@ -62,8 +62,7 @@ impl Editor {
             ..SiteConfig::default()
         };
         let now = (js_sys::Date::now() / 1000.0) as i64;
-        let fields = self.doc.fields().as_ref().clone();
-        let v = verdict_of_fields(preset, &site, path, fields, now, &FixedZones);
+        let v = verdict_of_fields(preset, &site, path, self.doc.fields(), now, &FixedZones);
         status_line(preset, &v)
     }
 

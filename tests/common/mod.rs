@@ -34,6 +34,20 @@ pub fn assert_diff(old: &str, new: &str, removed: usize, added: usize) {
     );
 }
 
+/// Runs the `postwright` CLI: (exit code, stdout, stderr).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_postwright"))
+        .args(args)
+        .output()
+        .expect("run postwright");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 pub fn samples_dir() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/samples/").to_string()
 }
