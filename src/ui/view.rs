@@ -312,7 +312,9 @@ impl Editor {
                             readonly={self.config.readonly} disabled={self.config.disabled} spellcheck="true" />
                         <div class="pw-status-row">
                             <span class="pw-status">{ format!("{} · {} min read", crate::wording::counted(stats.words, "word", "words"), stats.reading_minutes) }</span>
-                            <span class="pw-publish" role="status">{ self.publish_status(&export_path) }</span>
+                            { { let publish = self.publish_status(&export_path);
+                              // Cut short on a phone: the whole line on hover.
+                              html! { <span class="pw-publish" role="status" title={publish.clone()}>{ publish }</span> } } }
                             // Below the writing, not in the toolbar's row: it stays,
                             // with the count, when everything else goes.
                             <button type="button" class="pw-focus-toggle" aria-pressed={focus_mode.to_string()}
