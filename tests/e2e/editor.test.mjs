@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, artifact, repo, importText } from './harness.mjs';
+import { serve, launch, openPage, artifact, repo, importText, scrollSettled } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -68,14 +68,7 @@ test('links in the Preview open in a new tab, fragments scroll the Preview, and 
   await markdown(page).evaluate((el) => { el.setSelectionRange(0, 0); el.scrollTop = 0; });
   const end = view.getByRole('heading', { name: 'The end' });
   await outOfSight(end);
-  // The scroll sync sets the preview again over a few frames while its
-  // chunks are laid out; a fragment link is followed once it holds still.
-  for (let last = '', same = 0; same < 3;) {
-    await new Promise((r) => setTimeout(r, 100));
-    const now = await view.evaluate((el) => `${el.scrollHeight}:${el.scrollTop}`);
-    same = now === last ? same + 1 : 0;
-    last = now;
-  }
+  await scrollSettled(view);
   await view.getByRole('link', { name: 'the end' }).click();
   await scrolledTo(end);
   // Back to the top, where the footnote's definition is out of sight.

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serve, launch, openPage, importText, repo } from './harness.mjs';
+import { serve, launch, openPage, importText, repo, scrollSettled, eventually } from './harness.mjs';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const sample = (name) => fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'samples', name), 'utf8');
@@ -19,15 +19,6 @@ async function rawText(page) {
   const disclosure = page.getByRole('button', { name: 'Raw front matter' });
   if (await disclosure.getAttribute('aria-expanded') === 'false') await disclosure.click();
   return raw(page).inputValue();
-}
-
-/** Retries `check` (assertions) until it passes or `ms` are up: the view updates after the event. */
-async function eventually(check, ms = 3000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try { return await check(); } catch (e) { if (Date.now() > end) throw e; }
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 async function importSample(page, name = DEVREL) {
@@ -319,6 +310,7 @@ test('a footnote has a back-link (↩) to where it is referenced', async () => {
   await markdown(page).evaluate((el) => { el.scrollTop = 0; });
   const ref = preview(page).getByRole('link', { name: '1', exact: true });
   await eventually(async () => assert.ok(await inView(ref) && !(await inView(back)), 'the top of the post shows'));
+  await scrollSettled(preview(page));
   await ref.click();
   await eventually(async () => assert.ok(await back.isVisible() && await inView(back), 'the reference scrolls to its note'));
   await back.click();

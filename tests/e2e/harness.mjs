@@ -43,6 +43,20 @@ export async function eventually(check, ms = 3000) {
   }
 }
 
+/**
+ * Waits until `pane` (a locator of a scrolled element) holds its scroll still over a few polls:
+ * the preview follows the Markdown's scroll over several frames while its chunks are laid out,
+ * and a scroll the test makes (a fragment link) must not race a pass still settling.
+ */
+export async function scrollSettled(pane) {
+  for (let last = '', same = 0; same < 3;) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await pane.evaluate((el) => `${el.scrollHeight}:${el.scrollTop}`);
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+}
+
 export function artifact(name) {
   fs.mkdirSync(artifacts, { recursive: true });
   return path.join(artifacts, name);
