@@ -168,8 +168,15 @@ impl Document {
 /// schema), and, when it could not be read, why, for the user (the blog
 /// schema is used then).
 pub fn schema_or_blog(text: Option<&str>) -> (Schema, Option<String>) {
+    schema_or(text, Schema::blog())
+}
+
+/// The schema a host gave as text (JSON or YAML), else `builtin` (the
+/// generator's own fields, see [`crate::presets::schema`]); when the host's
+/// could not be read, `builtin` and why, for the user.
+pub fn schema_or(text: Option<&str>, builtin: Schema) -> (Schema, Option<String>) {
     let Some(text) = text.map(str::trim).filter(|s| !s.is_empty()) else {
-        return (Schema::blog(), None);
+        return (builtin, None);
     };
     let parsed = if text.starts_with('{') || text.starts_with('[') {
         Schema::from_json(text)
@@ -179,9 +186,9 @@ pub fn schema_or_blog(text: Option<&str>) -> (Schema, Option<String>) {
     match parsed {
         Ok(schema) => (schema, None),
         Err(e) => (
-            Schema::blog(),
+            builtin,
             Some(format!(
-                "The field schema could not be read ({e}); using the built-in blog schema."
+                "The field schema could not be read ({e}); using the built-in fields."
             )),
         ),
     }

@@ -93,6 +93,15 @@ pub fn starter(preset: Preset, now: LocalNow<'_>) -> String {
     }
 }
 
+/// What the open post becomes when the writer switches to generator `to`:
+/// a starter nobody has written in becomes `to`'s own (Zola's TOML, Jekyll's
+/// `published: false`); anything else is the writer's post and stays as
+/// written (`None`), whatever generator reads it now.
+pub fn on_switch(text: &str, to: Preset, now: LocalNow<'_>) -> Option<String> {
+    let fresh = starter(to, now);
+    (crate::post::is_untouched_starter(text) && text != fresh).then_some(fresh)
+}
+
 /// The fields of a generator's posts, in the order new keys are placed.
 pub fn schema(preset: Preset) -> Schema {
     use FieldType::*;
@@ -159,8 +168,13 @@ pub fn schema(preset: Preset) -> Schema {
             ),
             aliases(),
             f("weight", "Weight", Number, false, "Orders pages in lists."),
-            f("images", "Images", ImageList, false, ""),
+            f("keywords", "Keywords", StringList, false, ""),
+            f("linkTitle", "Link title", String, false, "A shorter title for menus and links."),
+            f("images", "Images", ImageList, false, "Hugo's own templates share these."),
+            f("image", "Image", Image, false, "The cover many themes show."),
             f("author", "Author", String, false, ""),
+            f("layout", "Layout", String, false, ""),
+            f("type", "Type", String, false, ""),
             f(
                 "params",
                 "Params",
@@ -175,10 +189,10 @@ pub fn schema(preset: Preset) -> Schema {
             date("date", "Date", false),
             f(
                 "published",
-                "Published",
+                "Draft",
                 Bool,
                 false,
-                "Jekyll does not publish a post with published: false.",
+                "Jekyll ignores draft: a checked box writes published: false.",
             ),
             categories(),
             tags(),
@@ -248,10 +262,10 @@ pub fn schema(preset: Preset) -> Schema {
             f("layout", "Layout", String, false, ""),
             f(
                 "eleventyExcludeFromCollections",
-                "Exclude from collections",
+                "Draft",
                 Bool,
                 false,
-                "Left out of the site's lists (a draft).",
+                "A checked box writes eleventyExcludeFromCollections: true (left out of the site's lists).",
             ),
             description(),
         ],
@@ -302,6 +316,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn switching_generator_rewrites_only_an_untouched_starter() {
+        let hugo = starter(Preset::Hugo, NOW);
+        let zola = on_switch(&hugo, Preset::Zola, NOW).expect("an untouched starter follows");
+        assert!(zola.starts_with("+++\n"), "{zola}");
+        assert_eq!(on_switch(&zola, Preset::Zola, NOW), None, "already Zola's");
+        let written = hugo.replace("title: \"\"", "title: \"Mine\"");
+        assert_eq!(on_switch(&written, Preset::Zola, NOW), None);
+        let body = format!("{hugo}A first line.\n");
+        assert_eq!(on_switch(&body, Preset::Jekyll, NOW), None);
     }
 
     #[test]

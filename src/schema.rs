@@ -239,12 +239,13 @@ impl Schema {
     /// blogger sets on every post (title, date, whether it is a draft,
     /// tags) and whatever the schema requires.
     pub fn is_key_field(&self, key: &str) -> bool {
-        const EVERY_POST: [&str; 7] = [
+        const EVERY_POST: [&str; 8] = [
             "title",
             "date",
             "pubDate",
             "draft",
             "published",
+            "eleventyExcludeFromCollections",
             "tags",
             "categories",
         ];

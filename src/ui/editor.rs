@@ -19,7 +19,7 @@ use super::prefs::Prefs;
 use super::preview_sync::PreviewSync;
 use super::session::Session;
 use super::undo::FieldUndo;
-use crate::document::{schema_or_blog, Document};
+use crate::document::{schema_or, Document};
 use crate::editing::Action;
 use crate::post::Value;
 use crate::validate::{Fix, Severity};
@@ -119,14 +119,19 @@ impl Component for Editor {
 
     fn create(ctx: &Context<Self>) -> Self {
         let config = (*ctx.props().config).clone();
-        let (schema, schema_error) = schema_or_blog(config.schema.as_deref());
         let mut prefs = Prefs::new(&config);
         // The parts' timers and listeners talk back through this.
         let send = ctx.link().callback(|msg: Msg| msg);
         let opened = config
             .storage_key
             .as_deref()
-            .map(|ns| Session::open(ns, &ctx.props().initial, send.clone()));
+            .map(|ns| Session::open(ns, &ctx.props().initial, send.clone(), &mut prefs));
+        // The host's schema, else the fields of the generator chosen (as
+        // the drafts' choices say).
+        let (schema, schema_error) = schema_or(
+            config.schema.as_deref(),
+            crate::presets::schema(prefs.preset()),
+        );
         let (text, cursor) = match &opened {
             Some(o) => (o.text.as_str(), o.cursor),
             None => (&*ctx.props().initial, None),
@@ -141,8 +146,6 @@ impl Component for Editor {
                 notices.push(Severity::Warning, e.to_string());
             }
             *ctx.props().host.value.borrow_mut() = opened.text;
-            // The choices made last time, in this storage namespace.
-            prefs.restore(opened.session.workspace());
             opened.session
         });
         let mut editor = Editor {
@@ -238,7 +241,7 @@ impl Component for Editor {
             }
             // The user's choices of look (`update_prefs`), and the notices.
             Msg::Split(pct) => self.set_split(pct),
-            Msg::SetPreset(preset) => self.set_preset(preset),
+            Msg::SetPreset(preset) => self.set_preset(ctx, preset),
             Msg::SetSiteUrl(url) => self.set_site_url(url),
             Msg::ToggleTheme => self.toggle_theme(),
             Msg::ToggleForm => self.toggle_form(),

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::tags::ListInput;
 use crate::post::{Field, Value};
+use crate::presets::DraftKey;
 use crate::schema::{FieldType, Schema};
 use crate::validate::{Diagnostic, Fix, Severity};
 
@@ -31,6 +32,9 @@ pub struct FormProps {
     /// `More fields` / `Fewer fields` (false), or show them all (true: a
     /// field the compact form hides was just added).
     pub on_show_all: Callback<bool>,
+    /// The key the generator reads as "not published": its field is the
+    /// `Draft` checkbox (checked is a draft, whatever the key's value says).
+    pub draft_key: DraftKey,
 }
 
 /// A DOM id for a field's widget, unique within the editor's shadow root.
@@ -111,7 +115,13 @@ pub fn front_matter_form(props: &FormProps) -> Html {
 
 fn field_row(props: &FormProps, field: &Field) -> Html {
     let def = props.schema.field(&field.key);
-    let label = def.map_or_else(|| field.key.clone(), |d| d.label.clone());
+    // Jekyll's `published: false` and Eleventy's exclusion are its Draft.
+    let draft = (field.key == props.draft_key.key() && matches!(field.value, Value::Bool(_)))
+        .then_some(props.draft_key);
+    let label = match draft {
+        Some(_) => "Draft".to_string(),
+        None => def.map_or_else(|| field.key.clone(), |d| d.label.clone()),
+    };
     let ty = def
         .map(|d| d.ty.clone())
         .unwrap_or_else(|| inferred_type(&field.value));
@@ -125,15 +135,18 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
     let described = (!problems.is_empty()).then(|| AttrValue::from(note_id.clone()));
     let key = field.key.clone();
     let on_set = props.on_set.reform(move |v: Value| (key.clone(), v));
-    let widget = widget(
-        &id,
-        &label,
-        &ty,
-        &field.value,
-        described.clone(),
-        on_set,
-        props,
-    );
+    let widget = match draft {
+        Some(draft) => draft_checkbox(&id, draft, &field.value, described.clone(), on_set),
+        None => widget(
+            &id,
+            &label,
+            &ty,
+            &field.value,
+            described.clone(),
+            on_set,
+            props,
+        ),
+    };
     let remove = {
         let key = field.key.clone();
         props.on_remove.reform(move |e: MouseEvent| {
@@ -165,6 +178,22 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
             }
         </div>
     }
+}
+
+/// The Draft checkbox: checked is a draft, written as the generator's key
+/// says one (`published: false` under Jekyll).
+fn draft_checkbox(
+    id: &str,
+    draft: DraftKey,
+    value: &Value,
+    described: Option<AttrValue>,
+    on_set: Callback<Value>,
+) -> Html {
+    let checked = matches!(value, Value::Bool(b) if draft.is_draft(*b));
+    let onchange = on_set.reform(move |e: Event| {
+        Value::Bool(draft.value(e.target_unchecked_into::<HtmlInputElement>().checked()))
+    });
+    html! { <input id={id.to_string()} type="checkbox" class="pw-checkbox" {checked} {onchange} aria-describedby={described} /> }
 }
 
 /// One problem, with its one-click fix when validation offers one.

@@ -12,7 +12,7 @@ use super::form;
 use super::msg::{BodyChange, Msg};
 use super::preview_sync::LONG_POST_BYTES;
 use crate::browser::{files, textarea};
-use crate::document::schema_or_blog;
+use crate::document::schema_or;
 use crate::drafts::SaveStatus;
 use crate::editing::Action;
 use crate::export::Preset;
@@ -104,7 +104,13 @@ impl Editor {
 
     /// `Msg::AddField`: no render of its own, the `Msg::SetField` it sends renders.
     pub(super) fn add_field(&mut self, ctx: &Context<Self>, key: String) -> bool {
-        let value = self.doc.new_field_value(&key, &files::today());
+        let draft = crate::presets::DraftKey::of(self.prefs.preset());
+        // The Draft control starts unchecked, whatever key the generator uses.
+        let value = if key == draft.key() {
+            crate::post::Value::Bool(draft.value(false))
+        } else {
+            self.doc.new_field_value(&key, &files::today())
+        };
         // Someone who adds a field means to fill it in.
         self.pending_focus = Some(form::field_id(&key));
         ctx.link().send_message(Msg::SetField(key, value));
@@ -148,7 +154,8 @@ impl Editor {
         self.config.set(&name, value);
         match name.as_str() {
             "schema" => {
-                let (schema, error) = schema_or_blog(self.config.schema.as_deref());
+                let builtin = crate::presets::schema(self.prefs.preset());
+                let (schema, error) = schema_or(self.config.schema.as_deref(), builtin);
                 self.doc.set_schema(Rc::new(schema));
                 if let Some(e) = error {
                     self.alert(Severity::Warning, e);

@@ -4,7 +4,13 @@
 
 use web_sys::HtmlElement;
 
+use std::rc::Rc;
+
+use yew::prelude::*;
+
 use super::editor::Editor;
+use super::session::LocalClock;
+use crate::document::schema_or;
 use crate::export::Preset;
 
 impl Editor {
@@ -16,19 +22,34 @@ impl Editor {
         true
     }
 
-    /// `Msg::SetPreset`.
-    /// The document reads keys as the chosen generator does.
+    /// The document reads keys as the chosen generator does, and is
+    /// checked against its fields (unless the host gave its own schema).
     pub(super) fn follow_preset(&mut self) {
-        self.doc
-            .set_key_case(crate::presets::key_case(self.prefs.preset()));
+        let preset = self.prefs.preset();
+        self.doc.set_key_case(crate::presets::key_case(preset));
+        let (schema, _) = schema_or(
+            self.config.schema.as_deref(),
+            crate::presets::schema(preset),
+        );
+        if **self.doc.schema() != schema {
+            self.doc.set_schema(Rc::new(schema));
+        }
     }
 
-    pub(super) fn set_preset(&mut self, preset: Preset) -> bool {
+    /// `Msg::SetPreset`. The open post stays as written, unless it is a
+    /// starter nobody wrote in: that becomes the new generator's own.
+    pub(super) fn set_preset(&mut self, ctx: &Context<Self>, preset: Preset) -> bool {
         // A choice made: suggestions of another generator are moot.
         self.notices.drop_suggestions();
         let drafts = self.session.as_ref().map(|s| s.workspace());
         self.prefs.choose_preset(preset, drafts);
         self.follow_preset();
+        let clock = LocalClock::now();
+        let text = self.doc.post().to_text();
+        if let Some(fresh) = crate::presets::on_switch(&text, preset, clock.as_local_now()) {
+            self.show(ctx, &fresh, None);
+            self.publish(ctx);
+        }
         self.refresh_body();
         true
     }

@@ -1,0 +1,90 @@
+// The generator decides the post: New draft writes what its own `new`
+// command writes, the form offers its fields under its keys, and the Draft
+// checkbox writes the key it reads. Switching never rewrites a written post.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serve, launch, openPage, importText, eventually } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const form = (page) => page.getByRole('group', { name: 'Front matter' });
+const generator = (page) => page.getByRole('combobox', { name: 'Generator' });
+/** The front matter as text, from `Raw front matter` (its disclosure opened first, as a user does). */
+async function raw(page) {
+  const disclosure = page.getByRole('button', { name: 'Raw front matter' });
+  if (await disclosure.getAttribute('aria-expanded') === 'false') await disclosure.click();
+  return page.getByRole('textbox', { name: 'Raw front matter' }).inputValue();
+}
+/** The whole post, as Export downloads it. */
+async function exported(page) {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  return fs.readFileSync(await (await download).path(), 'utf8');
+}
+/** The labels of the fields the `Field to add` picker offers. */
+const offered = (page) => form(page).getByRole('combobox', { name: 'Field to add' })
+  .evaluate((s) => [...s.options].map((o) => o.value).filter(Boolean));
+
+const DATE = '\\d{4}-\\d{2}-\\d{2}';
+const NEW_POST = {
+  hugo: new RegExp(`^---\\ntitle: ""\\ndate: ${DATE}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}\\ndraft: true\\n---\\n\\n$`),
+  jekyll: new RegExp(`^---\\nlayout: post\\ntitle: ""\\ndate: ${DATE} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4}\\npublished: false\\n---\\n\\n$`),
+  zola: new RegExp(`^\\+\\+\\+\\ntitle = ""\\ndate = ${DATE}\\ndraft = true\\n\\+\\+\\+\\n\\n$`),
+  astro: new RegExp(`^---\\ntitle: ""\\ndescription: ""\\npubDate: ${DATE}\\ndraft: true\\n---\\n\\n$`),
+  eleventy: new RegExp(`^---\\ntitle: ""\\ndate: ${DATE}\\ntags: posts\\neleventyExcludeFromCollections: true\\n---\\n\\n$`),
+};
+
+test('New draft writes what each generator\'s own tooling writes, and the form offers its fields', async () => {
+  const page = await openPage(browser, server.base);
+  for (const [id, shape] of Object.entries(NEW_POST)) {
+    await generator(page).selectOption(id);
+    await page.getByRole('button', { name: 'New draft' }).click();
+    await page.getByRole('textbox', { name: 'Title', exact: true }).waitFor();
+    await eventually(async () => assert.match(await exported(page), shape, id));
+    // Every new post is a draft, by the generator's own key.
+    await eventually(async () => assert.ok(await form(page).getByRole('checkbox', { name: 'Draft', exact: true }).isChecked(), id));
+  }
+  // Each generator's own fields: Astro's pubDate, Zola's tables, Jekyll without `draft`.
+  await generator(page).selectOption('astro');
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await form(page).getByRole('textbox', { name: 'Publication date', exact: true }).waitFor();
+  assert.ok((await offered(page)).includes('heroImage'));
+  await generator(page).selectOption('zola');
+  await eventually(async () => assert.ok((await offered(page)).includes('extra')));
+  assert.ok(!(await offered(page)).includes('params'), 'Hugo\'s params are not Zola\'s');
+  await generator(page).selectOption('jekyll');
+  await eventually(async () => assert.ok((await offered(page)).includes('permalink')));
+  assert.ok(!(await offered(page)).includes('draft'), 'Jekyll ignores draft: it is not offered');
+  // The drafts list keeps one draft: each untouched starter gave way to the next.
+  assert.equal(await page.getByRole('list', { name: 'Drafts' }).getByRole('listitem').count(), 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('under Jekyll the Draft checkbox writes published: false, and switching generator leaves a written post as it is', async () => {
+  const page = await openPage(browser, server.base);
+  await generator(page).selectOption('jekyll');
+  const post = '---\nlayout: post\ntitle: Going live\ndate: 2024-05-01 10:00:00 +0200\n---\nBody\n';
+  await importText(page, '2024-05-01-going-live.md', post);
+  await eventually(async () => assert.equal(await form(page).getByRole('textbox', { name: 'Title', exact: true }).inputValue(), 'Going live'));
+  await form(page).getByRole('combobox', { name: 'Field to add' }).selectOption('published');
+  await form(page).getByRole('button', { name: 'Add field' }).click();
+  const draft = form(page).getByRole('checkbox', { name: 'Draft', exact: true });
+  // Added unchecked: the post is still published.
+  await eventually(async () => assert.match(await raw(page), /\npublished: true\n/));
+  assert.equal(await draft.isChecked(), false);
+  await draft.check();
+  await eventually(async () => assert.equal(await raw(page), 'layout: post\ntitle: Going live\ndate: 2024-05-01 10:00:00 +0200\npublished: false\n'));
+  assert.doesNotMatch(await raw(page), /draft/);
+  await page.getByRole('status').filter({ hasText: 'Jekyll will not publish this' }).waitFor();
+  // Another generator reads it differently, but the post stays as written.
+  const before = await raw(page);
+  await generator(page).selectOption('zola');
+  await eventually(async () => assert.ok((await offered(page)).includes('taxonomies')));
+  assert.equal(await raw(page), before);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
