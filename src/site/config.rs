@@ -33,6 +33,29 @@ pub struct SiteConfig {
     pub taxonomies: Vec<String>,
 }
 
+impl SiteConfig {
+    /// Whether it is the configuration of `preset`'s site (a Hugo site's
+    /// for Hugo with page bundles too).
+    pub fn suits(&self, preset: Preset) -> bool {
+        let family = |p: Preset| match p {
+            Preset::HugoBundle => Preset::Hugo,
+            p => p,
+        };
+        self.generator.map(family) == Some(family(preset))
+    }
+
+    /// What was read, for the writer: `Read hugo.toml: Hugo, at https://example.com/.`
+    pub fn describe(&self) -> String {
+        let generator = self.generator.map_or("no generator", |g| g.label());
+        let at = self
+            .base_url
+            .as_deref()
+            .map(|u| format!(", at {u}"))
+            .unwrap_or_default();
+        format!("Read {}: {generator}{at}.", self.file)
+    }
+}
+
 /// The configuration files looked for at a site's root, in the order a
 /// generator would pick them.
 pub const CONFIG_FILES: &[&str] = &[
@@ -393,6 +416,21 @@ mod tests {
         let e = read(&[("hugo.toml", "baseURL = ")]).unwrap_err();
         assert_eq!(e.file, "hugo.toml");
         assert!(!e.message.is_empty());
+    }
+
+    #[test]
+    fn a_config_says_what_it_read_and_which_generator_it_suits() {
+        let c = read(&[("hugo.toml", "baseURL = 'https://example.com/'")])
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            c.describe(),
+            "Read hugo.toml: Hugo, at https://example.com/."
+        );
+        assert!(c.suits(Preset::Hugo) && c.suits(Preset::HugoBundle));
+        assert!(!c.suits(Preset::Jekyll));
+        let c = read(&[(".eleventy.js", "")]).unwrap().unwrap();
+        assert_eq!(c.describe(), "Read .eleventy.js: Eleventy.");
     }
 
     #[test]

@@ -256,7 +256,7 @@ impl Component for Editor {
             Msg::SetPath(path) => self.set_path(path),
             Msg::ExportAll => self.export_all_drafts(),
             Msg::OpenFolder => self.open_folder(ctx),
-            Msg::FolderOpened(result) => self.folder_opened(result),
+            Msg::FolderOpened(result) => self.folder_opened(ctx, result),
             Msg::OpenFolderPost(index) => self.open_folder_post(ctx, index),
             Msg::FolderPostRead(file, bytes) => self.folder_post_read(ctx, file, bytes),
             Msg::SaveToFolder => self.save_to_folder(ctx),

@@ -78,14 +78,16 @@ pub fn front_matter_form(props: &FormProps) -> Html {
         })
     };
     let disabled = props.broken || props.readonly;
-    // The compact form: the key fields, and any other with a problem to see.
+    // The compact form: the key fields, and any other with a problem to see
+    // (a key the schema does not know is only a note: a theme's own keys are
+    // many, and each would push the writing down).
     let shown = |f: &&Field| {
         props.show_all
             || props.schema.in_compact_form(&f.key, props.fields.len())
             || props
                 .diagnostics
                 .iter()
-                .any(|d| d.key.as_deref() == Some(f.key.as_str()))
+                .any(|d| d.key.as_deref() == Some(f.key.as_str()) && d.severity != Severity::Info)
     };
     let hidden = props.fields.iter().filter(|f| !shown(f)).count();
     html! {

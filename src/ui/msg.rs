@@ -76,7 +76,7 @@ pub enum Msg {
     ExportAll,
     // --- a local blog checkout (File System Access API) ---
     OpenFolder,
-    FolderOpened(Result<(String, Vec<folder::FolderPost>), BrowserError>),
+    FolderOpened(Result<(String, Vec<folder::FolderPost>, folder::ConfigFiles), BrowserError>),
     OpenFolderPost(usize),
     FolderPostRead(folder::FolderPost, Result<Vec<u8>, BrowserError>),
     SaveToFolder,

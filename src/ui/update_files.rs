@@ -139,21 +139,47 @@ impl Editor {
         false
     }
 
-    /// `Msg::FolderOpened`.
+    /// `Msg::FolderOpened`. The site's configuration, read (never run),
+    /// chooses the generator and the Site URL, and tells the publish status
+    /// its permalinks, time zone and whether future posts are built.
     pub(super) fn folder_opened(
         &mut self,
-        result: Result<(String, Vec<folder::FolderPost>), BrowserError>,
+        ctx: &Context<Self>,
+        result: Result<(String, Vec<folder::FolderPost>, folder::ConfigFiles), BrowserError>,
     ) -> bool {
         match result {
-            Ok((name, posts)) => {
+            Ok((name, posts, config_files)) => {
+                let files: Vec<(&str, &str)> = config_files
+                    .iter()
+                    .map(|(n, t)| (n.as_str(), t.as_str()))
+                    .collect();
+                let site = match crate::site::config::read(&files) {
+                    Ok(site) => site,
+                    Err(e) => {
+                        self.alert(Severity::Warning, format!("Could not read {e}"));
+                        None
+                    }
+                };
+                let read = site
+                    .as_ref()
+                    .map(|s| format!(" {}", s.describe()))
+                    .unwrap_or_default();
                 self.alert(
                     Severity::Info,
                     format!(
-                        "Opened folder {name}: {}.",
+                        "Opened folder {name}: {}.{read}",
                         crate::wording::counted(posts.len(), "post", "posts")
                     ),
                 );
-                self.folder.opened(name, posts);
+                if let Some(site) = site.as_ref().filter(|s| !s.suits(self.prefs.preset())) {
+                    if let Some(preset) = site.generator {
+                        self.set_preset(ctx, preset);
+                    }
+                }
+                if let Some(url) = site.as_ref().and_then(|s| s.base_url.clone()) {
+                    self.set_site_url(url);
+                }
+                self.folder.opened(name, posts, site);
             }
             // Closing the picker is not an error worth an alert.
             Err(BrowserError::Aborted(_)) => return false,

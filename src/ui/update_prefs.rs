@@ -78,9 +78,16 @@ impl Editor {
     pub(super) fn publish_status(&self, path: &str) -> String {
         use crate::site::{status_line, time::FixedZones, verdict_of_fields, SiteConfig};
         let preset = self.prefs.preset();
+        // The opened folder's configuration, while it is the chosen generator's.
+        let site = self
+            .folder
+            .site()
+            .filter(|s| s.suits(preset))
+            .cloned()
+            .unwrap_or_default();
         let site = SiteConfig {
             base_url: self.base_url(),
-            ..SiteConfig::default()
+            ..site
         };
         let now = (js_sys::Date::now() / 1000.0) as i64;
         let v = verdict_of_fields(preset, &site, path, self.doc.fields(), now, &FixedZones);

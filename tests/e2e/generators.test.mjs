@@ -88,3 +88,56 @@ test('under Jekyll the Draft checkbox writes published: false, and switching gen
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('Open folder reads the site\'s hugo.toml (never runs it): the generator, the Site URL and the status line\'s URLs follow it', async () => {
+  const context = await browser.newContext();
+  // The picker cannot be driven headless: hand the app a real directory
+  // handle from the origin-private file system instead.
+  await context.addInitScript(() => {
+    window.showDirectoryPicker = async () => {
+      const root = await navigator.storage.getDirectory();
+      const site = await root.getDirectoryHandle('site', { create: true });
+      const put = async (d, name, content) => {
+        const w = await (await d.getFileHandle(name, { create: true })).createWritable();
+        await w.write(content); await w.close();
+      };
+      await put(site, 'hugo.toml', [
+        "baseURL = 'https://blog.example.org/'",
+        'buildFuture = true',
+        "timeZone = 'Etc/GMT-2'",
+        '[permalinks]',
+        "posts = '/:year/:month/:slug/'",
+        '',
+      ].join('\n'));
+      const posts = await (await site.getDirectoryHandle('content', { create: true })).getDirectoryHandle('posts', { create: true });
+      await put(posts, 'hello.md', '---\ntitle: Hello\ndate: 2024-02-03T10:00:00\n---\nBody\n');
+      await put(posts, 'later.md', '---\ntitle: Later\ndate: 2099-01-01\n---\nNot yet\n');
+      return site;
+    };
+  });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(server.base);
+  await page.getByRole('textbox', { name: 'Markdown' }).waitFor();
+  // Before: another generator, no Site URL.
+  await generator(page).selectOption('jekyll');
+  const siteUrl = page.getByRole('textbox', { name: 'Site URL' });
+  assert.equal(await siteUrl.inputValue(), '');
+  await page.getByRole('button', { name: 'Open folder' }).click();
+  await page.getByText('Read hugo.toml: Hugo, at https://blog.example.org/.').first().waitFor();
+  await eventually(async () => assert.equal(await generator(page).inputValue(), 'hugo'));
+  assert.equal(await siteUrl.inputValue(), 'https://blog.example.org/');
+  const list = page.getByRole('list', { name: 'Folder posts' });
+  const status = page.getByRole('status').filter({ hasText: / will (not )?publish / });
+  // The config's permalink pattern, under its base URL.
+  await list.getByRole('button', { name: 'content/posts/hello.md' }).click();
+  await page.getByText('Opened content/posts/hello.md.').waitFor();
+  await status.filter({ hasText: 'Hugo will publish this at https://blog.example.org/2024/02/hello/' }).waitFor();
+  // buildFuture: a post dated ahead is built all the same.
+  await list.getByRole('button', { name: 'content/posts/later.md' }).click();
+  await page.getByText('Opened content/posts/later.md.').waitFor();
+  await status.filter({ hasText: 'Hugo will publish this at https://blog.example.org/2099/01/later/' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
