@@ -224,12 +224,15 @@ pub fn schema(preset: Preset) -> Schema {
             ),
             aliases(),
             f("weight", "Weight", Number, false, ""),
+            // Zola's taxonomies live in the [taxonomies] table, edited as chips.
+            f("taxonomies.tags", "Tags", StringList, false, ""),
+            f("taxonomies.categories", "Categories", StringList, false, ""),
             f(
                 "taxonomies",
                 "Taxonomies",
                 Object,
                 false,
-                "Tags and categories: [taxonomies] tags = [\"…\"].",
+                "Other taxonomies: [taxonomies] authors = [\"…\"].",
             ),
             f(
                 "extra",

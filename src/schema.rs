@@ -249,7 +249,9 @@ impl Schema {
             "tags",
             "categories",
         ];
-        EVERY_POST.contains(&key) || self.field(key).is_some_and(|d| d.required)
+        // A table's tags (Zola's `taxonomies.tags`) are the post's tags.
+        let leaf = key.rsplit_once('.').map_or(key, |(_, leaf)| leaf);
+        EVERY_POST.contains(&leaf) || self.field(key).is_some_and(|d| d.required)
     }
 
     /// Whether the compact form shows `key` of a post with `fields` fields:

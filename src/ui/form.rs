@@ -9,6 +9,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::tags::ListInput;
+use crate::document::Nested;
 use crate::post::{Field, Value};
 use crate::presets::DraftKey;
 use crate::schema::{FieldType, Schema};
@@ -35,6 +36,9 @@ pub struct FormProps {
     /// The key the generator reads as "not published": its field is the
     /// `Draft` checkbox (checked is a draft, whatever the key's value says).
     pub draft_key: DraftKey,
+    /// The schema's keys inside a TOML table (Zola's `taxonomies.tags`),
+    /// shown as fields of their own.
+    pub nested: Rc<Nested>,
 }
 
 /// A DOM id for a field's widget, unique within the editor's shadow root.
@@ -48,12 +52,20 @@ pub fn field_id(key: &str) -> String {
 
 #[function_component(FrontMatterForm)]
 pub fn front_matter_form(props: &FormProps) -> Html {
-    let present: Vec<&str> = props.fields.iter().map(|f| f.key.as_str()).collect();
+    let nested = &props.nested;
+    let present: Vec<&str> = props
+        .fields
+        .iter()
+        .chain(&nested.fields)
+        .map(|f| f.key.as_str())
+        .collect();
+    // A table's key (`taxonomies.tags`) can be added to a TOML post only.
     let addable: Vec<_> = props
         .schema
         .fields
         .iter()
         .filter(|d| !present.contains(&d.key.as_str()))
+        .filter(|d| nested.addable || !d.key.contains('.'))
         .collect();
     let add_ref = use_node_ref();
     let on_add = {
@@ -84,6 +96,10 @@ pub fn front_matter_form(props: &FormProps) -> Html {
     let shown = |f: &&Field| {
         props.show_all
             || props.schema.in_compact_form(&f.key, props.fields.len())
+            || nested.fields.iter().any(|n| {
+                n.key.split_once('.').is_some_and(|(t, _)| t == f.key)
+                    && props.schema.is_key_field(&n.key)
+            })
             || props
                 .diagnostics
                 .iter()
@@ -93,7 +109,17 @@ pub fn front_matter_form(props: &FormProps) -> Html {
     html! {
         <fieldset class="pw-form" disabled={disabled}>
             <legend>{"Front matter"}</legend>
-            { for props.fields.iter().filter(shown).map(|f| field_row(props, f)) }
+            { for props.fields.iter().filter(shown).map(|f| {
+                // A table made of the schema's keys shows as those alone.
+                let whole = nested.whole_tables.contains(&f.key);
+                let inside = nested.fields.iter().filter(|n| n.key.split_once('.').is_some_and(|(t, _)| t == f.key));
+                html! {
+                    <>
+                        if !whole { { field_row(props, f) } }
+                        { for inside.map(|n| field_row(props, n)) }
+                    </>
+                }
+            }) }
             <div class="pw-form-foot">
                 if props.show_all || hidden > 0 {
                     <button type="button" class="pw-disclosure pw-more-fields" aria-expanded={props.show_all.to_string()}

@@ -294,7 +294,8 @@ impl Editor {
                             on_fix={h.fix.clone()}
                             show_all={self.prefs.more_fields()}
                             on_show_all={self.layout.callbacks.show_all.clone()}
-                            draft_key={crate::presets::DraftKey::of(self.prefs.preset())} />
+                            draft_key={crate::presets::DraftKey::of(self.prefs.preset())}
+                            nested={self.doc.nested().clone()} />
                         <RawFrontMatter front_matter={AttrValue::from(self.doc.post().front_matter().to_string())}
                             open={self.layout.raw_open} broken={self.doc.broken()}
                             readonly={self.config.readonly} disabled={self.config.disabled}

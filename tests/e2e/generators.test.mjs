@@ -141,3 +141,29 @@ test('Open folder reads the site\'s hugo.toml (never runs it): the generator, th
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('under Zola the [taxonomies] tags and categories are chips, each edit one line of the table', async () => {
+  const page = await openPage(browser, server.base);
+  await generator(page).selectOption('zola');
+  const post = '+++\ntitle = "Tables"\ndate = 2024-01-02\n\n[taxonomies]\ntags = ["rust"]\n\n[extra]\ntoc = true\n+++\nBody\n';
+  await importText(page, 'tables.md', post);
+  const chips = (name) => form(page).getByRole('list', { name, exact: true }).getByRole('listitem');
+  await eventually(async () => assert.deepEqual(await chips('Tags').allInnerTexts(), ['rust\n×']));
+  // The table is shown through its chips, not as TOML text.
+  assert.equal(await form(page).getByRole('textbox', { name: 'Taxonomies', exact: true }).count(), 0);
+  const before = await raw(page);
+  const tags = form(page).getByRole('textbox', { name: 'Tags', exact: true });
+  await tags.click();
+  await tags.pressSequentially('wasm\n');
+  await eventually(async () => assert.equal(await raw(page), before.replace('tags = ["rust"]', 'tags = ["rust", "wasm"]')));
+  // Categories, added from the picker, go into the same table.
+  await form(page).getByRole('combobox', { name: 'Field to add' }).selectOption('taxonomies.categories');
+  await form(page).getByRole('button', { name: 'Add field' }).click();
+  const categories = form(page).getByRole('textbox', { name: 'Categories', exact: true });
+  await categories.click();
+  await categories.pressSequentially('web\n');
+  await eventually(async () => assert.equal(await raw(page), before.replace('tags = ["rust"]\n', 'tags = ["rust", "wasm"]\ncategories = ["web"]\n')));
+  assert.deepEqual(await chips('Categories').allInnerTexts(), ['web\n×']);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
