@@ -15,6 +15,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "cli/links.rs"]
+mod links;
 #[path = "cli/merge.rs"]
 mod merge_cmd;
 #[path = "cli/publish.rs"]
@@ -44,7 +46,8 @@ const USAGE: &str = "usage:
       check with a generator (--preset, or the site's config file found at
       or above PATH) also lists posts that will not publish at TIME (default
       now; e.g. 2026-12-24T08:00:00Z) and why, and posts that would publish
-      to the same URL (an error)
+      to the same URL (an error); check also warns of relative links to
+      posts or files that do not exist and #anchors no heading matches
       merge: exit 0 and the merged post on a clean merge, exit 1 with
       conflict markers around only the conflicting field or block; as a git
       driver: git config merge.postwright.driver 'postwright merge %O %A %B -o %A'";
@@ -127,6 +130,10 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
         collect_posts(path, &mut files).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     let (mut errors, mut warnings) = (0, 0);
+    // Headings get the ids the generator's Markdown gives them.
+    let render_opts = preset.map_or_else(RenderOptions::default, |p| {
+        RenderOptions::for_preset(p, None)
+    });
     let mut read_posts: Vec<(PathBuf, Post)> = Vec::new();
     for file in &files {
         let shown = file.display().to_string();
@@ -159,6 +166,12 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
             };
             let message = one_line(&d.message);
             println!("{shown}:{}:{}: {severity}: {message}", d.line, d.column);
+        }
+        // Links to posts and files that are not there, and #anchors no heading has.
+        for p in links::findings(file, &post, &render_opts) {
+            warnings += 1;
+            let message = one_line(&p.message);
+            println!("{shown}:{}:{}: warning: {message}", p.line, p.column);
         }
     }
     // Will each publish, and where? Per site (the config around each PATH).
