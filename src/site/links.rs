@@ -11,10 +11,10 @@ use crate::markdown::{render_html, RenderOptions};
 use crate::post::Post;
 
 /// The files a link may point to, by `/`-separated path (as the post's own
-/// path is given).
+/// path is given). `None`: cannot say, nothing is reported.
 pub trait SiteFiles {
-    fn exists(&self, path: &str) -> bool;
-    /// The text of the post at `path` (for its headings), if it is one.
+    fn exists(&self, path: &str) -> Option<bool>;
+    /// The text of the post at `path` (for its headings).
     fn text(&self, path: &str) -> Option<String>;
 }
 
@@ -65,21 +65,57 @@ pub fn broken_links(
             continue;
         }
         let target = resolve(path, &file);
-        if !files.exists(&target) {
-            problem(format!("link `{dest}` points to no file ({target})"));
-            continue;
+        match files.exists(&target) {
+            Some(false) => {
+                problem(format!("link `{dest}` points to no file ({target})"));
+                continue;
+            }
+            None => continue,
+            Some(true) => {}
         }
-        if let (Some(f), true) = (fragment, is_markdown(&target)) {
-            let ids = files
-                .text(&target)
-                .map(|t| heading_ids(Post::parse(&t).body(), opts))
-                .unwrap_or_default();
+        let Some(f) = fragment.filter(|_| is_markdown(&target)) else {
+            continue;
+        };
+        if let Some(text) = files.text(&target) {
+            let ids = heading_ids(Post::parse(&text).body(), opts);
             if !ids.iter().any(|i| i == f) {
                 problem(format!("link `{dest}`: no heading `#{f}` in {target}"));
             }
         }
     }
     out
+}
+
+/// What an opened folder's listing can say: which posts (Markdown files)
+/// are there. Of other files, and of the posts' headings, nothing.
+pub struct ListedPosts<'a>(pub Vec<&'a str>);
+
+impl SiteFiles for ListedPosts<'_> {
+    fn exists(&self, path: &str) -> Option<bool> {
+        let listed = self.0.contains(&path);
+        (listed || is_markdown(path)).then_some(listed)
+    }
+
+    fn text(&self, _: &str) -> Option<String> {
+        None
+    }
+}
+
+/// The editor's line for the open post's broken links: the first in full,
+/// the rest by line; `None` when every link goes somewhere.
+pub fn summary(problems: &[LinkProblem]) -> Option<String> {
+    let first = problems.first()?;
+    let first = format!("line {}: {}", first.line, first.message);
+    Some(match problems.len() {
+        1 => format!("1 link goes nowhere: {first}"),
+        n => {
+            let lines: Vec<String> = problems[1..].iter().map(|p| p.line.to_string()).collect();
+            format!(
+                "{n} links go nowhere: {first}; and on line {}",
+                lines.join(", ")
+            )
+        }
+    })
 }
 
 /// The ids the renderer gives a body's headings (what `#anchors` match).
@@ -190,8 +226,8 @@ mod tests {
     struct Files(Vec<(&'static str, &'static str)>);
 
     impl SiteFiles for Files {
-        fn exists(&self, path: &str) -> bool {
-            self.0.iter().any(|(p, _)| *p == path)
+        fn exists(&self, path: &str) -> Option<bool> {
+            Some(self.0.iter().any(|(p, _)| *p == path))
         }
         fn text(&self, path: &str) -> Option<String> {
             self.0
@@ -214,6 +250,22 @@ mod tests {
         );
         let opts = RenderOptions::default();
         let got = broken_links("content/posts/this.md", &post, &files, &opts);
+        struct Unknown;
+        impl SiteFiles for Unknown {
+            fn exists(&self, _: &str) -> Option<bool> {
+                None
+            }
+            fn text(&self, _: &str) -> Option<String> {
+                None
+            }
+        }
+        let only_own = broken_links("content/posts/this.md", &post, &Unknown, &opts);
+        assert_eq!(
+            only_own.len(),
+            1,
+            "what cannot be known is not reported: {only_own:?}"
+        );
+        assert!(only_own[0].message.contains("#missing"));
         let lines: Vec<(usize, usize, &str)> = got
             .iter()
             .map(|p| (p.line, p.column, p.message.as_str()))
@@ -239,6 +291,30 @@ mod tests {
                 (8, 15, "link `#missing`: no heading `#missing` in this post"),
             ]
         );
+    }
+
+    #[test]
+    fn a_folders_listing_answers_for_its_posts_only_and_the_editor_says_so_in_a_line() {
+        let post = Post::parse("# A\n\n[b](b.md) [c](c.md) [png](x.png) [a](#a) [z](#z)\n");
+        let listed = ListedPosts(vec!["posts/b.md"]);
+        let got = broken_links("posts/a.md", &post, &listed, &RenderOptions::default());
+        let messages: Vec<&str> = got.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "link `c.md` points to no file (posts/c.md)",
+                "link `#z`: no heading `#z` in this post"
+            ]
+        );
+        assert_eq!(
+            summary(&got).unwrap(),
+            "2 links go nowhere: line 3: link `c.md` points to no file (posts/c.md); and on line 3"
+        );
+        assert_eq!(
+            summary(&got[..1]).unwrap(),
+            "1 link goes nowhere: line 3: link `c.md` points to no file (posts/c.md)"
+        );
+        assert_eq!(summary(&[]), None);
     }
 
     #[test]

@@ -55,6 +55,8 @@ pub struct Editor {
     pub(super) layout: Layout,
     /// The last field removal, to take back (`undo`).
     pub(super) field_undo: FieldUndo,
+    /// The open folder post's links that go nowhere (`refresh_links`).
+    pub(super) broken_links: Rc<Vec<crate::site::links::LinkProblem>>,
 }
 
 /// The callbacks handed to child components, made once. A callback made
@@ -163,6 +165,7 @@ impl Component for Editor {
             handlers: Handlers::new(ctx.link()),
             layout: Layout::new(ctx.link()),
             field_undo: FieldUndo::default(),
+            broken_links: Rc::default(),
         };
         editor.follow_preset();
         editor.refresh_body();

@@ -21,6 +21,23 @@ impl Editor {
     pub(super) fn refresh_body(&mut self) {
         let options = self.render_options();
         self.preview.refresh(self.doc.post().body(), options);
+        self.refresh_links();
+    }
+
+    /// The open post's links that go nowhere, when it is a post of an
+    /// opened folder (whose listing says which posts there are).
+    pub(super) fn refresh_links(&mut self) {
+        use crate::site::links::{broken_links, ListedPosts};
+        let found = match (self.folder.listing(), self.current_folder_file()) {
+            (Some((_, posts)), Some(file)) => {
+                let listed = ListedPosts(posts.iter().map(|p| p.path.as_str()).collect());
+                broken_links(&file.path, self.doc.post(), &listed, &self.render_options())
+            }
+            _ => Vec::new(),
+        };
+        if *self.broken_links != found {
+            self.broken_links = std::rc::Rc::new(found);
+        }
     }
 
     /// Tells the host the value changed (its `input` event) and schedules the autosave.

@@ -62,6 +62,7 @@ impl Editor {
         // A new count shows by rendering the editor again, which a
         // long post's keystrokes leave out.
         self.preview.typing_paused();
+        self.refresh_links();
         true
     }
 

@@ -239,6 +239,7 @@ impl Editor {
         };
         self.alert(Severity::Info, format!("Opened {}.", file.path));
         self.folder.opened_file(draft_id, file);
+        self.refresh_links();
         if let (Some(s), Some(batch)) = (&mut self.session, batch) {
             s.workspace_mut().end_import(batch, now());
         }

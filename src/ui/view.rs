@@ -317,6 +317,13 @@ impl Editor {
                             { { let publish = self.publish_status(&export_path);
                               // Cut short on a phone: the whole line on hover.
                               html! { <span class="pw-publish" role="status" title={publish.clone()}>{ publish }</span> } } }
+                            // The open folder post's links that go nowhere (all of them on hover).
+                            if let Some(line) = crate::site::links::summary(&self.broken_links) {
+                                <span class="pw-links" role="status"
+                                    title={self.broken_links.iter().map(|p| format!("Line {}, column {}: {}", p.line, p.column, p.message)).collect::<Vec<_>>().join("\n")}>
+                                    { line }
+                                </span>
+                            }
                             // Below the writing, not in the toolbar's row: it stays,
                             // with the count, when everything else goes.
                             <button type="button" class="pw-focus-toggle" aria-pressed={focus_mode.to_string()}

@@ -89,7 +89,7 @@ test('under Jekyll the Draft checkbox writes published: false, and switching gen
   await page.context().close();
 });
 
-test('Open folder reads the site\'s hugo.toml (never runs it): the generator, the Site URL and the status line\'s URLs follow it', async () => {
+test('Open folder reads the site\'s hugo.toml (never runs it): the generator, the Site URL and the status line\'s URLs follow it; links to posts it lacks are said', async () => {
   const context = await browser.newContext();
   // The picker cannot be driven headless: hand the app a real directory
   // handle from the origin-private file system instead.
@@ -110,7 +110,7 @@ test('Open folder reads the site\'s hugo.toml (never runs it): the generator, th
         '',
       ].join('\n'));
       const posts = await (await site.getDirectoryHandle('content', { create: true })).getDirectoryHandle('posts', { create: true });
-      await put(posts, 'hello.md', '---\ntitle: Hello\ndate: 2024-02-03T10:00:00\n---\nBody\n');
+      await put(posts, 'hello.md', '---\ntitle: Hello\ndate: 2024-02-03T10:00:00\n---\nSee [later](later.md) and [gone](gone.md).\n');
       await put(posts, 'later.md', '---\ntitle: Later\ndate: 2099-01-01\n---\nNot yet\n');
       return site;
     };
@@ -134,6 +134,11 @@ test('Open folder reads the site\'s hugo.toml (never runs it): the generator, th
   await list.getByRole('button', { name: 'content/posts/hello.md' }).click();
   await page.getByText('Opened content/posts/hello.md.').waitFor();
   await status.filter({ hasText: 'Hugo will publish this at https://blog.example.org/2024/02/hello/' }).waitFor();
+  // A link to a post the folder does not have is said, with its line; mended, it goes.
+  const links = page.getByRole('status').filter({ hasText: /links? goes? nowhere/ });
+  await links.filter({ hasText: '1 link goes nowhere: line 5: link `gone.md` points to no file (content/posts/gone.md)' }).waitFor();
+  await page.getByRole('textbox', { name: 'Markdown' }).fill('See [later](later.md).\n');
+  await links.waitFor({ state: 'detached' });
   // buildFuture: a post dated ahead is built all the same.
   await list.getByRole('button', { name: 'content/posts/later.md' }).click();
   await page.getByText('Opened content/posts/later.md.').waitFor();

@@ -11,8 +11,8 @@ use postwright::site::links::{broken_links, LinkProblem, SiteFiles};
 struct Disk;
 
 impl SiteFiles for Disk {
-    fn exists(&self, path: &str) -> bool {
-        Path::new(path).is_file()
+    fn exists(&self, path: &str) -> Option<bool> {
+        Some(Path::new(path).is_file())
     }
 
     fn text(&self, path: &str) -> Option<String> {
