@@ -289,6 +289,26 @@ fn check_warns_of_links_to_missing_posts_files_and_headings() {
 }
 
 #[test]
+fn check_reads_posts_with_the_generators_own_fields() {
+    let post = temp_copy(
+        "jekyll-fields",
+        "---\ntitle: T\ndate: 2024-01-01\ndraft: true\npubDate: 2024-01-01\n---\nBody\n",
+    );
+    let path = post.to_str().unwrap();
+    let (_, out, _) = cli(&["check", "--preset", "jekyll", path]);
+    assert!(
+        out.contains(": info: `draft` is not in the schema"),
+        "Jekyll ignores draft: {out}"
+    );
+    let (_, out, _) = cli(&["check", "--preset", "astro", path]);
+    assert!(
+        !out.contains("`pubDate` is not in the schema"),
+        "Astro's date: {out}"
+    );
+    assert!(out.contains("`date` is not in the schema"), "{out}");
+}
+
+#[test]
 fn merge_is_a_git_merge_driver() {
     let base = "---\ntitle: T\ndate: 2024-01-01\n---\nOne.\n\nTwo.\n";
     let site = temp_site(

@@ -37,7 +37,8 @@ const USAGE: &str = "usage:
       NAME: hugo, hugo-bundle, jekyll, zola, astro, eleventy: the
       generator's default typography and template tags for render (Hugo
       shortcodes by default; --smart turns typography on for any); for
-      check, get and set, hugo compares keys ignoring case (Title is title)
+      check, get and set, hugo compares keys ignoring case (Title is title);
+      check knows the generator's own fields (unless --schema is given)
       VALUE: the text itself, written quoted as needed (a title with `: `
       or `#` is fine); a field that holds a number, true/false, a list
       (one item a line, as get prints it) or a nested structure (its
@@ -81,7 +82,7 @@ fn read_post(path: &Path) -> Result<Post, String> {
 }
 
 fn check(args: &[String]) -> Result<ExitCode, String> {
-    let mut schema = Schema::blog();
+    let mut schema = None;
     let mut paths = Vec::new();
     let mut keys = KeyCase::Exact;
     let mut preset = None;
@@ -103,12 +104,14 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
         } else if arg == "--schema" {
             let file = it.next().ok_or("--schema needs a file")?;
             let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
-            schema = if file.ends_with(".json") {
-                Schema::from_json(&text)
-            } else {
-                Schema::from_yaml(&text)
-            }
-            .map_err(|e| format!("{file}: {e}"))?;
+            schema = Some(
+                if file.ends_with(".json") {
+                    Schema::from_json(&text)
+                } else {
+                    Schema::from_yaml(&text)
+                }
+                .map_err(|e| format!("{file}: {e}"))?,
+            );
         } else {
             paths.push(PathBuf::from(arg));
         }
@@ -125,6 +128,9 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
             keys = KeyCase::Insensitive;
         }
     }
+    // A user schema wins; else the generator's own fields, else the common blog ones.
+    let schema =
+        schema.unwrap_or_else(|| preset.map_or_else(Schema::blog, postwright::presets::schema));
     let mut files = Vec::new();
     for path in &paths {
         collect_posts(path, &mut files).map_err(|e| format!("{}: {e}", path.display()))?;
