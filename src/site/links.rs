@@ -101,20 +101,17 @@ impl SiteFiles for ListedPosts<'_> {
     }
 }
 
-/// The editor's line for the open post's broken links: the first in full,
-/// the rest by line; `None` when every link goes somewhere.
+/// The editor's short line for the open post's broken links, by line
+/// (each in full is [`LinkProblem::message`]); `None` when every link goes
+/// somewhere.
 pub fn summary(problems: &[LinkProblem]) -> Option<String> {
-    let first = problems.first()?;
-    let first = format!("line {}: {}", first.line, first.message);
-    Some(match problems.len() {
-        1 => format!("1 link goes nowhere: {first}"),
-        n => {
-            let lines: Vec<String> = problems[1..].iter().map(|p| p.line.to_string()).collect();
-            format!(
-                "{n} links go nowhere: {first}; and on line {}",
-                lines.join(", ")
-            )
-        }
+    let mut lines: Vec<String> = problems.iter().map(|p| p.line.to_string()).collect();
+    lines.dedup();
+    Some(match (problems.len(), lines.len()) {
+        (0, _) => return None,
+        (1, _) => format!("1 link goes nowhere (line {})", lines[0]),
+        (n, 1) => format!("{n} links go nowhere (line {})", lines[0]),
+        (n, _) => format!("{n} links go nowhere (lines {})", lines.join(", ")),
     })
 }
 
@@ -306,13 +303,13 @@ mod tests {
                 "link `#z`: no heading `#z` in this post"
             ]
         );
+        assert_eq!(summary(&got).unwrap(), "2 links go nowhere (line 3)");
+        assert_eq!(summary(&got[..1]).unwrap(), "1 link goes nowhere (line 3)");
+        let mut later = got[1].clone();
+        later.line = 9;
         assert_eq!(
-            summary(&got).unwrap(),
-            "2 links go nowhere: line 3: link `c.md` points to no file (posts/c.md); and on line 3"
-        );
-        assert_eq!(
-            summary(&got[..1]).unwrap(),
-            "1 link goes nowhere: line 3: link `c.md` points to no file (posts/c.md)"
+            summary(&[got[0].clone(), later]).unwrap(),
+            "2 links go nowhere (lines 3, 9)"
         );
         assert_eq!(summary(&[]), None);
     }

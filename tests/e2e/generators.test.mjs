@@ -136,7 +136,9 @@ test('Open folder reads the site\'s hugo.toml (never runs it): the generator, th
   await status.filter({ hasText: 'Hugo will publish this at https://blog.example.org/2024/02/hello/' }).waitFor();
   // A link to a post the folder does not have is said, with its line; mended, it goes.
   const links = page.getByRole('status').filter({ hasText: /links? goes? nowhere/ });
-  await links.filter({ hasText: '1 link goes nowhere: line 5: link `gone.md` points to no file (content/posts/gone.md)' }).waitFor();
+  await links.filter({ hasText: '1 link goes nowhere (line 5)' }).waitFor();
+  // Which, in full, on hover.
+  assert.equal(await links.getAttribute('title'), 'Line 5, column 27: link `gone.md` points to no file (content/posts/gone.md)');
   await page.getByRole('textbox', { name: 'Markdown' }).fill('See [later](later.md).\n');
   await links.waitFor({ state: 'detached' });
   // buildFuture: a post dated ahead is built all the same.
