@@ -76,7 +76,8 @@ impl Editor {
     /// address, for the post at `path` (from the fields the form already
     /// holds: nothing is parsed here).
     pub(super) fn publish_status(&self, path: &str) -> String {
-        use crate::site::{status_line, time::FixedZones, verdict_of_fields, SiteConfig};
+        use crate::browser::zones::IntlZones;
+        use crate::site::{status_line, verdict_of_fields, SiteConfig};
         let preset = self.prefs.preset();
         // The opened folder's configuration, while it is the chosen generator's.
         let site = self
@@ -90,7 +91,7 @@ impl Editor {
             ..site
         };
         let now = (js_sys::Date::now() / 1000.0) as i64;
-        let v = verdict_of_fields(preset, &site, path, self.doc.fields(), now, &FixedZones);
+        let v = verdict_of_fields(preset, &site, path, self.doc.fields(), now, &IntlZones);
         status_line(preset, &v)
     }
 

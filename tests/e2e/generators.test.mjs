@@ -174,3 +174,40 @@ test('under Zola the [taxonomies] tags and categories are chips, each edit one l
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+/** A page whose `Open folder` gets an origin-private folder `name` holding `files` (path: text). */
+async function pageWithFolder(name, files) {
+  const context = await browser.newContext();
+  await context.addInitScript(([name, files]) => {
+    window.showDirectoryPicker = async () => {
+      const root = await (await navigator.storage.getDirectory()).getDirectoryHandle(name, { create: true });
+      for (const [path, text] of Object.entries(files)) {
+        const parts = path.split('/');
+        let dir = root;
+        for (const p of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(p, { create: true });
+        const w = await (await dir.getFileHandle(parts.at(-1), { create: true })).createWritable();
+        await w.write(text); await w.close();
+      }
+      return root;
+    };
+  }, [name, files]);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(server.base);
+  await page.getByRole('textbox', { name: 'Markdown' }).waitFor();
+  return page;
+}
+
+test('a date without an offset is read in the site\'s named time zone (Europe/Oslo in summer: UTC+2)', async () => {
+  const page = await pageWithFolder('oslo', {
+    'hugo.toml': "baseURL = 'https://oslo.example/'\ntimeZone = 'Europe/Oslo'\n",
+    'content/posts/soon.md': '---\ntitle: Soon\ndate: 2099-07-02T08:00:00\n---\nNot yet\n',
+  });
+  await page.getByRole('button', { name: 'Open folder' }).click();
+  await page.getByRole('list', { name: 'Folder posts' }).getByRole('button', { name: 'content/posts/soon.md' }).click();
+  await page.getByText('Opened content/posts/soon.md.').waitFor();
+  await page.getByRole('status').filter({ hasText: 'Hugo will publish this at https://oslo.example/posts/soon/ from 2099-07-02T06:00:00Z (its date is in the future)' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
