@@ -58,6 +58,21 @@ impl DraftKey {
     }
 }
 
+/// Another generator's draft marker (`key` written `value`) as the marker
+/// `to` (the chosen generator's, [`DraftKey::of`]) writes the same: `draft: true` under Jekyll is `published: false`. `None`: the
+/// key is no draft marker, or already `to`'s. The writer asks for it: a
+/// switch of generator never rewrites a post by itself.
+pub fn draft_as(key: &str, value: bool, to: DraftKey) -> Option<(&'static str, bool)> {
+    let from = [
+        DraftKey::Draft,
+        DraftKey::Published,
+        DraftKey::ExcludeFromCollections,
+    ]
+    .into_iter()
+    .find(|k| k.key() == key)?;
+    (from != to).then(|| (to.key(), to.value(from.is_draft(value))))
+}
+
 /// The current time on the writer's clock, as the browser or CLI gives it.
 #[derive(Debug, Clone, Copy)]
 pub struct LocalNow<'a> {
@@ -331,6 +346,32 @@ mod tests {
         assert_eq!(on_switch(&written, Preset::Zola, NOW), None);
         let body = format!("{hugo}A first line.\n");
         assert_eq!(on_switch(&body, Preset::Jekyll, NOW), None);
+    }
+
+    #[test]
+    fn another_generators_draft_marker_converts_to_the_same_meaning() {
+        assert_eq!(
+            draft_as("draft", true, DraftKey::of(Preset::Jekyll)),
+            Some(("published", false))
+        );
+        assert_eq!(
+            draft_as("draft", false, DraftKey::of(Preset::Jekyll)),
+            Some(("published", true))
+        );
+        assert_eq!(
+            draft_as("published", false, DraftKey::of(Preset::Hugo)),
+            Some(("draft", true))
+        );
+        assert_eq!(
+            draft_as("draft", true, DraftKey::of(Preset::Eleventy)),
+            Some(("eleventyExcludeFromCollections", true))
+        );
+        assert_eq!(
+            draft_as("draft", true, DraftKey::of(Preset::Zola)),
+            None,
+            "already Zola's"
+        );
+        assert_eq!(draft_as("title", true, DraftKey::of(Preset::Jekyll)), None);
     }
 
     #[test]

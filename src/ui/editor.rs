@@ -69,6 +69,7 @@ pub(super) struct Handlers {
     pub(super) remove_field: Callback<String>,
     pub(super) add_field: Callback<String>,
     pub(super) fix: Callback<Fix>,
+    pub(super) convert_draft: Callback<String>,
     pub(super) command: Callback<Action>,
     pub(super) import: Callback<Vec<web_sys::File>>,
     pub(super) new_draft: Callback<()>,
@@ -88,6 +89,7 @@ impl Handlers {
             remove_field: link.callback(Msg::RemoveField),
             add_field: link.callback(Msg::AddField),
             fix: link.callback(Msg::ApplyFix),
+            convert_draft: link.callback(Msg::ConvertDraft),
             command: link.callback(Msg::Command),
             import: link.callback(Msg::Import),
             new_draft: link.callback(|_| Msg::NewDraft),
@@ -227,6 +229,7 @@ impl Component for Editor {
             Msg::UndoRemoveField => self.undo_remove_field(ctx),
             Msg::Layout(msg) => self.update_layout(msg),
             Msg::ApplyFix(fix) => self.apply_fix(ctx, fix),
+            Msg::ConvertDraft(key) => self.convert_draft(ctx, key),
             Msg::Command(action) => self.run_command(action),
             Msg::Committed => {
                 (ctx.props().host.on_change)();

@@ -39,6 +39,8 @@ pub struct FormProps {
     /// The schema's keys inside a TOML table (Zola's `taxonomies.tags`),
     /// shown as fields of their own.
     pub nested: Rc<Nested>,
+    /// Writes another generator's draft marker (this key) as the chosen one's.
+    pub on_convert_draft: Callback<String>,
 }
 
 /// A DOM id for a field's widget, unique within the editor's shadow root.
@@ -193,6 +195,7 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
         <div class={classes!("pw-field", (!problems.is_empty()).then_some("pw-field-invalid"))} key={field.key.clone()}>
             <label class="pw-field-label" for={id.clone()}>{ &label }{ required.then_some(html!{<span class="pw-required" aria-hidden="true">{" *"}</span>}) }</label>
             { widget }
+            if let Some(button) = convert_button(props, field) { { button } }
             if !problems.is_empty() {
                 <div class="pw-field-note" id={note_id}>
                     { for problems.iter().map(|d| problem_line(d, &props.on_fix)) }
@@ -206,6 +209,25 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
             }
         </div>
     }
+}
+
+/// Offered on another generator's draft marker (`draft: true` under
+/// Jekyll, which ignores it): write it as the chosen generator's.
+fn convert_button(props: &FormProps, field: &Field) -> Option<Html> {
+    let Value::Bool(value) = field.value else {
+        return None;
+    };
+    if props.readonly {
+        return None;
+    }
+    let (key, written) = crate::presets::draft_as(&field.key, value, props.draft_key)?;
+    let onclick = props.on_convert_draft.reform({
+        let k = field.key.clone();
+        move |_| k.clone()
+    });
+    Some(html! {
+        <button type="button" class="pw-fix" {onclick}>{ format!("Write as {key}: {written}") }</button>
+    })
 }
 
 /// The Draft checkbox: checked is a draft, written as the generator's key

@@ -60,6 +60,8 @@ pub enum Msg {
     Layout(super::layout::LayoutMsg),
     AddField(String),
     ApplyFix(Fix),
+    /// Writes another generator's draft marker (this key) as the chosen one's.
+    ConvertDraft(String),
     /// A toolbar button: performed on the textarea, which then reports `BodyInput`.
     Command(Action),
     /// A committed edit (a text box lost focus after a change): the host's `change` event.

@@ -132,6 +132,52 @@ impl Editor {
         true
     }
 
+    /// `Msg::ConvertDraft`: `draft: true` becomes `published: false` under
+    /// Jekyll, in its line (renamed, then set).
+    pub(super) fn convert_draft(&mut self, ctx: &Context<Self>, key: String) -> bool {
+        let value = self
+            .doc
+            .fields()
+            .iter()
+            .find(|f| f.key == key)
+            .map(|f| f.value.clone());
+        let Some(Value::Bool(value)) = value else {
+            return false;
+        };
+        let Some((to, written)) = crate::presets::draft_as(
+            &key,
+            value,
+            crate::presets::DraftKey::of(self.prefs.preset()),
+        ) else {
+            return false;
+        };
+        let before = self.doc.post().front_matter().to_string();
+        let rename = Fix::RenameKey {
+            from: key.clone(),
+            to: to.to_string(),
+        };
+        let done = self
+            .doc
+            .apply_fix(&rename)
+            .and_then(|_| self.doc.set_field(to, &Value::Bool(written)));
+        match done {
+            Ok(()) => {
+                self.pending_focus = Some(form::field_id(to));
+                self.publish(ctx);
+                (ctx.props().host.on_change)();
+            }
+            Err(e) => {
+                // Half done is not done: the front matter as it was.
+                let _ = self.doc.raw_input(before);
+                self.alert(
+                    Severity::Error,
+                    format!("Could not write {key} as {to}: {e}"),
+                );
+            }
+        }
+        true
+    }
+
     /// `Msg::Command`: no render of its own, the textarea reports the edit as
     /// `Msg::BodyInput`.
     pub(super) fn run_command(&mut self, action: Action) -> bool {

@@ -295,7 +295,8 @@ impl Editor {
                             show_all={self.prefs.more_fields()}
                             on_show_all={self.layout.callbacks.show_all.clone()}
                             draft_key={crate::presets::DraftKey::of(self.prefs.preset())}
-                            nested={self.doc.nested().clone()} />
+                            nested={self.doc.nested().clone()}
+                            on_convert_draft={h.convert_draft.clone()} />
                         <RawFrontMatter front_matter={AttrValue::from(self.doc.post().front_matter().to_string())}
                             open={self.layout.raw_open} broken={self.doc.broken()}
                             readonly={self.config.readonly} disabled={self.config.disabled}

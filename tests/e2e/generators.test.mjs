@@ -64,7 +64,7 @@ test('New draft writes what each generator\'s own tooling writes, and the form o
   await page.context().close();
 });
 
-test('under Jekyll the Draft checkbox writes published: false, and switching generator leaves a written post as it is', async () => {
+test('under Jekyll the Draft checkbox writes published: false; switching generator leaves a written post as it is until asked', async () => {
   const page = await openPage(browser, server.base);
   await generator(page).selectOption('jekyll');
   const post = '---\nlayout: post\ntitle: Going live\ndate: 2024-05-01 10:00:00 +0200\n---\nBody\n';
@@ -85,6 +85,11 @@ test('under Jekyll the Draft checkbox writes published: false, and switching gen
   await generator(page).selectOption('zola');
   await eventually(async () => assert.ok((await offered(page)).includes('taxonomies')));
   assert.equal(await raw(page), before);
+  // Asked, it writes the draft as Zola reads one, in the same line.
+  await form(page).getByRole('button', { name: 'Write as draft: true' }).click();
+  await eventually(async () => assert.equal(await raw(page), before.replace('published: false', 'draft: true')));
+  await page.getByRole('status').filter({ hasText: 'Zola will not publish this: it is a draft' }).waitFor();
+  assert.ok(await form(page).getByRole('checkbox', { name: 'Draft', exact: true }).isChecked());
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
