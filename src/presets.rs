@@ -117,6 +117,43 @@ pub fn on_switch(text: &str, to: Preset, now: LocalNow<'_>) -> Option<String> {
     (crate::post::is_untouched_starter(text) && text != fresh).then_some(fresh)
 }
 
+/// The generator's fields with the site's own taxonomies (from its config:
+/// Hugo's `[taxonomies]`, Zola's `taxonomies = [{name = …}]`) as lists:
+/// a Hugo site's `series`, a Zola site's `[taxonomies] authors`.
+pub fn schema_for_site(preset: Preset, taxonomies: &[String]) -> Schema {
+    let mut schema = schema(preset);
+    for name in taxonomies {
+        let key = match preset {
+            Preset::Zola => format!("taxonomies.{name}"),
+            _ => name.clone(),
+        };
+        if name.is_empty() || name.contains('.') || schema.field(&key).is_some() {
+            continue;
+        }
+        let mut label: Vec<char> = name.replace(['_', '-'], " ").chars().collect();
+        if let Some(c) = label.first_mut() {
+            *c = c.to_ascii_uppercase();
+        }
+        // Beside the other taxonomies: after the last list field.
+        let at = schema
+            .fields
+            .iter()
+            .rposition(|f| f.ty == FieldType::StringList && f.key != "aliases")
+            .map_or(schema.fields.len(), |i| i + 1);
+        schema.fields.insert(
+            at,
+            FieldDef {
+                key,
+                label: label.into_iter().collect(),
+                ty: FieldType::StringList,
+                required: false,
+                help: Some("A taxonomy of this site (from its configuration).".to_string()),
+            },
+        );
+    }
+    schema
+}
+
 /// The fields of a generator's posts, in the order new keys are placed.
 pub fn schema(preset: Preset) -> Schema {
     use FieldType::*;
@@ -372,6 +409,21 @@ mod tests {
             "already Zola's"
         );
         assert_eq!(draft_as("title", true, DraftKey::of(Preset::Jekyll)), None);
+    }
+
+    #[test]
+    fn a_sites_own_taxonomies_are_list_fields() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let hugo = schema_for_site(Preset::Hugo, &names(&["tags", "series"]));
+        let series = hugo.field("series").expect("Hugo's series");
+        assert_eq!(
+            (series.label.as_str(), &series.ty),
+            ("Series", &FieldType::StringList)
+        );
+        assert_eq!(hugo.fields.iter().filter(|f| f.key == "tags").count(), 1);
+        let zola = schema_for_site(Preset::Zola, &names(&["tags", "authors"]));
+        assert!(zola.field("taxonomies.authors").is_some() && zola.field("authors").is_none());
+        assert_eq!(schema_for_site(Preset::Jekyll, &[]), schema(Preset::Jekyll));
     }
 
     #[test]

@@ -171,15 +171,22 @@ impl Editor {
                         crate::wording::counted(posts.len(), "post", "posts")
                     ),
                 );
-                if let Some(site) = site.as_ref().filter(|s| !s.suits(self.prefs.preset())) {
-                    if let Some(preset) = site.generator {
+                let generator = site
+                    .as_ref()
+                    .filter(|s| !s.suits(self.prefs.preset()))
+                    .and_then(|s| s.generator);
+                let url = site.as_ref().and_then(|s| s.base_url.clone());
+                self.folder.opened(name, posts, site);
+                match generator {
+                    Some(preset) => {
                         self.set_preset(ctx, preset);
                     }
+                    // The same generator: its fields, with the site's taxonomies.
+                    None => self.follow_preset(),
                 }
-                if let Some(url) = site.as_ref().and_then(|s| s.base_url.clone()) {
+                if let Some(url) = url {
                     self.set_site_url(url);
                 }
-                self.folder.opened(name, posts, site);
             }
             // Closing the picker is not an error worth an alert.
             Err(BrowserError::Aborted(_)) => return false,

@@ -27,10 +27,14 @@ impl Editor {
     pub(super) fn follow_preset(&mut self) {
         let preset = self.prefs.preset();
         self.doc.set_key_case(crate::presets::key_case(preset));
-        let (schema, _) = schema_or(
-            self.config.schema.as_deref(),
-            crate::presets::schema(preset),
-        );
+        // With the opened site's own taxonomies (a Hugo site's `series`).
+        let taxonomies = self
+            .folder
+            .site()
+            .filter(|s| s.suits(preset))
+            .map_or(&[][..], |s| s.taxonomies.as_slice());
+        let builtin = crate::presets::schema_for_site(preset, taxonomies);
+        let (schema, _) = schema_or(self.config.schema.as_deref(), builtin);
         if **self.doc.schema() != schema {
             self.doc.set_schema(Rc::new(schema));
         }

@@ -204,15 +204,21 @@ async function pageWithFolder(name, files) {
   return page;
 }
 
-test('a date without an offset is read in the site\'s named time zone (Europe/Oslo in summer: UTC+2)', async () => {
+test('a date without an offset is read in the site\'s named time zone (Europe/Oslo in summer: UTC+2); its own taxonomies are fields', async () => {
   const page = await pageWithFolder('oslo', {
-    'hugo.toml': "baseURL = 'https://oslo.example/'\ntimeZone = 'Europe/Oslo'\n",
+    'hugo.toml': "baseURL = 'https://oslo.example/'\ntimeZone = 'Europe/Oslo'\n[taxonomies]\ntag = 'tags'\nseries = 'series'\n",
     'content/posts/soon.md': '---\ntitle: Soon\ndate: 2099-07-02T08:00:00\n---\nNot yet\n',
   });
   await page.getByRole('button', { name: 'Open folder' }).click();
   await page.getByRole('list', { name: 'Folder posts' }).getByRole('button', { name: 'content/posts/soon.md' }).click();
   await page.getByText('Opened content/posts/soon.md.').waitFor();
   await page.getByRole('status').filter({ hasText: 'Hugo will publish this at https://oslo.example/posts/soon/ from 2099-07-02T06:00:00Z (its date is in the future)' }).waitFor();
+  // The site's own taxonomy is a field to add, as a list.
+  assert.ok((await offered(page)).includes('series'));
+  await form(page).getByRole('combobox', { name: 'Field to add' }).selectOption('series');
+  await form(page).getByRole('button', { name: 'Add field' }).click();
+  await form(page).getByRole('textbox', { name: 'Series', exact: true }).pressSequentially('Summer\n');
+  await eventually(async () => assert.match(await raw(page), /\nseries:\n- Summer\n|\nseries: \[Summer\]\n/));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
