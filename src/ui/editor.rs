@@ -57,6 +57,8 @@ pub struct Editor {
     pub(super) field_undo: FieldUndo,
     /// The open folder post's links that go nowhere (`refresh_links`).
     pub(super) broken_links: Rc<Vec<crate::site::links::LinkProblem>>,
+    /// Checks the links a moment after the typing stops (`links_after_typing`).
+    pub(super) links_timer: Option<gloo_timers::callback::Timeout>,
 }
 
 /// The callbacks handed to child components, made once. A callback made
@@ -70,6 +72,7 @@ pub(super) struct Handlers {
     pub(super) add_field: Callback<String>,
     pub(super) fix: Callback<Fix>,
     pub(super) convert_draft: Callback<String>,
+    pub(super) check_links: Callback<()>,
     pub(super) command: Callback<Action>,
     pub(super) import: Callback<Vec<web_sys::File>>,
     pub(super) new_draft: Callback<()>,
@@ -90,6 +93,7 @@ impl Handlers {
             add_field: link.callback(Msg::AddField),
             fix: link.callback(Msg::ApplyFix),
             convert_draft: link.callback(Msg::ConvertDraft),
+            check_links: link.callback(|_| Msg::CheckLinks),
             command: link.callback(Msg::Command),
             import: link.callback(Msg::Import),
             new_draft: link.callback(|_| Msg::NewDraft),
@@ -168,6 +172,7 @@ impl Component for Editor {
             layout: Layout::new(ctx.link()),
             field_undo: FieldUndo::default(),
             broken_links: Rc::default(),
+            links_timer: None,
         };
         editor.follow_preset();
         editor.refresh_body();
@@ -207,6 +212,7 @@ impl Component for Editor {
             Msg::BodyInput(_)
                 | Msg::RenderPreview
                 | Msg::TypingPaused
+                | Msg::CheckLinks
                 | Msg::SyncScroll
                 | Msg::SettleScroll(_)
                 | Msg::FinishSave
@@ -230,6 +236,7 @@ impl Component for Editor {
             Msg::Layout(msg) => self.update_layout(msg),
             Msg::ApplyFix(fix) => self.apply_fix(ctx, fix),
             Msg::ConvertDraft(key) => self.convert_draft(ctx, key),
+            Msg::CheckLinks => self.refresh_links(),
             Msg::Command(action) => self.run_command(action),
             Msg::Committed => {
                 (ctx.props().host.on_change)();

@@ -62,6 +62,8 @@ pub enum Msg {
     ApplyFix(Fix),
     /// Writes another generator's draft marker (this key) as the chosen one's.
     ConvertDraft(String),
+    /// The typing stopped: check the open folder post's links again.
+    CheckLinks,
     /// A toolbar button: performed on the textarea, which then reports `BodyInput`.
     Command(Action),
     /// A committed edit (a text box lost focus after a change): the host's `change` event.

@@ -39,6 +39,7 @@ impl Editor {
         }
         self.publish(ctx);
         self.preview.apply();
+        self.links_after_typing();
         shown != (self.preview.stats(), self.save_status())
     }
 
@@ -62,7 +63,6 @@ impl Editor {
         // A new count shows by rendering the editor again, which a
         // long post's keystrokes leave out.
         self.preview.typing_paused();
-        self.refresh_links();
         true
     }
 
