@@ -307,7 +307,43 @@ fn get_ci<'a>(data: &'a Json, key: &str) -> Option<&'a Json> {
 
 fn yaml_to_json(text: &str) -> Result<Json, String> {
     let v: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
-    serde_json::to_value(v).map_err(|e| e.to_string())
+    Ok(yaml_value_to_json(&v))
+}
+
+/// By hand, not through serde_json's serializer: the browser build carries
+/// no serializer it does not otherwise need.
+fn yaml_value_to_json(v: &serde_yaml::Value) -> Json {
+    use serde_yaml::Value as Y;
+    match v {
+        Y::Null => Json::Null,
+        Y::Bool(b) => Json::Bool(*b),
+        Y::Number(n) => n
+            .as_i64()
+            .map(Json::from)
+            .or_else(|| n.as_u64().map(Json::from))
+            .or_else(|| {
+                n.as_f64()
+                    .and_then(serde_json::Number::from_f64)
+                    .map(Json::Number)
+            })
+            .unwrap_or(Json::Null),
+        Y::String(s) => Json::String(s.clone()),
+        Y::Sequence(items) => Json::Array(items.iter().map(yaml_value_to_json).collect()),
+        Y::Mapping(map) => Json::Object(
+            map.iter()
+                .filter_map(|(k, v)| {
+                    let key = match k {
+                        Y::String(s) => s.clone(),
+                        Y::Bool(b) => b.to_string(),
+                        Y::Number(n) => n.to_string(),
+                        _ => return None,
+                    };
+                    Some((key, yaml_value_to_json(v)))
+                })
+                .collect(),
+        ),
+        Y::Tagged(t) => yaml_value_to_json(&t.value),
+    }
 }
 
 fn toml_to_json(text: &str) -> Result<Json, String> {

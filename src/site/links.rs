@@ -5,9 +5,9 @@
 //! `#fragment`; web addresses and site URLs (`/posts/x/`) are the site's.
 //! Pure: the caller says which files exist and gives their text.
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::markdown::{render_html, RenderOptions};
+use crate::markdown::{options, render_html, RenderOptions};
 use crate::post::Post;
 
 /// The files a link may point to, by `/`-separated path (as the post's own
@@ -37,7 +37,8 @@ pub fn broken_links(
     let first_line = post.body_start_line();
     let mut own_ids: Option<Vec<String>> = None;
     let mut out = Vec::new();
-    let parser = Parser::new_ext(body, Options::all()).into_offset_iter();
+    // The dialect the preview renders (what the site's Markdown reads as a link).
+    let parser = Parser::new_ext(body, options(opts.smart_punctuation)).into_offset_iter();
     for (event, range) in parser {
         let dest = match &event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
