@@ -24,6 +24,19 @@ pub struct Document {
     diagnostics: Rc<Vec<Diagnostic>>,
     /// How keys compare: as the chosen generator's do (Hugo ignores case).
     keys: KeyCase,
+    /// The schema's keys inside a TOML table (`taxonomies.tags`) the post has.
+    nested: Rc<Nested>,
+}
+
+/// The schema's nested keys (`taxonomies.tags`: Zola's taxonomies) a TOML
+/// post has, as fields the form shows (as chips), and the tables they make
+/// up whole (the form shows those only through them).
+#[derive(Debug, Default, PartialEq)]
+pub struct Nested {
+    pub fields: Vec<Field>,
+    pub whole_tables: Vec<String>,
+    /// The post is TOML: nested keys can be added.
+    pub addable: bool,
 }
 
 impl Document {
@@ -35,6 +48,7 @@ impl Document {
             fields: Rc::default(),
             broken: false,
             diagnostics: Rc::default(),
+            nested: Rc::default(),
         };
         doc.refresh();
         doc
@@ -50,6 +64,10 @@ impl Document {
 
     pub fn fields(&self) -> &Rc<Vec<Field>> {
         &self.fields
+    }
+
+    pub fn nested(&self) -> &Rc<Nested> {
+        &self.nested
     }
 
     pub fn broken(&self) -> bool {
@@ -117,17 +135,32 @@ impl Document {
         with_newlines_of(self.post.body(), value)
     }
 
-    /// A form edit: that field's lines only (see [`Post::set`]).
+    /// A form edit: that field's lines only (see [`Post::set`]; a nested
+    /// key of the schema, see [`Post::set_in_table`]).
     pub fn set_field(&mut self, key: &str, value: &Value) -> Result<(), EditError> {
-        self.post.set(key, value, &self.schema)?;
+        match self.nested_key(key) {
+            Some((table, sub)) => self.post.set_in_table(table, sub, value)?,
+            None => self.post.set(key, value, &self.schema)?,
+        }
         self.refresh();
         Ok(())
     }
 
     pub fn remove_field(&mut self, key: &str) -> Result<(), EditError> {
-        self.post.remove(key)?;
+        match self.nested_key(key) {
+            Some((table, sub)) => self.post.remove_in_table(table, sub)?,
+            None => self.post.remove(key)?,
+        }
         self.refresh();
         Ok(())
+    }
+
+    /// `taxonomies.tags` as (`taxonomies`, `tags`), when the schema has it
+    /// and the post is TOML (where a key of that name is a table's).
+    fn nested_key<'k>(&self, key: &'k str) -> Option<(&'k str, &'k str)> {
+        (self.post.format() == crate::post::Format::Toml && self.schema.field(key).is_some())
+            .then(|| key.split_once('.'))
+            .flatten()
     }
 
     /// Applies a problem's fix; returns the key of the field it changed.
@@ -161,6 +194,54 @@ impl Document {
             Err(_) => self.broken = true,
         }
         self.diagnostics = Rc::new(validate::validate(&self.post, &self.schema));
+        let nested = self.read_nested();
+        if *self.nested != nested {
+            self.nested = Rc::new(nested);
+        }
+    }
+
+    fn read_nested(&self) -> Nested {
+        let addable = self.post.format() == crate::post::Format::Toml;
+        let mut out = Nested {
+            addable,
+            ..Nested::default()
+        };
+        if !addable {
+            return out;
+        }
+        let mut tables: Vec<&str> = Vec::new();
+        for def in &self.schema.fields {
+            if let Some((table, _)) = def.key.split_once('.') {
+                if !tables.contains(&table) {
+                    tables.push(table);
+                }
+            }
+        }
+        for table in tables {
+            let Some(entries) = self.post.table_entries(table) else {
+                continue;
+            };
+            let at = self.fields.iter().find(|f| f.key == table);
+            let mut whole = true;
+            for (key, value) in entries {
+                let full = format!("{table}.{key}");
+                if self.schema.field(&full).is_some() {
+                    out.fields.push(Field {
+                        key: full,
+                        key_is_text: true,
+                        value,
+                        line: at.map_or(1, |f| f.line),
+                        column: at.map_or(1, |f| f.column),
+                    });
+                } else {
+                    whole = false;
+                }
+            }
+            if whole {
+                out.whole_tables.push(table.to_string());
+            }
+        }
+        out
     }
 }
 
@@ -168,8 +249,15 @@ impl Document {
 /// schema), and, when it could not be read, why, for the user (the blog
 /// schema is used then).
 pub fn schema_or_blog(text: Option<&str>) -> (Schema, Option<String>) {
+    schema_or(text, Schema::blog())
+}
+
+/// The schema a host gave as text (JSON or YAML), else `builtin` (the
+/// generator's own fields, see [`crate::presets::schema`]); when the host's
+/// could not be read, `builtin` and why, for the user.
+pub fn schema_or(text: Option<&str>, builtin: Schema) -> (Schema, Option<String>) {
     let Some(text) = text.map(str::trim).filter(|s| !s.is_empty()) else {
-        return (Schema::blog(), None);
+        return (builtin, None);
     };
     let parsed = if text.starts_with('{') || text.starts_with('[') {
         Schema::from_json(text)
@@ -179,9 +267,9 @@ pub fn schema_or_blog(text: Option<&str>) -> (Schema, Option<String>) {
     match parsed {
         Ok(schema) => (schema, None),
         Err(e) => (
-            Schema::blog(),
+            builtin,
             Some(format!(
-                "The field schema could not be read ({e}); using the built-in blog schema."
+                "The field schema could not be read ({e}); using the built-in fields."
             )),
         ),
     }

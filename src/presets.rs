@@ -58,6 +58,21 @@ impl DraftKey {
     }
 }
 
+/// Another generator's draft marker (`key` written `value`) as the marker
+/// `to` (the chosen generator's, [`DraftKey::of`]) writes the same: `draft: true` under Jekyll is `published: false`. `None`: the
+/// key is no draft marker, or already `to`'s. The writer asks for it: a
+/// switch of generator never rewrites a post by itself.
+pub fn draft_as(key: &str, value: bool, to: DraftKey) -> Option<(&'static str, bool)> {
+    let from = [
+        DraftKey::Draft,
+        DraftKey::Published,
+        DraftKey::ExcludeFromCollections,
+    ]
+    .into_iter()
+    .find(|k| k.key() == key)?;
+    (from != to).then(|| (to.key(), to.value(from.is_draft(value))))
+}
+
 /// The current time on the writer's clock, as the browser or CLI gives it.
 #[derive(Debug, Clone, Copy)]
 pub struct LocalNow<'a> {
@@ -91,6 +106,52 @@ pub fn starter(preset: Preset, now: LocalNow<'_>) -> String {
             "---\ntitle: \"\"\ndate: {date}\ntags: posts\neleventyExcludeFromCollections: true\n---\n\n"
         ),
     }
+}
+
+/// What the open post becomes when the writer switches to generator `to`:
+/// a starter nobody has written in becomes `to`'s own (Zola's TOML, Jekyll's
+/// `published: false`); anything else is the writer's post and stays as
+/// written (`None`), whatever generator reads it now.
+pub fn on_switch(text: &str, to: Preset, now: LocalNow<'_>) -> Option<String> {
+    let fresh = starter(to, now);
+    (crate::post::is_untouched_starter(text) && text != fresh).then_some(fresh)
+}
+
+/// The generator's fields with the site's own taxonomies (from its config:
+/// Hugo's `[taxonomies]`, Zola's `taxonomies = [{name = …}]`) as lists:
+/// a Hugo site's `series`, a Zola site's `[taxonomies] authors`.
+pub fn schema_for_site(preset: Preset, taxonomies: &[String]) -> Schema {
+    let mut schema = schema(preset);
+    for name in taxonomies {
+        let key = match preset {
+            Preset::Zola => format!("taxonomies.{name}"),
+            _ => name.clone(),
+        };
+        if name.is_empty() || name.contains('.') || schema.field(&key).is_some() {
+            continue;
+        }
+        let mut label: Vec<char> = name.replace(['_', '-'], " ").chars().collect();
+        if let Some(c) = label.first_mut() {
+            *c = c.to_ascii_uppercase();
+        }
+        // Beside the other taxonomies: after the last list field.
+        let at = schema
+            .fields
+            .iter()
+            .rposition(|f| f.ty == FieldType::StringList && f.key != "aliases")
+            .map_or(schema.fields.len(), |i| i + 1);
+        schema.fields.insert(
+            at,
+            FieldDef {
+                key,
+                label: label.into_iter().collect(),
+                ty: FieldType::StringList,
+                required: false,
+                help: Some("A taxonomy of this site (from its configuration).".to_string()),
+            },
+        );
+    }
+    schema
 }
 
 /// The fields of a generator's posts, in the order new keys are placed.
@@ -159,8 +220,13 @@ pub fn schema(preset: Preset) -> Schema {
             ),
             aliases(),
             f("weight", "Weight", Number, false, "Orders pages in lists."),
-            f("images", "Images", ImageList, false, ""),
+            f("keywords", "Keywords", StringList, false, ""),
+            f("linkTitle", "Link title", String, false, "A shorter title for menus and links."),
+            f("images", "Images", ImageList, false, "Hugo's own templates share these."),
+            f("image", "Image", Image, false, "The cover many themes show."),
             f("author", "Author", String, false, ""),
+            f("layout", "Layout", String, false, ""),
+            f("type", "Type", String, false, ""),
             f(
                 "params",
                 "Params",
@@ -175,10 +241,10 @@ pub fn schema(preset: Preset) -> Schema {
             date("date", "Date", false),
             f(
                 "published",
-                "Published",
+                "Draft",
                 Bool,
                 false,
-                "Jekyll does not publish a post with published: false.",
+                "Jekyll ignores draft: a checked box writes published: false.",
             ),
             categories(),
             tags(),
@@ -210,12 +276,15 @@ pub fn schema(preset: Preset) -> Schema {
             ),
             aliases(),
             f("weight", "Weight", Number, false, ""),
+            // Zola's taxonomies live in the [taxonomies] table, edited as chips.
+            f("taxonomies.tags", "Tags", StringList, false, ""),
+            f("taxonomies.categories", "Categories", StringList, false, ""),
             f(
                 "taxonomies",
                 "Taxonomies",
                 Object,
                 false,
-                "Tags and categories: [taxonomies] tags = [\"…\"].",
+                "Other taxonomies: [taxonomies] authors = [\"…\"].",
             ),
             f(
                 "extra",
@@ -248,10 +317,10 @@ pub fn schema(preset: Preset) -> Schema {
             f("layout", "Layout", String, false, ""),
             f(
                 "eleventyExcludeFromCollections",
-                "Exclude from collections",
+                "Draft",
                 Bool,
                 false,
-                "Left out of the site's lists (a draft).",
+                "A checked box writes eleventyExcludeFromCollections: true (left out of the site's lists).",
             ),
             description(),
         ],
@@ -302,6 +371,59 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn switching_generator_rewrites_only_an_untouched_starter() {
+        let hugo = starter(Preset::Hugo, NOW);
+        let zola = on_switch(&hugo, Preset::Zola, NOW).expect("an untouched starter follows");
+        assert!(zola.starts_with("+++\n"), "{zola}");
+        assert_eq!(on_switch(&zola, Preset::Zola, NOW), None, "already Zola's");
+        let written = hugo.replace("title: \"\"", "title: \"Mine\"");
+        assert_eq!(on_switch(&written, Preset::Zola, NOW), None);
+        let body = format!("{hugo}A first line.\n");
+        assert_eq!(on_switch(&body, Preset::Jekyll, NOW), None);
+    }
+
+    #[test]
+    fn another_generators_draft_marker_converts_to_the_same_meaning() {
+        assert_eq!(
+            draft_as("draft", true, DraftKey::of(Preset::Jekyll)),
+            Some(("published", false))
+        );
+        assert_eq!(
+            draft_as("draft", false, DraftKey::of(Preset::Jekyll)),
+            Some(("published", true))
+        );
+        assert_eq!(
+            draft_as("published", false, DraftKey::of(Preset::Hugo)),
+            Some(("draft", true))
+        );
+        assert_eq!(
+            draft_as("draft", true, DraftKey::of(Preset::Eleventy)),
+            Some(("eleventyExcludeFromCollections", true))
+        );
+        assert_eq!(
+            draft_as("draft", true, DraftKey::of(Preset::Zola)),
+            None,
+            "already Zola's"
+        );
+        assert_eq!(draft_as("title", true, DraftKey::of(Preset::Jekyll)), None);
+    }
+
+    #[test]
+    fn a_sites_own_taxonomies_are_list_fields() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let hugo = schema_for_site(Preset::Hugo, &names(&["tags", "series"]));
+        let series = hugo.field("series").expect("Hugo's series");
+        assert_eq!(
+            (series.label.as_str(), &series.ty),
+            ("Series", &FieldType::StringList)
+        );
+        assert_eq!(hugo.fields.iter().filter(|f| f.key == "tags").count(), 1);
+        let zola = schema_for_site(Preset::Zola, &names(&["tags", "authors"]));
+        assert!(zola.field("taxonomies.authors").is_some() && zola.field("authors").is_none());
+        assert_eq!(schema_for_site(Preset::Jekyll, &[]), schema(Preset::Jekyll));
     }
 
     #[test]

@@ -239,16 +239,19 @@ impl Schema {
     /// blogger sets on every post (title, date, whether it is a draft,
     /// tags) and whatever the schema requires.
     pub fn is_key_field(&self, key: &str) -> bool {
-        const EVERY_POST: [&str; 7] = [
+        const EVERY_POST: [&str; 8] = [
             "title",
             "date",
             "pubDate",
             "draft",
             "published",
+            "eleventyExcludeFromCollections",
             "tags",
             "categories",
         ];
-        EVERY_POST.contains(&key) || self.field(key).is_some_and(|d| d.required)
+        // A table's tags (Zola's `taxonomies.tags`) are the post's tags.
+        let leaf = key.rsplit_once('.').map_or(key, |(_, leaf)| leaf);
+        EVERY_POST.contains(&leaf) || self.field(key).is_some_and(|d| d.required)
     }
 
     /// Whether the compact form shows `key` of a post with `fields` fields:

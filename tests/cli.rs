@@ -246,6 +246,69 @@ fn check_says_which_posts_will_not_publish_and_which_collide() {
 }
 
 #[test]
+fn check_warns_of_links_to_missing_posts_files_and_headings() {
+    let site = temp_site(
+        "links",
+        &[
+            ("hugo.toml", "baseURL = 'https://example.com/'\n"),
+            (
+                "content/posts/a.md",
+                "---\ntitle: A\ndate: 2026-01-01\n---\n## Set up\n\nSee [b](b.md), [gone](gone.md)\nand [set up](#set-up), [b's intro](b.md#intro), [nope](b.md#nope).\n![dot](img/dot.png) ![none](img/none.png) [web](https://example.org/x.md)\n",
+            ),
+            (
+                "content/posts/b.md",
+                "---\ntitle: B\ndate: 2026-01-02\n---\n# Intro\n\nBack to [a](../posts/a.md#set-up).\n",
+            ),
+            ("content/posts/img/dot.png", "png"),
+        ],
+    );
+    let root = site.0.display().to_string();
+    let (code, out, err) = cli(&["check", "--now", "2026-12-04T12:00:00Z", &root]);
+    assert_eq!(code, 0, "broken links are warnings: {out}{err}");
+    let a = site.0.join("content/posts/a.md").display().to_string();
+    let broken: Vec<&str> = out.lines().filter(|l| l.contains("link `")).collect();
+    assert_eq!(
+        broken,
+        vec![
+            format!(
+                "{a}:7:16: warning: link `gone.md` points to no file ({})",
+                site.0.join("content/posts/gone.md").display()
+            ),
+            format!(
+                "{a}:8:49: warning: link `b.md#nope`: no heading `#nope` in {}",
+                site.0.join("content/posts/b.md").display()
+            ),
+            format!(
+                "{a}:9:21: warning: link `img/none.png` points to no file ({})",
+                site.0.join("content/posts/img/none.png").display()
+            ),
+        ],
+        "{out}"
+    );
+    assert!(err.contains("3 warning(s)"), "{err}");
+}
+
+#[test]
+fn check_reads_posts_with_the_generators_own_fields() {
+    let post = temp_copy(
+        "jekyll-fields",
+        "---\ntitle: T\ndate: 2024-01-01\ndraft: true\npubDate: 2024-01-01\n---\nBody\n",
+    );
+    let path = post.to_str().unwrap();
+    let (_, out, _) = cli(&["check", "--preset", "jekyll", path]);
+    assert!(
+        out.contains(": info: `draft` is not in the schema"),
+        "Jekyll ignores draft: {out}"
+    );
+    let (_, out, _) = cli(&["check", "--preset", "astro", path]);
+    assert!(
+        !out.contains("`pubDate` is not in the schema"),
+        "Astro's date: {out}"
+    );
+    assert!(out.contains("`date` is not in the schema"), "{out}");
+}
+
+#[test]
 fn merge_is_a_git_merge_driver() {
     let base = "---\ntitle: T\ndate: 2024-01-01\n---\nOne.\n\nTwo.\n";
     let site = temp_site(

@@ -15,6 +15,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "cli/links.rs"]
+mod links;
 #[path = "cli/merge.rs"]
 mod merge_cmd;
 #[path = "cli/publish.rs"]
@@ -35,7 +37,8 @@ const USAGE: &str = "usage:
       NAME: hugo, hugo-bundle, jekyll, zola, astro, eleventy: the
       generator's default typography and template tags for render (Hugo
       shortcodes by default; --smart turns typography on for any); for
-      check, get and set, hugo compares keys ignoring case (Title is title)
+      check, get and set, hugo compares keys ignoring case (Title is title);
+      check knows the generator's own fields (unless --schema is given)
       VALUE: the text itself, written quoted as needed (a title with `: `
       or `#` is fine); a field that holds a number, true/false, a list
       (one item a line, as get prints it) or a nested structure (its
@@ -44,7 +47,8 @@ const USAGE: &str = "usage:
       check with a generator (--preset, or the site's config file found at
       or above PATH) also lists posts that will not publish at TIME (default
       now; e.g. 2026-12-24T08:00:00Z) and why, and posts that would publish
-      to the same URL (an error)
+      to the same URL (an error); check also warns of relative links to
+      posts or files that do not exist and #anchors no heading matches
       merge: exit 0 and the merged post on a clean merge, exit 1 with
       conflict markers around only the conflicting field or block; as a git
       driver: git config merge.postwright.driver 'postwright merge %O %A %B -o %A'";
@@ -78,7 +82,7 @@ fn read_post(path: &Path) -> Result<Post, String> {
 }
 
 fn check(args: &[String]) -> Result<ExitCode, String> {
-    let mut schema = Schema::blog();
+    let mut schema = None;
     let mut paths = Vec::new();
     let mut keys = KeyCase::Exact;
     let mut preset = None;
@@ -100,12 +104,14 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
         } else if arg == "--schema" {
             let file = it.next().ok_or("--schema needs a file")?;
             let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
-            schema = if file.ends_with(".json") {
-                Schema::from_json(&text)
-            } else {
-                Schema::from_yaml(&text)
-            }
-            .map_err(|e| format!("{file}: {e}"))?;
+            schema = Some(
+                if file.ends_with(".json") {
+                    Schema::from_json(&text)
+                } else {
+                    Schema::from_yaml(&text)
+                }
+                .map_err(|e| format!("{file}: {e}"))?,
+            );
         } else {
             paths.push(PathBuf::from(arg));
         }
@@ -122,11 +128,18 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
             keys = KeyCase::Insensitive;
         }
     }
+    // A user schema wins; else the generator's own fields, else the common blog ones.
+    let schema =
+        schema.unwrap_or_else(|| preset.map_or_else(Schema::blog, postwright::presets::schema));
     let mut files = Vec::new();
     for path in &paths {
         collect_posts(path, &mut files).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     let (mut errors, mut warnings) = (0, 0);
+    // Headings get the ids the generator's Markdown gives them.
+    let render_opts = preset.map_or_else(RenderOptions::default, |p| {
+        RenderOptions::for_preset(p, None)
+    });
     let mut read_posts: Vec<(PathBuf, Post)> = Vec::new();
     for file in &files {
         let shown = file.display().to_string();
@@ -159,6 +172,12 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
             };
             let message = one_line(&d.message);
             println!("{shown}:{}:{}: {severity}: {message}", d.line, d.column);
+        }
+        // Links to posts and files that are not there, and #anchors no heading has.
+        for p in links::findings(file, &post, &render_opts) {
+            warnings += 1;
+            let message = one_line(&p.message);
+            println!("{shown}:{}:{}: warning: {message}", p.line, p.column);
         }
     }
     // Will each publish, and where? Per site (the config around each PATH).

@@ -57,8 +57,16 @@ pub fn supported() -> bool {
     web_sys::window().is_some_and(|w| get(&w, "showDirectoryPicker").is_ok_and(|f| f.is_function()))
 }
 
-/// Asks the user for a folder (read-write) and lists its Markdown posts.
-pub async fn open() -> Result<(String, Vec<FolderPost>), BrowserError> {
+/// The site configuration files found at a folder's root: name and text
+/// (read as text, never run; see [`crate::site::config`]).
+pub type ConfigFiles = Vec<(String, String)>;
+
+/// A configuration file is a few KB: a bigger one is not read.
+const MAX_CONFIG_BYTES: f64 = 1024.0 * 1024.0;
+
+/// Asks the user for a folder (read-write) and lists its Markdown posts,
+/// with the site configuration files at its root.
+pub async fn open() -> Result<(String, Vec<FolderPost>, ConfigFiles), BrowserError> {
     let window: JsValue = web_sys::window()
         .ok_or_else(|| BrowserError::unavailable("no window"))?
         .into();
@@ -69,7 +77,38 @@ pub async fn open() -> Result<(String, Vec<FolderPost>), BrowserError> {
     let mut posts = Vec::new();
     walk(&dir, String::new(), 0, &mut posts).await?;
     posts.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((name, posts))
+    let config = config_files(&dir).await;
+    Ok((name, posts, config))
+}
+
+/// The text of each configuration file at `dir`'s root that is there (one
+/// that cannot be read is left out, as if absent).
+async fn config_files(dir: &JsValue) -> ConfigFiles {
+    let mut out = Vec::new();
+    for name in crate::site::config::CONFIG_FILES {
+        let Ok(handle) = call(dir, "getFileHandle", &[JsValue::from_str(name)]).await else {
+            continue;
+        };
+        let Ok(file) = call(&handle, "getFile", &[]).await else {
+            continue;
+        };
+        if get(&file, "size")
+            .ok()
+            .and_then(|s| s.as_f64())
+            .unwrap_or(0.0)
+            > MAX_CONFIG_BYTES
+        {
+            continue;
+        }
+        if let Some(text) = call(&file, "text", &[])
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+        {
+            out.push((name.to_string(), text));
+        }
+    }
+    out
 }
 
 async fn walk(

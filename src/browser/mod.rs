@@ -10,5 +10,6 @@ pub mod idb;
 pub mod journal;
 pub mod storage;
 pub mod textarea;
+pub mod zones;
 
 pub use error::BrowserError;

@@ -372,9 +372,14 @@ impl<S: KeyValueStore> Workspace<S> {
     /// A choice the user made (generator, theme, split, form shown), kept
     /// beside the drafts so the editor opens as they left it.
     pub fn pref(&self, name: &str) -> Option<String> {
-        self.store
+        Self::pref_of(&self.store, name)
+    }
+
+    /// A choice kept beside `store`'s drafts, read before they are opened.
+    pub fn pref_of(store: &DraftStore<S>, name: &str) -> Option<String> {
+        store
             .storage()
-            .get(&self.pref_key(name))
+            .get(&pref_key(store.namespace(), name))
             .ok()
             .flatten()
     }
@@ -382,12 +387,10 @@ impl<S: KeyValueStore> Workspace<S> {
     /// Keeps a choice. One that cannot be stored (full storage) is not
     /// worth telling: the drafts report storage trouble themselves.
     pub fn set_pref(&self, name: &str, value: &str) {
-        let _ = self.store.storage().set(&self.pref_key(name), value);
-    }
-
-    /// Preferences live under `"{namespace}:{name}"`, beside the store's keys.
-    fn pref_key(&self, name: &str) -> String {
-        format!("{}:{name}", self.store.namespace())
+        let _ = self
+            .store
+            .storage()
+            .set(&pref_key(self.store.namespace(), name), value);
     }
 
     fn refresh_lists(&mut self) {
@@ -411,4 +414,9 @@ impl<S: KeyValueStore> std::fmt::Debug for Workspace<S> {
             .field("status", &self.status)
             .finish_non_exhaustive()
     }
+}
+
+/// Preferences live under `"{namespace}:{name}"`, beside the store's keys.
+fn pref_key(namespace: &str, name: &str) -> String {
+    format!("{namespace}:{name}")
 }

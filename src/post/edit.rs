@@ -3,6 +3,7 @@
 
 use super::keys;
 use super::limits;
+use super::toml_table;
 use super::{
     duplicate_refusal, json, read_fields, toml, yaml, EditError, Field, Fix, Format, KeyRef, Post,
     Value,
@@ -162,6 +163,42 @@ impl Post {
 
     /// Take an edited front matter, if it reads back: an edit that the
     /// reader's own limits (depth, aliases) would then refuse is refused.
+    /// The keys of TOML table `table` (Zola's `[taxonomies]`) and their
+    /// values; `None`: no such table, or the front matter is not TOML.
+    pub fn table_entries(&self, table: &str) -> Option<Vec<(String, Value)>> {
+        (self.format == Format::Toml)
+            .then(|| toml_table::entries(&self.parts.front, table))
+            .flatten()
+    }
+
+    /// Sets `key` inside TOML table `table` (the table is made if missing):
+    /// only that key's text changes.
+    pub fn set_in_table(&mut self, table: &str, key: &str, value: &Value) -> Result<(), EditError> {
+        if self.format != Format::Toml {
+            return Err(EditError::Unsupported(format!(
+                "`{table}.{key}` is a TOML table's key"
+            )));
+        }
+        if self
+            .table_entries(table)
+            .is_some_and(|e| e.iter().any(|(k, v)| k == key && v == value))
+        {
+            return Ok(());
+        }
+        let eol = self.line_ending();
+        let new_front = toml_table::set(&self.parts.front, table, key, value, eol)?;
+        self.commit_front(Format::Toml, new_front)
+    }
+
+    /// Removes `key` from TOML table `table`.
+    pub fn remove_in_table(&mut self, table: &str, key: &str) -> Result<(), EditError> {
+        if self.format != Format::Toml {
+            return Err(EditError::NotFound(format!("{table}.{key}")));
+        }
+        let new_front = toml_table::remove(&self.parts.front, table, key)?;
+        self.commit_front(Format::Toml, new_front)
+    }
+
     fn commit_front(&mut self, format: Format, new_front: String) -> Result<(), EditError> {
         if new_front.len() > limits::MAX_FRONT_MATTER_BYTES {
             return Err(EditError::TooLarge);

@@ -57,6 +57,7 @@ mod split;
 mod starter;
 mod text;
 mod toml;
+mod toml_table;
 mod yaml;
 mod yaml_scan;
 

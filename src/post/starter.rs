@@ -7,25 +7,39 @@ pub fn starter(today: &str) -> String {
     format!("---\ntitle: \"\"\ndate: {today}\ndraft: true\n---\n\n")
 }
 
-/// Whether `text` is exactly a [`starter`] of some date: nothing in it was
-/// typed, so nothing is lost without it. Any edit, even a space or a
-/// changed date, makes it a post.
+/// Whether `text` is exactly a [`starter`] of some date, or what a
+/// generator's own tooling writes for a new post ([`crate::presets::starter`])
+/// at some moment: nothing in it was typed, so nothing is lost without it.
+/// Any other edit, even a space or a date of another shape, makes it a post.
 pub fn is_untouched_starter(text: &str) -> bool {
-    let Some(rest) = text.strip_prefix("---\ntitle: \"\"\ndate: ") else {
-        return false;
+    use crate::export::Preset;
+    use crate::presets::{starter as preset_starter, LocalNow};
+    const ZERO: LocalNow<'static> = LocalNow {
+        date: "0000-00-00",
+        time: "00:00:00",
+        offset: "+00:00",
     };
-    let Some((date, tail)) = rest.split_once('\n') else {
+    // Short: a starter is a few lines (no copy of a long post is made).
+    if text.len() > 160 {
         return false;
-    };
-    let is_date = date.len() == 10
-        && date.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    is_date && tail == "draft: true\n---\n\n"
+    }
+    let shape = shape_of(text);
+    shape == shape_of(&starter(ZERO.date))
+        || Preset::ALL
+            .into_iter()
+            .any(|p| shape == shape_of(&preset_starter(p, ZERO)))
+}
+
+/// The text with every digit a `0` and every `+` a `-`: two starters
+/// written at different moments (in different zones) have the same shape.
+fn shape_of(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '0'..='9' => '0',
+            '+' => '-',
+            c => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -45,6 +59,24 @@ mod tests {
             "",
         ] {
             assert!(!is_untouched_starter(edited), "{edited:?}");
+        }
+    }
+
+    #[test]
+    fn a_generators_own_starter_is_untouched_until_written_in() {
+        use crate::export::Preset;
+        use crate::presets::{starter, LocalNow};
+        let now = LocalNow {
+            date: "2026-12-04",
+            time: "18:42:07",
+            offset: "-05:30",
+        };
+        for p in Preset::ALL {
+            let text = starter(p, now);
+            assert!(is_untouched_starter(&text), "{p:?}: {text:?}");
+            let titled = text.replacen("\"\"", "\"Hi\"", 1);
+            assert!(!is_untouched_starter(&titled), "{p:?}: {titled:?}");
+            assert!(!is_untouched_starter(&format!("{text}x")), "{p:?}");
         }
     }
 }

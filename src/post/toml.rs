@@ -9,7 +9,7 @@ use super::render::double_quoted;
 use super::yaml::ParseErr;
 use super::{limits, line_col, EditError, EditResult, Field, KeyRef, Order, Value};
 
-fn load(front: &str) -> Result<ImDocument<&str>, ParseErr> {
+pub(super) fn load(front: &str) -> Result<ImDocument<&str>, ParseErr> {
     ImDocument::parse(front).map_err(|e| {
         let (l, c) = e.span().map(|s| line_col(front, s.start)).unwrap_or((1, 1));
         (format!("TOML syntax error: {}", e.message().trim()), l, c)
@@ -20,7 +20,7 @@ fn span_text(front: &str, r: Option<Range<usize>>) -> Option<&str> {
     front.get(r?)
 }
 
-fn convert_value(front: &str, v: &toml_edit::Value) -> Value {
+pub(super) fn convert_value(front: &str, v: &toml_edit::Value) -> Value {
     use toml_edit::Value as T;
     let src = span_text(front, v.span()).map(str::to_string);
     match v {
@@ -45,7 +45,7 @@ fn convert_value(front: &str, v: &toml_edit::Value) -> Value {
     }
 }
 
-fn convert(front: &str, item: &Item) -> Value {
+pub(super) fn convert(front: &str, item: &Item) -> Value {
     match item {
         Item::Value(v) => convert_value(front, v),
         Item::None => Value::Null,
@@ -134,18 +134,18 @@ fn snapshot(front: &str) -> Result<Snapshot, EditError> {
     })
 }
 
-fn line_start(front: &str, pos: usize) -> usize {
+pub(super) fn line_start(front: &str, pos: usize) -> usize {
     front[..pos].rfind('\n').map(|i| i + 1).unwrap_or(0)
 }
 
-fn line_end_full(front: &str, pos: usize) -> usize {
+pub(super) fn line_end_full(front: &str, pos: usize) -> usize {
     front[pos..]
         .find('\n')
         .map(|i| pos + i + 1)
         .unwrap_or(front.len())
 }
 
-fn render_key(k: &str) -> Result<String, EditError> {
+pub(super) fn render_key(k: &str) -> Result<String, EditError> {
     if k.chars().any(|c| c.is_control()) {
         return Err(EditError::InvalidKey(k.to_string()));
     }
@@ -206,7 +206,12 @@ fn render_string(s: &str, kind: &str, eol: &str) -> String {
     }
 }
 
-fn render(v: &Value, old_src: &str, kind: &str, bare_dates: bool) -> Result<String, EditError> {
+pub(super) fn render(
+    v: &Value,
+    old_src: &str,
+    kind: &str,
+    bare_dates: bool,
+) -> Result<String, EditError> {
     Ok(match v {
         Value::Null => {
             return Err(EditError::InvalidValue(
@@ -253,7 +258,7 @@ fn render(v: &Value, old_src: &str, kind: &str, bare_dates: bool) -> Result<Stri
     })
 }
 
-fn refused() -> EditError {
+pub(super) fn refused() -> EditError {
     EditError::Unsupported("this edit could not be applied without disturbing other fields".into())
 }
 

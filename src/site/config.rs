@@ -33,6 +33,29 @@ pub struct SiteConfig {
     pub taxonomies: Vec<String>,
 }
 
+impl SiteConfig {
+    /// Whether it is the configuration of `preset`'s site (a Hugo site's
+    /// for Hugo with page bundles too).
+    pub fn suits(&self, preset: Preset) -> bool {
+        let family = |p: Preset| match p {
+            Preset::HugoBundle => Preset::Hugo,
+            p => p,
+        };
+        self.generator.map(family) == Some(family(preset))
+    }
+
+    /// What was read, for the writer: `Read hugo.toml: Hugo, at https://example.com/.`
+    pub fn describe(&self) -> String {
+        let generator = self.generator.map_or("no generator", |g| g.label());
+        let at = self
+            .base_url
+            .as_deref()
+            .map(|u| format!(", at {u}"))
+            .unwrap_or_default();
+        format!("Read {}: {generator}{at}.", self.file)
+    }
+}
+
 /// The configuration files looked for at a site's root, in the order a
 /// generator would pick them.
 pub const CONFIG_FILES: &[&str] = &[
@@ -284,7 +307,43 @@ fn get_ci<'a>(data: &'a Json, key: &str) -> Option<&'a Json> {
 
 fn yaml_to_json(text: &str) -> Result<Json, String> {
     let v: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
-    serde_json::to_value(v).map_err(|e| e.to_string())
+    Ok(yaml_value_to_json(&v))
+}
+
+/// By hand, not through serde_json's serializer: the browser build carries
+/// no serializer it does not otherwise need.
+fn yaml_value_to_json(v: &serde_yaml::Value) -> Json {
+    use serde_yaml::Value as Y;
+    match v {
+        Y::Null => Json::Null,
+        Y::Bool(b) => Json::Bool(*b),
+        Y::Number(n) => n
+            .as_i64()
+            .map(Json::from)
+            .or_else(|| n.as_u64().map(Json::from))
+            .or_else(|| {
+                n.as_f64()
+                    .and_then(serde_json::Number::from_f64)
+                    .map(Json::Number)
+            })
+            .unwrap_or(Json::Null),
+        Y::String(s) => Json::String(s.clone()),
+        Y::Sequence(items) => Json::Array(items.iter().map(yaml_value_to_json).collect()),
+        Y::Mapping(map) => Json::Object(
+            map.iter()
+                .filter_map(|(k, v)| {
+                    let key = match k {
+                        Y::String(s) => s.clone(),
+                        Y::Bool(b) => b.to_string(),
+                        Y::Number(n) => n.to_string(),
+                        _ => return None,
+                    };
+                    Some((key, yaml_value_to_json(v)))
+                })
+                .collect(),
+        ),
+        Y::Tagged(t) => yaml_value_to_json(&t.value),
+    }
 }
 
 fn toml_to_json(text: &str) -> Result<Json, String> {
@@ -393,6 +452,21 @@ mod tests {
         let e = read(&[("hugo.toml", "baseURL = ")]).unwrap_err();
         assert_eq!(e.file, "hugo.toml");
         assert!(!e.message.is_empty());
+    }
+
+    #[test]
+    fn a_config_says_what_it_read_and_which_generator_it_suits() {
+        let c = read(&[("hugo.toml", "baseURL = 'https://example.com/'")])
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            c.describe(),
+            "Read hugo.toml: Hugo, at https://example.com/."
+        );
+        assert!(c.suits(Preset::Hugo) && c.suits(Preset::HugoBundle));
+        assert!(!c.suits(Preset::Jekyll));
+        let c = read(&[(".eleventy.js", "")]).unwrap().unwrap();
+        assert_eq!(c.describe(), "Read .eleventy.js: Eleventy.");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! ([`publish`]). Pure core: the editor and the CLI give it the files.
 
 pub mod config;
+pub mod links;
 pub mod publish;
 pub mod time;
 

@@ -19,7 +19,7 @@ use super::prefs::Prefs;
 use super::preview_sync::PreviewSync;
 use super::session::Session;
 use super::undo::FieldUndo;
-use crate::document::{schema_or_blog, Document};
+use crate::document::{schema_or, Document};
 use crate::editing::Action;
 use crate::post::Value;
 use crate::validate::{Fix, Severity};
@@ -55,6 +55,10 @@ pub struct Editor {
     pub(super) layout: Layout,
     /// The last field removal, to take back (`undo`).
     pub(super) field_undo: FieldUndo,
+    /// The open folder post's links that go nowhere (`refresh_links`).
+    pub(super) broken_links: Rc<Vec<crate::site::links::LinkProblem>>,
+    /// Checks the links a moment after the typing stops (`links_after_typing`).
+    pub(super) links_timer: Option<gloo_timers::callback::Timeout>,
 }
 
 /// The callbacks handed to child components, made once. A callback made
@@ -67,6 +71,8 @@ pub(super) struct Handlers {
     pub(super) remove_field: Callback<String>,
     pub(super) add_field: Callback<String>,
     pub(super) fix: Callback<Fix>,
+    pub(super) convert_draft: Callback<String>,
+    pub(super) check_links: Callback<()>,
     pub(super) command: Callback<Action>,
     pub(super) import: Callback<Vec<web_sys::File>>,
     pub(super) new_draft: Callback<()>,
@@ -86,6 +92,8 @@ impl Handlers {
             remove_field: link.callback(Msg::RemoveField),
             add_field: link.callback(Msg::AddField),
             fix: link.callback(Msg::ApplyFix),
+            convert_draft: link.callback(Msg::ConvertDraft),
+            check_links: link.callback(|_| Msg::CheckLinks),
             command: link.callback(Msg::Command),
             import: link.callback(Msg::Import),
             new_draft: link.callback(|_| Msg::NewDraft),
@@ -119,14 +127,19 @@ impl Component for Editor {
 
     fn create(ctx: &Context<Self>) -> Self {
         let config = (*ctx.props().config).clone();
-        let (schema, schema_error) = schema_or_blog(config.schema.as_deref());
         let mut prefs = Prefs::new(&config);
         // The parts' timers and listeners talk back through this.
         let send = ctx.link().callback(|msg: Msg| msg);
         let opened = config
             .storage_key
             .as_deref()
-            .map(|ns| Session::open(ns, &ctx.props().initial, send.clone()));
+            .map(|ns| Session::open(ns, &ctx.props().initial, send.clone(), &mut prefs));
+        // The host's schema, else the fields of the generator chosen (as
+        // the drafts' choices say).
+        let (schema, schema_error) = schema_or(
+            config.schema.as_deref(),
+            crate::presets::schema(prefs.preset()),
+        );
         let (text, cursor) = match &opened {
             Some(o) => (o.text.as_str(), o.cursor),
             None => (&*ctx.props().initial, None),
@@ -141,8 +154,6 @@ impl Component for Editor {
                 notices.push(Severity::Warning, e.to_string());
             }
             *ctx.props().host.value.borrow_mut() = opened.text;
-            // The choices made last time, in this storage namespace.
-            prefs.restore(opened.session.workspace());
             opened.session
         });
         let mut editor = Editor {
@@ -160,6 +171,8 @@ impl Component for Editor {
             handlers: Handlers::new(ctx.link()),
             layout: Layout::new(ctx.link()),
             field_undo: FieldUndo::default(),
+            broken_links: Rc::default(),
+            links_timer: None,
         };
         editor.follow_preset();
         editor.refresh_body();
@@ -199,6 +212,7 @@ impl Component for Editor {
             Msg::BodyInput(_)
                 | Msg::RenderPreview
                 | Msg::TypingPaused
+                | Msg::CheckLinks
                 | Msg::SyncScroll
                 | Msg::SettleScroll(_)
                 | Msg::FinishSave
@@ -221,6 +235,8 @@ impl Component for Editor {
             Msg::UndoRemoveField => self.undo_remove_field(ctx),
             Msg::Layout(msg) => self.update_layout(msg),
             Msg::ApplyFix(fix) => self.apply_fix(ctx, fix),
+            Msg::ConvertDraft(key) => self.convert_draft(ctx, key),
+            Msg::CheckLinks => self.refresh_links(),
             Msg::Command(action) => self.run_command(action),
             Msg::Committed => {
                 (ctx.props().host.on_change)();
@@ -238,7 +254,7 @@ impl Component for Editor {
             }
             // The user's choices of look (`update_prefs`), and the notices.
             Msg::Split(pct) => self.set_split(pct),
-            Msg::SetPreset(preset) => self.set_preset(preset),
+            Msg::SetPreset(preset) => self.set_preset(ctx, preset),
             Msg::SetSiteUrl(url) => self.set_site_url(url),
             Msg::ToggleTheme => self.toggle_theme(),
             Msg::ToggleForm => self.toggle_form(),
@@ -253,7 +269,7 @@ impl Component for Editor {
             Msg::SetPath(path) => self.set_path(path),
             Msg::ExportAll => self.export_all_drafts(),
             Msg::OpenFolder => self.open_folder(ctx),
-            Msg::FolderOpened(result) => self.folder_opened(result),
+            Msg::FolderOpened(result) => self.folder_opened(ctx, result),
             Msg::OpenFolderPost(index) => self.open_folder_post(ctx, index),
             Msg::FolderPostRead(file, bytes) => self.folder_post_read(ctx, file, bytes),
             Msg::SaveToFolder => self.save_to_folder(ctx),

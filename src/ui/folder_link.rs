@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use crate::browser::folder::FolderPost;
+use crate::site::SiteConfig;
 
 #[derive(Default)]
 pub(super) struct FolderLink {
@@ -13,11 +14,24 @@ pub(super) struct FolderLink {
     /// The file a post was opened from, with the draft that holds it (none
     /// without drafts).
     file: Option<(Option<String>, FolderPost)>,
+    /// What the site's configuration file says (`hugo.toml`, …), if it has one.
+    site: Option<SiteConfig>,
 }
 
 impl FolderLink {
-    pub(super) fn opened(&mut self, name: String, posts: Vec<FolderPost>) {
+    pub(super) fn opened(
+        &mut self,
+        name: String,
+        posts: Vec<FolderPost>,
+        site: Option<SiteConfig>,
+    ) {
         self.opened = Some((name, Rc::new(posts)));
+        self.site = site;
+    }
+
+    /// The opened site's configuration.
+    pub(super) fn site(&self) -> Option<&SiteConfig> {
+        self.site.as_ref()
     }
 
     pub(super) fn is_open(&self) -> bool {

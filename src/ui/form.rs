@@ -9,7 +9,9 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::tags::ListInput;
+use crate::document::Nested;
 use crate::post::{Field, Value};
+use crate::presets::DraftKey;
 use crate::schema::{FieldType, Schema};
 use crate::validate::{Diagnostic, Fix, Severity};
 
@@ -31,6 +33,14 @@ pub struct FormProps {
     /// `More fields` / `Fewer fields` (false), or show them all (true: a
     /// field the compact form hides was just added).
     pub on_show_all: Callback<bool>,
+    /// The key the generator reads as "not published": its field is the
+    /// `Draft` checkbox (checked is a draft, whatever the key's value says).
+    pub draft_key: DraftKey,
+    /// The schema's keys inside a TOML table (Zola's `taxonomies.tags`),
+    /// shown as fields of their own.
+    pub nested: Rc<Nested>,
+    /// Writes another generator's draft marker (this key) as the chosen one's.
+    pub on_convert_draft: Callback<String>,
 }
 
 /// A DOM id for a field's widget, unique within the editor's shadow root.
@@ -44,12 +54,20 @@ pub fn field_id(key: &str) -> String {
 
 #[function_component(FrontMatterForm)]
 pub fn front_matter_form(props: &FormProps) -> Html {
-    let present: Vec<&str> = props.fields.iter().map(|f| f.key.as_str()).collect();
+    let nested = &props.nested;
+    let present: Vec<&str> = props
+        .fields
+        .iter()
+        .chain(&nested.fields)
+        .map(|f| f.key.as_str())
+        .collect();
+    // A table's key (`taxonomies.tags`) can be added to a TOML post only.
     let addable: Vec<_> = props
         .schema
         .fields
         .iter()
         .filter(|d| !present.contains(&d.key.as_str()))
+        .filter(|d| nested.addable || !d.key.contains('.'))
         .collect();
     let add_ref = use_node_ref();
     let on_add = {
@@ -74,20 +92,36 @@ pub fn front_matter_form(props: &FormProps) -> Html {
         })
     };
     let disabled = props.broken || props.readonly;
-    // The compact form: the key fields, and any other with a problem to see.
+    // The compact form: the key fields, and any other with a problem to see
+    // (a key the schema does not know is only a note: a theme's own keys are
+    // many, and each would push the writing down).
     let shown = |f: &&Field| {
         props.show_all
             || props.schema.in_compact_form(&f.key, props.fields.len())
+            || nested.fields.iter().any(|n| {
+                n.key.split_once('.').is_some_and(|(t, _)| t == f.key)
+                    && props.schema.is_key_field(&n.key)
+            })
             || props
                 .diagnostics
                 .iter()
-                .any(|d| d.key.as_deref() == Some(f.key.as_str()))
+                .any(|d| d.key.as_deref() == Some(f.key.as_str()) && d.severity != Severity::Info)
     };
     let hidden = props.fields.iter().filter(|f| !shown(f)).count();
     html! {
         <fieldset class="pw-form" disabled={disabled}>
             <legend>{"Front matter"}</legend>
-            { for props.fields.iter().filter(shown).map(|f| field_row(props, f)) }
+            { for props.fields.iter().filter(shown).map(|f| {
+                // A table made of the schema's keys shows as those alone.
+                let whole = nested.whole_tables.contains(&f.key);
+                let inside = nested.fields.iter().filter(|n| n.key.split_once('.').is_some_and(|(t, _)| t == f.key));
+                html! {
+                    <>
+                        if !whole { { field_row(props, f) } }
+                        { for inside.map(|n| field_row(props, n)) }
+                    </>
+                }
+            }) }
             <div class="pw-form-foot">
                 if props.show_all || hidden > 0 {
                     <button type="button" class="pw-disclosure pw-more-fields" aria-expanded={props.show_all.to_string()}
@@ -111,7 +145,13 @@ pub fn front_matter_form(props: &FormProps) -> Html {
 
 fn field_row(props: &FormProps, field: &Field) -> Html {
     let def = props.schema.field(&field.key);
-    let label = def.map_or_else(|| field.key.clone(), |d| d.label.clone());
+    // Jekyll's `published: false` and Eleventy's exclusion are its Draft.
+    let draft = (field.key == props.draft_key.key() && matches!(field.value, Value::Bool(_)))
+        .then_some(props.draft_key);
+    let label = match draft {
+        Some(_) => "Draft".to_string(),
+        None => def.map_or_else(|| field.key.clone(), |d| d.label.clone()),
+    };
     let ty = def
         .map(|d| d.ty.clone())
         .unwrap_or_else(|| inferred_type(&field.value));
@@ -125,15 +165,18 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
     let described = (!problems.is_empty()).then(|| AttrValue::from(note_id.clone()));
     let key = field.key.clone();
     let on_set = props.on_set.reform(move |v: Value| (key.clone(), v));
-    let widget = widget(
-        &id,
-        &label,
-        &ty,
-        &field.value,
-        described.clone(),
-        on_set,
-        props,
-    );
+    let widget = match draft {
+        Some(draft) => draft_checkbox(&id, draft, &field.value, described.clone(), on_set),
+        None => widget(
+            &id,
+            &label,
+            &ty,
+            &field.value,
+            described.clone(),
+            on_set,
+            props,
+        ),
+    };
     let remove = {
         let key = field.key.clone();
         props.on_remove.reform(move |e: MouseEvent| {
@@ -152,6 +195,7 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
         <div class={classes!("pw-field", (!problems.is_empty()).then_some("pw-field-invalid"))} key={field.key.clone()}>
             <label class="pw-field-label" for={id.clone()}>{ &label }{ required.then_some(html!{<span class="pw-required" aria-hidden="true">{" *"}</span>}) }</label>
             { widget }
+            if let Some(button) = convert_button(props, field) { { button } }
             if !problems.is_empty() {
                 <div class="pw-field-note" id={note_id}>
                     { for problems.iter().map(|d| problem_line(d, &props.on_fix)) }
@@ -165,6 +209,41 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
             }
         </div>
     }
+}
+
+/// Offered on another generator's draft marker (`draft: true` under
+/// Jekyll, which ignores it): write it as the chosen generator's.
+fn convert_button(props: &FormProps, field: &Field) -> Option<Html> {
+    let Value::Bool(value) = field.value else {
+        return None;
+    };
+    if props.readonly {
+        return None;
+    }
+    let (key, written) = crate::presets::draft_as(&field.key, value, props.draft_key)?;
+    let onclick = props.on_convert_draft.reform({
+        let k = field.key.clone();
+        move |_| k.clone()
+    });
+    Some(html! {
+        <button type="button" class="pw-fix" {onclick}>{ format!("Write as {key}: {written}") }</button>
+    })
+}
+
+/// The Draft checkbox: checked is a draft, written as the generator's key
+/// says one (`published: false` under Jekyll).
+fn draft_checkbox(
+    id: &str,
+    draft: DraftKey,
+    value: &Value,
+    described: Option<AttrValue>,
+    on_set: Callback<Value>,
+) -> Html {
+    let checked = matches!(value, Value::Bool(b) if draft.is_draft(*b));
+    let onchange = on_set.reform(move |e: Event| {
+        Value::Bool(draft.value(e.target_unchecked_into::<HtmlInputElement>().checked()))
+    });
+    html! { <input id={id.to_string()} type="checkbox" class="pw-checkbox" {checked} {onchange} aria-describedby={described} /> }
 }
 
 /// One problem, with its one-click fix when validation offers one.

@@ -60,6 +60,10 @@ pub enum Msg {
     Layout(super::layout::LayoutMsg),
     AddField(String),
     ApplyFix(Fix),
+    /// Writes another generator's draft marker (this key) as the chosen one's.
+    ConvertDraft(String),
+    /// The typing stopped: check the open folder post's links again.
+    CheckLinks,
     /// A toolbar button: performed on the textarea, which then reports `BodyInput`.
     Command(Action),
     /// A committed edit (a text box lost focus after a change): the host's `change` event.
@@ -76,7 +80,7 @@ pub enum Msg {
     ExportAll,
     // --- a local blog checkout (File System Access API) ---
     OpenFolder,
-    FolderOpened(Result<(String, Vec<folder::FolderPost>), BrowserError>),
+    FolderOpened(Result<(String, Vec<folder::FolderPost>, folder::ConfigFiles), BrowserError>),
     OpenFolderPost(usize),
     FolderPostRead(folder::FolderPost, Result<Vec<u8>, BrowserError>),
     SaveToFolder,

@@ -55,22 +55,23 @@ impl Prefs {
         }
     }
 
-    /// The choices made last time in these drafts' namespace.
-    pub(super) fn restore(&mut self, drafts: &Workspace<AnyStore>) {
-        if let Some(p) = drafts.pref("preset").and_then(|p| Preset::from_id(&p)) {
+    /// The choices made last time in these drafts' namespace, as `pref`
+    /// reads them (see [`Workspace::pref_of`]).
+    pub(super) fn restore(&mut self, pref: impl Fn(&str) -> Option<String>) {
+        if let Some(p) = pref("preset").and_then(|p| Preset::from_id(&p)) {
             self.preset = p;
         }
-        if let Some(dark) = theme_of(drafts.pref("theme").as_deref()) {
+        if let Some(dark) = theme_of(pref("theme").as_deref()) {
             self.dark = Some(dark);
         }
-        if let Some(split) = drafts.pref("split").and_then(|s| s.parse::<f64>().ok()) {
+        if let Some(split) = pref("split").and_then(|s| s.parse::<f64>().ok()) {
             self.split = split.clamp(SPLIT_MIN, SPLIT_MAX);
         }
-        self.site_url = drafts.pref("site-url").filter(|u| !u.is_empty());
-        if drafts.pref("form").as_deref() == Some("hidden") {
+        self.site_url = pref("site-url").filter(|u| !u.is_empty());
+        if pref("form").as_deref() == Some("hidden") {
             self.form_open = false;
         }
-        self.more_fields = drafts.pref("more-fields").as_deref() == Some("shown");
+        self.more_fields = pref("more-fields").as_deref() == Some("shown");
     }
 
     pub(super) fn more_fields(&self) -> bool {

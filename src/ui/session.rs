@@ -8,12 +8,15 @@ use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use yew::Callback;
 
+use super::prefs::Prefs;
 use super::Msg;
 use crate::browser::journal::{self, JournalLink};
 use crate::browser::storage::{self, AnyStore, StorageListener};
 use crate::drafts::journal::JournalEntry;
 use crate::drafts::{info_of, Cursor, DraftStore, SaveError, Saved, Workspace};
+use crate::export::Preset;
 use crate::post::Post;
+use crate::presets::LocalNow;
 
 /// Autosave this long after the last edit: a closed tab loses at most this much typing.
 const SAVE_DELAY_MS: u32 = 400;
@@ -39,9 +42,50 @@ pub struct Opened {
     pub cursor: Option<Cursor>,
 }
 
-/// What a new draft starts with: the fields every post needs, ready to fill.
-pub fn starter_text() -> String {
-    crate::post::starter(&crate::browser::files::today())
+/// What a new draft starts with: what `preset`'s own `new` command writes
+/// (see [`crate::presets::starter`]), dated now on the writer's clock.
+pub fn starter_text(preset: Preset) -> String {
+    let now = LocalClock::now();
+    crate::presets::starter(preset, now.as_local_now())
+}
+
+/// The writer's clock now: the date, time and UTC offset of their zone.
+pub struct LocalClock {
+    date: String,
+    time: String,
+    offset: String,
+}
+
+impl LocalClock {
+    pub fn now() -> Self {
+        let d = js_sys::Date::new_0();
+        // getTimezoneOffset is minutes behind UTC: Berlin in winter is -60.
+        let east = -(d.get_timezone_offset() as i32);
+        let sign = if east < 0 { '-' } else { '+' };
+        LocalClock {
+            date: format!(
+                "{:04}-{:02}-{:02}",
+                d.get_full_year(),
+                d.get_month() + 1,
+                d.get_date()
+            ),
+            time: format!(
+                "{:02}:{:02}:{:02}",
+                d.get_hours(),
+                d.get_minutes(),
+                d.get_seconds()
+            ),
+            offset: format!("{sign}{:02}:{:02}", east.abs() / 60, east.abs() % 60),
+        }
+    }
+
+    pub fn as_local_now(&self) -> LocalNow<'_> {
+        LocalNow {
+            date: &self.date,
+            time: &self.time,
+            offset: &self.offset,
+        }
+    }
 }
 
 /// Now, as the drafts count time.
@@ -50,10 +94,13 @@ pub fn now() -> u64 {
 }
 
 impl Session {
-    /// Opens the drafts under `namespace` (see [`Workspace::open`]).
-    pub fn open(namespace: &str, initial: &str, send: Callback<Msg>) -> Opened {
+    /// Opens the drafts under `namespace` (see [`Workspace::open`]), and
+    /// restores the choices kept beside them into `prefs` first: a first
+    /// visit's starter is the chosen generator's.
+    pub fn open(namespace: &str, initial: &str, send: Callback<Msg>, prefs: &mut Prefs) -> Opened {
         let (store, blocked) = AnyStore::open_or_memory();
         let store = DraftStore::with_namespace(store, namespace, &storage::new_tab_id());
+        prefs.restore(|name| Workspace::pref_of(&store, name));
         if blocked.is_none() {
             storage::request_persistence_in_background();
         }
@@ -63,7 +110,13 @@ impl Session {
             let l = send.clone();
             JournalLink::start(move |event| l.emit(Msg::Journal(event)))
         };
-        let opening = Workspace::open(store, blocked, initial, &starter_text(), now());
+        let opening = Workspace::open(
+            store,
+            blocked,
+            initial,
+            &starter_text(prefs.preset()),
+            now(),
+        );
         let mut session = Session {
             workspace: opening.workspace,
             journal,

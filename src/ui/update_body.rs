@@ -12,7 +12,7 @@ use super::form;
 use super::msg::{BodyChange, Msg};
 use super::preview_sync::LONG_POST_BYTES;
 use crate::browser::{files, textarea};
-use crate::document::schema_or_blog;
+use crate::document::schema_or;
 use crate::drafts::SaveStatus;
 use crate::editing::Action;
 use crate::export::Preset;
@@ -39,6 +39,7 @@ impl Editor {
         }
         self.publish(ctx);
         self.preview.apply();
+        self.links_after_typing();
         shown != (self.preview.stats(), self.save_status())
     }
 
@@ -104,7 +105,13 @@ impl Editor {
 
     /// `Msg::AddField`: no render of its own, the `Msg::SetField` it sends renders.
     pub(super) fn add_field(&mut self, ctx: &Context<Self>, key: String) -> bool {
-        let value = self.doc.new_field_value(&key, &files::today());
+        let draft = crate::presets::DraftKey::of(self.prefs.preset());
+        // The Draft control starts unchecked, whatever key the generator uses.
+        let value = if key == draft.key() {
+            crate::post::Value::Bool(draft.value(false))
+        } else {
+            self.doc.new_field_value(&key, &files::today())
+        };
         // Someone who adds a field means to fill it in.
         self.pending_focus = Some(form::field_id(&key));
         ctx.link().send_message(Msg::SetField(key, value));
@@ -121,6 +128,52 @@ impl Editor {
                 (ctx.props().host.on_change)();
             }
             Err(e) => self.alert(Severity::Error, format!("Could not apply the fix: {e}")),
+        }
+        true
+    }
+
+    /// `Msg::ConvertDraft`: `draft: true` becomes `published: false` under
+    /// Jekyll, in its line (renamed, then set).
+    pub(super) fn convert_draft(&mut self, ctx: &Context<Self>, key: String) -> bool {
+        let value = self
+            .doc
+            .fields()
+            .iter()
+            .find(|f| f.key == key)
+            .map(|f| f.value.clone());
+        let Some(Value::Bool(value)) = value else {
+            return false;
+        };
+        let Some((to, written)) = crate::presets::draft_as(
+            &key,
+            value,
+            crate::presets::DraftKey::of(self.prefs.preset()),
+        ) else {
+            return false;
+        };
+        let before = self.doc.post().front_matter().to_string();
+        let rename = Fix::RenameKey {
+            from: key.clone(),
+            to: to.to_string(),
+        };
+        let done = self
+            .doc
+            .apply_fix(&rename)
+            .and_then(|_| self.doc.set_field(to, &Value::Bool(written)));
+        match done {
+            Ok(()) => {
+                self.pending_focus = Some(form::field_id(to));
+                self.publish(ctx);
+                (ctx.props().host.on_change)();
+            }
+            Err(e) => {
+                // Half done is not done: the front matter as it was.
+                let _ = self.doc.raw_input(before);
+                self.alert(
+                    Severity::Error,
+                    format!("Could not write {key} as {to}: {e}"),
+                );
+            }
         }
         true
     }
@@ -148,7 +201,8 @@ impl Editor {
         self.config.set(&name, value);
         match name.as_str() {
             "schema" => {
-                let (schema, error) = schema_or_blog(self.config.schema.as_deref());
+                let builtin = crate::presets::schema(self.prefs.preset());
+                let (schema, error) = schema_or(self.config.schema.as_deref(), builtin);
                 self.doc.set_schema(Rc::new(schema));
                 if let Some(e) = error {
                     self.alert(Severity::Warning, e);

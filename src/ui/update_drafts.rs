@@ -73,13 +73,13 @@ impl Editor {
         self.save_now();
         let made = self.session.as_mut().map(|s| {
             s.workspace_mut()
-                .new_draft(self.doc.post(), &starter_text(), now())
+                .new_draft(self.doc.post(), &starter_text(self.prefs.preset()), now())
         });
         match made {
             Some(Ok(draft)) => self.show_draft(ctx, draft),
             Some(Err(e)) => self.alert(Severity::Error, format!("No new draft: {e}")),
             None => {
-                self.show(ctx, &starter_text(), None);
+                self.show(ctx, &starter_text(self.prefs.preset()), None);
                 self.publish(ctx);
             }
         }
@@ -122,7 +122,9 @@ impl Editor {
         let Some(s) = &mut self.session else {
             return false;
         };
-        let deleted = s.workspace_mut().delete(&id, &starter_text(), now());
+        let deleted = s
+            .workspace_mut()
+            .delete(&id, &starter_text(self.prefs.preset()), now());
         if deleted.is_ok() {
             // Else the journal would bring the deleted draft back on the next start.
             let key = JournalEntry::key_of(s.workspace().namespace(), &id);

@@ -139,21 +139,54 @@ impl Editor {
         false
     }
 
-    /// `Msg::FolderOpened`.
+    /// `Msg::FolderOpened`. The site's configuration, read (never run),
+    /// chooses the generator and the Site URL, and tells the publish status
+    /// its permalinks, time zone and whether future posts are built.
     pub(super) fn folder_opened(
         &mut self,
-        result: Result<(String, Vec<folder::FolderPost>), BrowserError>,
+        ctx: &Context<Self>,
+        result: Result<(String, Vec<folder::FolderPost>, folder::ConfigFiles), BrowserError>,
     ) -> bool {
         match result {
-            Ok((name, posts)) => {
+            Ok((name, posts, config_files)) => {
+                let files: Vec<(&str, &str)> = config_files
+                    .iter()
+                    .map(|(n, t)| (n.as_str(), t.as_str()))
+                    .collect();
+                let site = match crate::site::config::read(&files) {
+                    Ok(site) => site,
+                    Err(e) => {
+                        self.alert(Severity::Warning, format!("Could not read {e}"));
+                        None
+                    }
+                };
+                let read = site
+                    .as_ref()
+                    .map(|s| format!(" {}", s.describe()))
+                    .unwrap_or_default();
                 self.alert(
                     Severity::Info,
                     format!(
-                        "Opened folder {name}: {}.",
+                        "Opened folder {name}: {}.{read}",
                         crate::wording::counted(posts.len(), "post", "posts")
                     ),
                 );
-                self.folder.opened(name, posts);
+                let generator = site
+                    .as_ref()
+                    .filter(|s| !s.suits(self.prefs.preset()))
+                    .and_then(|s| s.generator);
+                let url = site.as_ref().and_then(|s| s.base_url.clone());
+                self.folder.opened(name, posts, site);
+                match generator {
+                    Some(preset) => {
+                        self.set_preset(ctx, preset);
+                    }
+                    // The same generator: its fields, with the site's taxonomies.
+                    None => self.follow_preset(),
+                }
+                if let Some(url) = url {
+                    self.set_site_url(url);
+                }
             }
             // Closing the picker is not an error worth an alert.
             Err(BrowserError::Aborted(_)) => return false,
@@ -213,6 +246,7 @@ impl Editor {
         };
         self.alert(Severity::Info, format!("Opened {}.", file.path));
         self.folder.opened_file(draft_id, file);
+        self.refresh_links();
         if let (Some(s), Some(batch)) = (&mut self.session, batch) {
             s.workspace_mut().end_import(batch, now());
         }

@@ -4,7 +4,13 @@
 
 use web_sys::HtmlElement;
 
+use std::rc::Rc;
+
+use yew::prelude::*;
+
 use super::editor::Editor;
+use super::session::LocalClock;
+use crate::document::schema_or;
 use crate::export::Preset;
 
 impl Editor {
@@ -16,19 +22,38 @@ impl Editor {
         true
     }
 
-    /// `Msg::SetPreset`.
-    /// The document reads keys as the chosen generator does.
+    /// The document reads keys as the chosen generator does, and is
+    /// checked against its fields (unless the host gave its own schema).
     pub(super) fn follow_preset(&mut self) {
-        self.doc
-            .set_key_case(crate::presets::key_case(self.prefs.preset()));
+        let preset = self.prefs.preset();
+        self.doc.set_key_case(crate::presets::key_case(preset));
+        // With the opened site's own taxonomies (a Hugo site's `series`).
+        let taxonomies = self
+            .folder
+            .site()
+            .filter(|s| s.suits(preset))
+            .map_or(&[][..], |s| s.taxonomies.as_slice());
+        let builtin = crate::presets::schema_for_site(preset, taxonomies);
+        let (schema, _) = schema_or(self.config.schema.as_deref(), builtin);
+        if **self.doc.schema() != schema {
+            self.doc.set_schema(Rc::new(schema));
+        }
     }
 
-    pub(super) fn set_preset(&mut self, preset: Preset) -> bool {
+    /// `Msg::SetPreset`. The open post stays as written, unless it is a
+    /// starter nobody wrote in: that becomes the new generator's own.
+    pub(super) fn set_preset(&mut self, ctx: &Context<Self>, preset: Preset) -> bool {
         // A choice made: suggestions of another generator are moot.
         self.notices.drop_suggestions();
         let drafts = self.session.as_ref().map(|s| s.workspace());
         self.prefs.choose_preset(preset, drafts);
         self.follow_preset();
+        let clock = LocalClock::now();
+        let text = self.doc.post().to_text();
+        if let Some(fresh) = crate::presets::on_switch(&text, preset, clock.as_local_now()) {
+            self.show(ctx, &fresh, None);
+            self.publish(ctx);
+        }
         self.refresh_body();
         true
     }
@@ -55,14 +80,22 @@ impl Editor {
     /// address, for the post at `path` (from the fields the form already
     /// holds: nothing is parsed here).
     pub(super) fn publish_status(&self, path: &str) -> String {
-        use crate::site::{status_line, time::FixedZones, verdict_of_fields, SiteConfig};
+        use crate::browser::zones::IntlZones;
+        use crate::site::{status_line, verdict_of_fields, SiteConfig};
         let preset = self.prefs.preset();
+        // The opened folder's configuration, while it is the chosen generator's.
+        let site = self
+            .folder
+            .site()
+            .filter(|s| s.suits(preset))
+            .cloned()
+            .unwrap_or_default();
         let site = SiteConfig {
             base_url: self.base_url(),
-            ..SiteConfig::default()
+            ..site
         };
         let now = (js_sys::Date::now() / 1000.0) as i64;
-        let v = verdict_of_fields(preset, &site, path, self.doc.fields(), now, &FixedZones);
+        let v = verdict_of_fields(preset, &site, path, self.doc.fields(), now, &IntlZones);
         status_line(preset, &v)
     }
 

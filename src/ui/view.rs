@@ -293,7 +293,10 @@ impl Editor {
                             on_add={h.add_field.clone()}
                             on_fix={h.fix.clone()}
                             show_all={self.prefs.more_fields()}
-                            on_show_all={self.layout.callbacks.show_all.clone()} />
+                            on_show_all={self.layout.callbacks.show_all.clone()}
+                            draft_key={crate::presets::DraftKey::of(self.prefs.preset())}
+                            nested={self.doc.nested().clone()}
+                            on_convert_draft={h.convert_draft.clone()} />
                         <RawFrontMatter front_matter={AttrValue::from(self.doc.post().front_matter().to_string())}
                             open={self.layout.raw_open} broken={self.doc.broken()}
                             readonly={self.config.readonly} disabled={self.config.disabled}
@@ -315,6 +318,13 @@ impl Editor {
                             { { let publish = self.publish_status(&export_path);
                               // Cut short on a phone: the whole line on hover.
                               html! { <span class="pw-publish" role="status" title={publish.clone()}>{ publish }</span> } } }
+                            // The open folder post's links that go nowhere (all of them on hover).
+                            if let Some(line) = crate::site::links::summary(&self.broken_links) {
+                                <span class="pw-links" role="status"
+                                    title={self.broken_links.iter().map(|p| format!("Line {}, column {}: {}", p.line, p.column, p.message)).collect::<Vec<_>>().join("\n")}>
+                                    { line }
+                                </span>
+                            }
                             // Below the writing, not in the toolbar's row: it stays,
                             // with the count, when everything else goes.
                             <button type="button" class="pw-focus-toggle" aria-pressed={focus_mode.to_string()}
