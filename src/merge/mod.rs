@@ -8,6 +8,7 @@
 //! Used by Save to folder, two tabs, a host's `value`, and `postwright merge`.
 
 mod blocks;
+pub mod disk;
 pub mod seq;
 
 use seq::Piece;
@@ -24,6 +25,17 @@ pub enum Place {
     Body {
         line: usize,
     },
+}
+
+impl Place {
+    /// Where, in words: the key, `the front matter`, or `line N`.
+    pub fn label(&self) -> String {
+        match self {
+            Place::Field(k) => k.clone(),
+            Place::FrontMatter => "the front matter".to_string(),
+            Place::Body { line } => format!("line {line}"),
+        }
+    }
 }
 
 /// Both sides changed one thing differently. `None`: that side has none (removed, or never added).

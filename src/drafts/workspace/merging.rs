@@ -33,14 +33,7 @@ impl<S: KeyValueStore> Workspace<S> {
         };
         let merged = merge(&self.base, &mine.to_text(), &theirs.text);
         let Some(text) = merged.text() else {
-            let places: Vec<String> = merged
-                .conflicts()
-                .map(|c| match &c.place {
-                    crate::merge::Place::Field(k) => k.clone(),
-                    crate::merge::Place::FrontMatter => "the front matter".to_string(),
-                    crate::merge::Place::Body { line } => format!("line {line}"),
-                })
-                .collect();
+            let places: Vec<String> = merged.conflicts().map(|c| c.place.label()).collect();
             return Ok(TabMerge::Conflicts {
                 n: places.len(),
                 places,
