@@ -10,7 +10,7 @@
 //! with the body, and its scroll), `markdown_box` (the Markdown textarea
 //! kept in step with the body), `notices` (what it tells the user in
 //! passing), `session` (the drafts' autosave timer and page and storage
-//! listeners), `folder_link` (an opened local folder). `msg` says what can happen; `editor` holds the parts and the
+//! listeners), `folder_link` (an opened local folder), `folder_save` (Save to folder, merged with what changed on disk; `conflict_view` settles conflicts). `msg` says what can happen; `editor` holds the parts and the
 //! life cycle (`update` applies the common steps, then hands each message to
 //! a method of its concern); `refresh` keeps the preview and the host's
 //! copy in step; `update_body` (the Markdown, the front matter, the host's
@@ -21,11 +21,13 @@
 //! small components (`raw`, the Raw front matter box). `widget` is the
 //! JS face that mounts it (`mount`, called by `widget/postwright.js`).
 
+mod conflict_view;
 mod drafts_panel;
 mod editor;
 mod file_buttons;
 mod focus;
 mod folder_link;
+mod folder_save;
 mod form;
 mod host;
 mod layout;

@@ -78,9 +78,10 @@ pub enum Msg {
     OpenFolder,
     FolderOpened(Result<(String, Vec<folder::FolderPost>), BrowserError>),
     OpenFolderPost(usize),
-    FolderPostRead(folder::FolderPost, Result<Vec<u8>, BrowserError>),
+    FolderPostRead(folder::FolderPost, Result<folder::OnDisk, BrowserError>),
     SaveToFolder,
-    SavedToFolder(Result<String, BrowserError>),
+    /// Save to folder's steps: the file checked, written, conflicts settled (`folder_save`).
+    FolderSave(super::folder_save::FolderSaveMsg),
     Copy,
     Copied(Result<(), BrowserError>),
     SetPreset(Preset),

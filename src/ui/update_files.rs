@@ -168,8 +168,10 @@ impl Editor {
         if let Some(post) = self.folder.post(index) {
             let link = ctx.link().clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let bytes = folder::read(&post).await;
-                link.send_message(Msg::FolderPostRead(post, bytes));
+                let read = folder::read_now(&post).await.and_then(|now| {
+                    now.ok_or_else(|| BrowserError::Failed("it is no longer in the folder".into()))
+                });
+                link.send_message(Msg::FolderPostRead(post, read));
             });
         }
         false
@@ -181,9 +183,10 @@ impl Editor {
         &mut self,
         ctx: &Context<Self>,
         file: folder::FolderPost,
-        bytes: Result<Vec<u8>, BrowserError>,
+        read: Result<folder::OnDisk, BrowserError>,
     ) -> bool {
-        let post = match post_of(bytes) {
+        let modified = read.as_ref().ok().and_then(|d| d.modified_ms);
+        let post = match post_of(read.map(|d| d.bytes)) {
             Ok(post) => post,
             Err(e) => {
                 self.alert(
@@ -212,34 +215,11 @@ impl Editor {
             }
         };
         self.alert(Severity::Info, format!("Opened {}.", file.path));
-        self.folder.opened_file(draft_id, file);
+        // What a save merges against, should the file change on disk meanwhile.
+        let seen = crate::merge::disk::Seen::new(post.to_text(), modified);
+        self.folder.opened_file(draft_id, file, seen);
         if let (Some(s), Some(batch)) = (&mut self.session, batch) {
             s.workspace_mut().end_import(batch, now());
-        }
-        true
-    }
-
-    /// `Msg::SaveToFolder`: writes the file, then `Msg::SavedToFolder` renders.
-    pub(super) fn save_to_folder(&mut self, ctx: &Context<Self>) -> bool {
-        if let Some(file) = self.current_folder_file() {
-            let file = file.clone();
-            let bytes = self.doc.post().to_text().into_bytes();
-            let link = ctx.link().clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = folder::write(&file, &bytes)
-                    .await
-                    .map(|()| file.path.clone());
-                link.send_message(Msg::SavedToFolder(result));
-            });
-        }
-        false
-    }
-
-    /// `Msg::SavedToFolder`.
-    pub(super) fn saved_to_folder(&mut self, result: Result<String, BrowserError>) -> bool {
-        match result {
-            Ok(path) => self.alert(Severity::Info, format!("Saved {path}.")),
-            Err(e) => self.alert(Severity::Error, format!("Not saved to the folder: {e}. The text is still here; Export it to keep a copy.")),
         }
         true
     }
