@@ -572,3 +572,28 @@ fn two_tabs_editing_the_same_field_still_ask_and_name_it() {
         "nothing written"
     );
 }
+
+#[test]
+fn a_conflict_with_another_tab_is_settled_per_field_and_stored() {
+    use postwright::merge::{Place, Resolution};
+    let storage = MemoryStore::new();
+    let (mut a, _) = tab(&storage, "a", "");
+    type_and_save(&mut a, &post("Base", "body\n"), 2_000);
+    let (mut b, _) = tab(&storage, "b", "");
+    type_and_save(&mut a, &post("Theirs", "body\n"), 3_000);
+    b.touch();
+    let mine = post("Mine", "body, mine\n");
+    let key = format!("blog:draft:{}", a.open_id());
+    assert_eq!(b.storage_changed(Some(&key)), Changed::Conflict);
+    let merged = b.conflict_merge(&mine).expect("a conflict");
+    let places: Vec<_> = merged.conflicts().map(|c| c.place.clone()).collect();
+    assert_eq!(places, vec![Place::Field("title".into())]);
+    let settled = b
+        .resolve_conflict(&mine, &[Resolution::Theirs], Cursor::default(), 4_000)
+        .expect("stored")
+        .expect("there was a conflict");
+    assert_eq!(settled, post("Theirs", "body, mine\n").to_text());
+    assert!(b.conflict().is_none());
+    assert_eq!(stored_text(&storage, b.open_id()), settled);
+    assert_eq!(b.conflict_merge(&mine), None);
+}

@@ -55,6 +55,8 @@ pub struct Editor {
     pub(super) layout: Layout,
     /// The last field removal, to take back (`undo`).
     pub(super) field_undo: FieldUndo,
+    /// Conflicts with another tab's save, shown to settle (`tab_conflict`).
+    pub(super) tab_conflict: Option<super::tab_conflict::TabConflict>,
 }
 
 /// The callbacks handed to child components, made once. A callback made
@@ -160,6 +162,7 @@ impl Component for Editor {
             handlers: Handlers::new(ctx.link()),
             layout: Layout::new(ctx.link()),
             field_undo: FieldUndo::default(),
+            tab_conflict: None,
         };
         editor.follow_preset();
         editor.refresh_body();
@@ -285,6 +288,7 @@ impl Component for Editor {
             Msg::DiscardCorrupt(key) => self.discard_corrupt(key),
             Msg::KeepMine => self.keep_mine(),
             Msg::UseTheirs => self.use_theirs(ctx),
+            Msg::TabConflict(msg) => self.tab_conflict(ctx, msg),
         };
         self.report_status(ctx);
         render

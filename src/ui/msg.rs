@@ -129,4 +129,6 @@ pub enum Msg {
     KeepMine,
     /// …or take theirs (ours is saved as a new draft).
     UseTheirs,
+    /// …or settle each conflicting field or block (`tab_conflict`).
+    TabConflict(super::tab_conflict::TabConflictMsg),
 }

@@ -147,6 +147,7 @@ impl Editor {
                             <span class="pw-alert-actions">
                                 <button type="button" onclick={link.callback(|_| Msg::KeepMine)}>{"Keep mine"}</button>
                                 <button type="button" onclick={link.callback(|_| Msg::UseTheirs)}>{"Use theirs"}</button>
+                                <button type="button" onclick={link.callback(|_| Msg::TabConflict(super::tab_conflict::TabConflictMsg::Open))}>{"Choose per field"}</button>
                             </span>
                         </div>
                     }
@@ -283,6 +284,7 @@ impl Editor {
                 }
                 <div class="pw-main">
                 { self.folder_conflict_view(ctx) }
+                { self.tab_conflict_view(ctx) }
                 <div class="pw-meta" onkeydown={form_keys}>
                     <button type="button" class="pw-disclosure" aria-expanded={self.prefs.form_open().to_string()} aria-controls="pw-form-body"
                         onclick={link.callback(|_| Msg::ToggleForm)}>{ if self.prefs.form_open() { "Hide front matter" } else { "Show front matter" } }</button>
