@@ -182,7 +182,7 @@ impl Editor {
                 self.alert(
                     Severity::Warning,
                     format!(
-                        "{} changed on disk too: nothing was written. Choose what to keep below.",
+                        "{} changed on disk too: nothing was written. Choose what to keep in the conflict view.",
                         file.path
                     ),
                 );
