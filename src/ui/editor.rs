@@ -57,6 +57,8 @@ pub struct Editor {
     pub(super) field_undo: FieldUndo,
     /// Conflicts with another tab's save, shown to settle (`tab_conflict`).
     pub(super) tab_conflict: Option<super::tab_conflict::TabConflict>,
+    /// A file imported again that a draft holds (`reimport`).
+    pub(super) reimport: Option<super::reimport::Reimport>,
 }
 
 /// The callbacks handed to child components, made once. A callback made
@@ -163,6 +165,7 @@ impl Component for Editor {
             layout: Layout::new(ctx.link()),
             field_undo: FieldUndo::default(),
             tab_conflict: None,
+            reimport: None,
         };
         editor.follow_preset();
         editor.refresh_body();
@@ -289,6 +292,7 @@ impl Component for Editor {
             Msg::KeepMine => self.keep_mine(),
             Msg::UseTheirs => self.use_theirs(ctx),
             Msg::TabConflict(msg) => self.tab_conflict(ctx, msg),
+            Msg::Reimport(msg) => self.reimport_msg(ctx, msg),
         };
         self.report_status(ctx);
         render

@@ -131,4 +131,6 @@ pub enum Msg {
     UseTheirs,
     /// …or settle each conflicting field or block (`tab_conflict`).
     TabConflict(super::tab_conflict::TabConflictMsg),
+    /// A file imported again that a draft holds: open, merge, or a new draft (`reimport`).
+    Reimport(super::reimport::ReimportMsg),
 }

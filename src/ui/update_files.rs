@@ -28,10 +28,26 @@ impl Editor {
         false
     }
 
-    /// `Msg::Imported`. With drafts, every file becomes a draft and the
-    /// first one is opened (see [`crate::drafts::Workspace::import`]);
-    /// without, the editor holds the first post only.
+    /// `Msg::Imported`. One file a draft already holds is offered as that
+    /// draft instead (`reimport`); otherwise [`Self::import_posts`].
     pub(super) fn open_imported(
+        &mut self,
+        ctx: &Context<Self>,
+        results: Vec<(String, Result<Post, NotRead>)>,
+    ) -> bool {
+        if let [(name, Ok(post))] = results.as_slice() {
+            self.save_now();
+            if self.held_by_draft(ctx, name, post, None) {
+                return true;
+            }
+        }
+        self.import_posts(ctx, results)
+    }
+
+    /// With drafts, every file becomes a draft and the first one is opened
+    /// (see [`crate::drafts::Workspace::import`]); without, the editor holds
+    /// the first post only.
+    pub(super) fn import_posts(
         &mut self,
         ctx: &Context<Self>,
         results: Vec<(String, Result<Post, NotRead>)>,
@@ -196,6 +212,21 @@ impl Editor {
                 return true;
             }
         };
+        let path = file.path.clone();
+        if self.held_by_draft(ctx, &path, &post, Some((file.clone(), modified))) {
+            return true;
+        }
+        self.open_folder_copy(ctx, file, post, modified)
+    }
+
+    /// A folder file opened as a draft of its own.
+    pub(super) fn open_folder_copy(
+        &mut self,
+        ctx: &Context<Self>,
+        file: folder::FolderPost,
+        post: Post,
+        modified: Option<f64>,
+    ) -> bool {
         let opened = self.session.as_mut().map(|s| {
             let ws = s.workspace_mut();
             let mut batch = ws.begin_import(self.doc.post());

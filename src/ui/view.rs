@@ -245,6 +245,7 @@ impl Editor {
                 <div class="pw-toasts">
                     { for session_alerts }
                     { self.folder_gone_view(ctx) }
+                    { self.reimport_offer_view(ctx) }
                     if let Some(label) = undo_label {
                         <div class="pw-alert pw-alert-info" role="status">
                             <span>{ format!("Removed {label}.") }</span>
@@ -285,6 +286,7 @@ impl Editor {
                 <div class="pw-main">
                 { self.folder_conflict_view(ctx) }
                 { self.tab_conflict_view(ctx) }
+                { self.reimport_conflict_view(ctx) }
                 <div class="pw-meta" onkeydown={form_keys}>
                     <button type="button" class="pw-disclosure" aria-expanded={self.prefs.form_open().to_string()} aria-controls="pw-form-body"
                         onclick={link.callback(|_| Msg::ToggleForm)}>{ if self.prefs.form_open() { "Hide front matter" } else { "Show front matter" } }</button>
