@@ -9,6 +9,7 @@
 
 mod blocks;
 pub mod disk;
+pub mod host;
 pub mod seq;
 
 use seq::Piece;

@@ -59,6 +59,8 @@ pub struct Editor {
     pub(super) tab_conflict: Option<super::tab_conflict::TabConflict>,
     /// A file imported again that a draft holds (`reimport`).
     pub(super) reimport: Option<super::reimport::Reimport>,
+    /// The host's last `value`, to merge a new one with edits (`host_merge`).
+    pub(super) host_merge: super::host_merge::HostMerge,
 }
 
 /// The callbacks handed to child components, made once. A callback made
@@ -136,6 +138,7 @@ impl Component for Editor {
             None => (&*ctx.props().initial, None),
         };
         let doc = Document::new(text, Rc::new(schema));
+        let host_merge = super::host_merge::HostMerge::new(&ctx.props().initial, text);
         let mut notices = Notices::default();
         if let Some(e) = schema_error {
             notices.push(Severity::Warning, e);
@@ -166,6 +169,7 @@ impl Component for Editor {
             field_undo: FieldUndo::default(),
             tab_conflict: None,
             reimport: None,
+            host_merge,
         };
         editor.follow_preset();
         editor.refresh_body();
@@ -293,6 +297,7 @@ impl Component for Editor {
             Msg::UseTheirs => self.use_theirs(ctx),
             Msg::TabConflict(msg) => self.tab_conflict(ctx, msg),
             Msg::Reimport(msg) => self.reimport_msg(ctx, msg),
+            Msg::HostMerge(msg) => self.host_merge_msg(ctx, msg),
         };
         self.report_status(ctx);
         render

@@ -10,7 +10,7 @@
 //! with the body, and its scroll), `markdown_box` (the Markdown textarea
 //! kept in step with the body), `notices` (what it tells the user in
 //! passing), `session` (the drafts' autosave timer and page and storage
-//! listeners), `folder_link` (an opened local folder), `folder_save` (Save to folder, merged with what changed on disk; `conflict_view` settles conflicts, `tab_conflict` those with another tab, `reimport` a file a draft already holds). `msg` says what can happen; `editor` holds the parts and the
+//! listeners), `folder_link` (an opened local folder), `folder_save` (Save to folder, merged with what changed on disk; `conflict_view` settles conflicts, `tab_conflict` those with another tab, `reimport` a file a draft already holds, `host_merge` a host's `value` set over edits). `msg` says what can happen; `editor` holds the parts and the
 //! life cycle (`update` applies the common steps, then hands each message to
 //! a method of its concern); `refresh` keeps the preview and the host's
 //! copy in step; `update_body` (the Markdown, the front matter, the host's
@@ -30,6 +30,7 @@ mod folder_link;
 mod folder_save;
 mod form;
 mod host;
+mod host_merge;
 mod layout;
 mod markdown_box;
 mod msg;

@@ -133,4 +133,6 @@ pub enum Msg {
     TabConflict(super::tab_conflict::TabConflictMsg),
     /// A file imported again that a draft holds: open, merge, or a new draft (`reimport`).
     Reimport(super::reimport::ReimportMsg),
+    /// A host's `value` that conflicts with the writer's edits, settled (`host_merge`).
+    HostMerge(super::host_merge::HostMergeMsg),
 }

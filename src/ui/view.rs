@@ -287,6 +287,7 @@ impl Editor {
                 { self.folder_conflict_view(ctx) }
                 { self.tab_conflict_view(ctx) }
                 { self.reimport_conflict_view(ctx) }
+                { self.host_conflict_view(ctx) }
                 <div class="pw-meta" onkeydown={form_keys}>
                     <button type="button" class="pw-disclosure" aria-expanded={self.prefs.form_open().to_string()} aria-controls="pw-form-body"
                         onclick={link.callback(|_| Msg::ToggleForm)}>{ if self.prefs.form_open() { "Hide front matter" } else { "Show front matter" } }</button>
