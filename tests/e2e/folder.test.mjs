@@ -4,7 +4,11 @@
 // The folder is a real directory of the origin-private file system.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { serve, launch, eventually } from './harness.mjs';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -86,15 +90,24 @@ test('a conflicting change on disk opens the conflict view; nothing is written u
   const view = page.getByRole('dialog', { name: 'Resolve conflicts' });
   await view.waitFor();
   const title = view.getByRole('group', { name: 'Field title' });
+  // The first choice has the focus as the view opens.
+  await eventually(async () => assert.ok(await title.getByRole('radio', { name: 'Mine' }).evaluate((el) => el.getRootNode().activeElement === el)));
   const body = view.getByRole('group', { name: /^Body at line \d+$/ });
   await title.waitFor();
   await body.waitFor();
   await page.getByText(`${PATH} changed on disk too: nothing was written.`).waitFor();
   assert.equal(await disk.read(page), theirs, 'nothing written while conflicts stand');
+  // The view passes axe (no serious or critical violations), the Edit box open too.
+  await title.getByRole('radio', { name: 'Edit' }).check();
+  await page.evaluate(axeSource);
+  const serious = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)}`));
+  assert.deepEqual(serious, []);
+  await title.getByRole('radio', { name: 'Mine' }).check();
+  await title.getByRole('radio', { name: 'Mine' }).focus();
   const save = view.getByRole('button', { name: 'Save resolved' });
   assert.ok(await save.isDisabled(), 'cannot save before every conflict has a choice');
-  // By keyboard: the first choice has the focus; arrows move to Edit, Tab to its text.
-  await eventually(async () => assert.ok(await title.getByRole("radio", { name: "Mine" }).evaluate((el) => el.getRootNode().activeElement === el)));
+  // By keyboard: from Mine, arrows move to Edit, Tab to its text.
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   const edited = title.getByRole('textbox', { name: 'Edited text' });
