@@ -236,7 +236,7 @@ impl Editor {
         };
         let link = ctx.link();
         html! {
-            <div class="pw-alert pw-alert-error" role="alert">
+            <div class="pw-alert pw-alert-error pw-alert-stacked" role="alert">
                 <span>{ format!("{} is no longer in the folder: it was deleted or moved. Nothing was written.", file.path) }</span>
                 <span class="pw-alert-actions">
                     <button type="button" onclick={link.callback(|_| Msg::FolderSave(FolderSaveMsg::WriteAnew))}>{"Write it anew"}</button>

@@ -210,7 +210,7 @@ impl Editor {
         let link = ctx.link();
         let send = |m: fn() -> ReimportMsg| link.callback(move |_: MouseEvent| Msg::Reimport(m()));
         html! {
-            <div class="pw-alert pw-alert-warning" role="alert">
+            <div class="pw-alert pw-alert-warning pw-alert-stacked" role="alert">
                 <span>{ format!("{name} is already a draft (“{title}”), with other text.") }</span>
                 <span class="pw-alert-actions">
                     <button type="button" onclick={send(|| ReimportMsg::Open)}>{"Open the draft"}</button>
