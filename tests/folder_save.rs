@@ -115,3 +115,32 @@ fn changes_name_fields_added_removed_and_body_blocks() {
     );
     assert_eq!(changes(READ, READ), Vec::<String>::new());
 }
+
+#[test]
+fn edited_text_keeps_the_line_breaks_a_text_box_drops() {
+    let mine = READ
+        .replace("Second paragraph.", "Second paragraph. Mine.")
+        .replace("First paragraph.", "First paragraph. Mine.");
+    let disk = READ.replace("First paragraph.", "First paragraph. Theirs.");
+    let SaveDecision::Conflicts(merged) = decide_save(&seen(), Some(&disk), &mine) else {
+        panic!("expected a conflict");
+    };
+    let c = merged.conflicts().next().expect("one");
+    assert_eq!(c.mine.as_deref(), Some("First paragraph. Mine.\n"));
+    assert_eq!(c.edited("First, both."), "First, both.\n");
+    assert_eq!(c.edited("First, both.\n"), "First, both.\n");
+    // A block's blank line after it, too.
+    let block = postwright::merge::Conflict {
+        place: postwright::merge::Place::Body { line: 6 },
+        base: None,
+        mine: Some("A paragraph.\n\n".into()),
+        theirs: None,
+    };
+    assert_eq!(block.edited("Another"), "Another\n\n");
+    assert_eq!(block.edited(""), "");
+    let settled = merged.resolved(&[Resolution::Edited(c.edited("First, both."))]);
+    assert_eq!(
+        settled,
+        mine.replace("First paragraph. Mine.", "First, both.")
+    );
+}

@@ -48,6 +48,25 @@ pub struct Conflict {
     pub theirs: Option<String>,
 }
 
+impl Conflict {
+    /// Text the writer typed to settle this conflict, ending as the versions
+    /// do: a field's or block's lines end in line breaks (a block, with the
+    /// blank line after it), which a text box makes easy to lose.
+    pub fn edited(&self, text: &str) -> String {
+        let version = self
+            .mine
+            .as_deref()
+            .or(self.theirs.as_deref())
+            .unwrap_or("");
+        let breaks = &version[version.trim_end_matches('\n').len()..];
+        if text.is_empty() || text.ends_with('\n') {
+            text.to_string()
+        } else {
+            format!("{text}{breaks}")
+        }
+    }
+}
+
 /// A merge: text pieces and conflicts in file order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Merged {

@@ -80,7 +80,7 @@ pub fn conflict_view(props: &ConflictViewProps) -> Html {
                     c.as_ref().map(|c| match c {
                         Choice::Mine => Resolution::Mine,
                         Choice::Theirs => Resolution::Theirs,
-                        Choice::Edit(t) => Resolution::Edited(ending_as(t, conflict)),
+                        Choice::Edit(t) => Resolution::Edited(conflict.edited(t)),
                     })
                 })
                 .collect();
@@ -153,18 +153,5 @@ pub fn conflict_view(props: &ConflictViewProps) -> Html {
                 <button type="button" onclick={cancel}>{"Cancel"}</button>
             </div>
         </section>
-    }
-}
-
-/// Edited text ends as the versions do: a field's or block's lines end in
-/// line breaks (a block, with the blank line after it), which a text box
-/// makes easy to lose.
-fn ending_as(text: &str, c: &Conflict) -> String {
-    let version = c.mine.as_deref().or(c.theirs.as_deref()).unwrap_or("");
-    let breaks = &version[version.trim_end_matches('\n').len()..];
-    if text.is_empty() || text.ends_with('\n') {
-        text.to_string()
-    } else {
-        format!("{text}{breaks}")
     }
 }

@@ -168,13 +168,14 @@ impl Editor {
             }
         };
         let mine = self.doc.post().to_text();
+        let read = disk.as_ref().map(|(t, _)| t.clone()).unwrap_or_default();
         match decide_save(seen, disk.as_ref().map(|(t, _)| t.as_str()), &mine) {
-            SaveDecision::Write(text) => self.write_file(ctx, file, text, None),
+            SaveDecision::Write(text) => self.write_file(ctx, file, read, text, None),
             SaveDecision::Merged { text, from_disk } => {
                 let cursor = self.markdown.cursor();
                 self.show(ctx, &text, Some(cursor));
                 self.publish(ctx);
-                self.write_file(ctx, file, text, Some(from_disk.join(", ")));
+                self.write_file(ctx, file, read, text, Some(from_disk.join(", ")));
             }
             SaveDecision::Conflicts(merged) => {
                 let (text, modified) = disk.unwrap_or_default();
@@ -198,15 +199,29 @@ impl Editor {
         true
     }
 
+    /// Writes `text` over the file, if it still holds `read` (what the
+    /// decision was made on); if it changed again meanwhile, decides again.
     fn write_file(
         &mut self,
         ctx: &Context<Self>,
         file: FolderPost,
+        read: String,
         text: String,
         merged: Option<String>,
     ) {
         let link = ctx.link().clone();
         wasm_bindgen_futures::spawn_local(async move {
+            let now = folder::read_now(&file).await;
+            let still = match &now {
+                Ok(Some(disk)) => {
+                    post_of(Ok(disk.bytes.clone())).is_ok_and(|p| p.to_text() == read)
+                }
+                _ => false,
+            };
+            if !still {
+                link.send_message(Msg::FolderSave(FolderSaveMsg::Checked(file, now)));
+                return;
+            }
             let result = match folder::write(&file, text.as_bytes()).await {
                 Ok(()) => Ok(folder::modified(&file).await),
                 Err(e) => Err(e),
