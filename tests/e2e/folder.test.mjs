@@ -36,6 +36,16 @@ async function openHello() {
         try { return await (await (await (await posts()).getFileHandle('hello.md')).getFile()).text(); } catch { return null; }
       },
       remove: async () => (await posts()).removeEntry('hello.md'),
+      // The next read of a file by the app is followed at once by this change
+      // on disk: a change landing between Save to folder's check and its write.
+      raceNextRead: (content) => { window.disk.race = content; },
+    };
+    const arrayBuffer = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = async function () {
+      const bytes = await arrayBuffer.call(this);
+      const race = window.disk.race;
+      if (race != null) { window.disk.race = null; await window.disk.write(race); }
+      return bytes;
     };
     window.showDirectoryPicker = async () => {
       await window.disk.write(text);
@@ -155,6 +165,17 @@ test('a file deleted on disk is reported, not recreated, until the writer asks t
   await page.getByText(`Wrote ${PATH} anew.`).waitFor();
   assert.equal(await disk.read(page), ORIGINAL.replace('"Hello"', '"Still here"'));
   assert.equal(await report.count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a change on disk landing between the check and the write is merged too, not overwritten', async () => {
+  const page = await openHello();
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Hello again');
+  await page.evaluate((t) => window.disk.raceNextRead(t), ORIGINAL.replace('Second paragraph.', 'Second paragraph, just now.'));
+  await page.getByRole('button', { name: 'Save to folder' }).click();
+  await page.getByText(`Saved ${PATH}, merged with what changed on disk since it was read: 1 body block.`).waitFor();
+  assert.equal(await disk.read(page), ORIGINAL.replace('"Hello"', '"Hello again"').replace('Second paragraph.', 'Second paragraph, just now.'));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
