@@ -17,6 +17,11 @@ use crate::validate::Severity;
 pub(super) struct TabConflict {
     conflicts: Rc<Vec<Conflict>>,
     mine: String,
+    /// The other tab's save they are with (its rev).
+    theirs_rev: u64,
+    /// Closed by the writer: not shown again for the same save of theirs
+    /// until asked (`Choose per field`).
+    hidden: bool,
 }
 
 pub enum TabConflictMsg {
@@ -27,33 +32,46 @@ pub enum TabConflictMsg {
 }
 
 impl Editor {
-    /// Finds the conflicts of the open post with the other tab's save.
-    pub(super) fn open_tab_conflict(&mut self) {
+    /// Finds the conflicts of the open post with the other tab's save
+    /// (`asked`: shown even if closed before).
+    pub(super) fn open_tab_conflict(&mut self, asked: bool) {
         let Some(session) = &self.session else {
             return;
         };
-        self.tab_conflict = session
-            .workspace()
+        let ws = session.workspace();
+        let theirs_rev = ws.conflict().map_or(0, |d| d.rev);
+        let hidden = !asked
+            && self
+                .tab_conflict
+                .as_ref()
+                .is_some_and(|t| t.hidden && t.theirs_rev == theirs_rev);
+        self.tab_conflict = ws
             .conflict_merge(self.doc.post())
             .filter(|m| !m.is_clean())
             .map(|m| TabConflict {
                 conflicts: Rc::new(m.conflicts().cloned().collect()),
                 mine: self.doc.post().to_text(),
+                theirs_rev,
+                hidden,
             });
     }
 
     /// `Msg::TabConflict`.
     pub(super) fn tab_conflict(&mut self, ctx: &Context<Self>, msg: TabConflictMsg) -> bool {
         match msg {
-            TabConflictMsg::Open => self.open_tab_conflict(),
-            TabConflictMsg::Close => self.tab_conflict = None,
+            TabConflictMsg::Open => self.open_tab_conflict(true),
+            TabConflictMsg::Close => {
+                if let Some(t) = &mut self.tab_conflict {
+                    t.hidden = true;
+                }
+            }
             TabConflictMsg::Resolve(choices) => {
                 let Some(open) = self.tab_conflict.take() else {
                     return false;
                 };
                 if self.doc.post().to_text() != open.mine {
                     // Edited since: the choices were about another text.
-                    self.open_tab_conflict();
+                    self.open_tab_conflict(true);
                     return true;
                 }
                 let cursor = self.markdown.cursor();
@@ -88,7 +106,7 @@ impl Editor {
             .session
             .as_ref()
             .is_some_and(|s| s.workspace().conflict().is_some());
-        let Some(conflict) = self.tab_conflict.as_ref().filter(|_| open) else {
+        let Some(conflict) = self.tab_conflict.as_ref().filter(|t| open && !t.hidden) else {
             return Html::default();
         };
         let link = ctx.link();

@@ -64,7 +64,7 @@ impl Editor {
                         places.join(", ")
                     ),
                 );
-                self.open_tab_conflict();
+                self.open_tab_conflict(false);
             }
             Err(e) => self.alert(Severity::Error, e.to_string()),
         }

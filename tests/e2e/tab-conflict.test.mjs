@@ -39,9 +39,19 @@ test('two tabs on the same paragraph: the conflict view settles it by editing, a
     window.dispatchEvent(new Event('pagehide'));
   });
   await context.clock.resume();
-  await a.getByRole('alert').filter({ hasText: 'changed in another tab' }).waitFor();
+  const alert = a.getByRole('alert').filter({ hasText: 'changed in another tab' });
+  await alert.waitFor();
   const view = a.getByRole('dialog', { name: 'Resolve conflicts' });
   const block = view.getByRole('group', { name: /^Body at line \d+$/ });
+  await block.waitFor();
+  // Closed, it stays closed through the next save attempt, until asked for again.
+  await view.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await view.count(), 0);
+  await markdown(a).press('ControlOrMeta+s');
+  // (Two frames: the save and its render are done.)
+  await a.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await view.count(), 0);
+  await alert.getByRole('button', { name: 'Choose per field' }).click();
   await block.waitFor();
   assert.equal(await view.getByRole('group').count(), 1, 'only the paragraph both changed');
   await block.getByRole('radio', { name: 'Edit' }).check();
