@@ -572,3 +572,73 @@ fn two_tabs_editing_the_same_field_still_ask_and_name_it() {
         "nothing written"
     );
 }
+
+#[test]
+fn a_conflict_with_another_tab_is_settled_per_field_and_stored() {
+    use postwright::merge::{Place, Resolution};
+    let storage = MemoryStore::new();
+    let (mut a, _) = tab(&storage, "a", "");
+    type_and_save(&mut a, &post("Base", "body\n"), 2_000);
+    let (mut b, _) = tab(&storage, "b", "");
+    type_and_save(&mut a, &post("Theirs", "body\n"), 3_000);
+    b.touch();
+    let mine = post("Mine", "body, mine\n");
+    let key = format!("blog:draft:{}", a.open_id());
+    assert_eq!(b.storage_changed(Some(&key)), Changed::Conflict);
+    let merged = b.conflict_merge(&mine).expect("a conflict");
+    let places: Vec<_> = merged.conflicts().map(|c| c.place.clone()).collect();
+    assert_eq!(places, vec![Place::Field("title".into())]);
+    let settled = b
+        .resolve_conflict(&mine, &[Resolution::Theirs], Cursor::default(), 4_000)
+        .expect("stored")
+        .expect("there was a conflict");
+    assert_eq!(settled, post("Theirs", "body, mine\n").to_text());
+    assert!(b.conflict().is_none());
+    assert_eq!(stored_text(&storage, b.open_id()), settled);
+    assert_eq!(b.conflict_merge(&mine), None);
+}
+
+#[test]
+fn a_file_imported_again_is_found_by_its_path_and_merged_into_its_draft() {
+    use postwright::merge::disk::SaveDecision;
+    let storage = MemoryStore::new();
+    let (mut ws, text) = tab(&storage, "a", "");
+    let file = "---\ntitle: Hello\ntags: [a]\n---\nFirst.\n\nSecond.\n";
+    assert_eq!(ws.reimport("hello.md", file), ReImport::New);
+    let mut batch = ws.begin_import(&Post::parse(&text));
+    let Imported::Opened(draft) = ws.import(&mut batch, &Post::parse(file), "hello.md", 2_000)
+    else {
+        panic!("opened");
+    };
+    ws.end_import(batch, 2_001);
+    let id = draft.id.clone();
+    assert_eq!(ws.reimport("hello.md", file), ReImport::Same(id.clone()));
+    assert_eq!(ws.reimport("other.md", file), ReImport::New);
+    // The writer edits the title; the file, elsewhere, gets a tag and a new second paragraph.
+    let edited = file.replace("title: Hello", "title: Hello, edited");
+    type_and_save(&mut ws, &Post::parse(&edited), 3_000);
+    let changed = file
+        .replace("[a]", "[a, b]")
+        .replace("Second.", "Second, changed.");
+    assert_eq!(
+        ws.reimport("hello.md", &changed),
+        ReImport::Differs {
+            id: id.clone(),
+            title: "Hello, edited".to_string()
+        }
+    );
+    let (opened, decision) = ws.merge_file_into(&id, &changed).expect("loads");
+    assert_eq!(opened.text, edited);
+    assert_eq!(
+        decision,
+        SaveDecision::Merged {
+            text: "---\ntitle: Hello, edited\ntags: [a, b]\n---\nFirst.\n\nSecond, changed.\n"
+                .to_string(),
+            from_disk: vec!["tags".to_string(), "1 body block".to_string()],
+        }
+    );
+    // The same field changed both ways: a conflict to settle, not a silent pick.
+    let clash = file.replace("title: Hello", "title: Hello from the file");
+    let (_, decision) = ws.merge_file_into(&id, &clash).expect("loads");
+    assert!(matches!(decision, SaveDecision::Conflicts(m) if m.conflicts().count() == 1));
+}

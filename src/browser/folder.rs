@@ -28,6 +28,9 @@ pub struct FolderPost {
     /// Path relative to the folder, e.g. `content/posts/hello.md`.
     pub path: String,
     pub handle: JsValue,
+    /// The folder that holds it: where a file deleted or moved on disk is
+    /// written anew, when the writer asks.
+    pub parent: JsValue,
 }
 
 impl PartialEq for FolderPost {
@@ -42,13 +45,20 @@ fn get(target: &JsValue, name: &str) -> Result<JsValue, BrowserError> {
 
 /// Calls `target.name(args…)` and awaits the promise it returns.
 async fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, BrowserError> {
-    let f: Function = get(target, name)?
+    call_js(target, name, args)
+        .await
+        .map_err(BrowserError::from)
+}
+
+/// [`call`], with the exception as thrown (to tell its kind).
+async fn call_js(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let f: Function = Reflect::get(target, &JsValue::from_str(name))?
         .dyn_into()
-        .map_err(|_| BrowserError::unavailable(format!("{name} is not available")))?;
+        .map_err(|_| JsValue::from(js_sys::Error::new(&format!("{name} is not available"))))?;
     let array = args.iter().collect::<js_sys::Array>();
-    let result = f.apply(target, &array).map_err(BrowserError::from)?;
+    let result = f.apply(target, &array)?;
     match result.dyn_into::<Promise>() {
-        Ok(p) => JsFuture::from(p).await.map_err(BrowserError::from),
+        Ok(p) => JsFuture::from(p).await,
         Err(v) => Ok(v),
     }
 }
@@ -141,6 +151,7 @@ async fn walk(
             out.push(FolderPost {
                 path,
                 handle: entry,
+                parent: dir.clone(),
             });
         }
     }
@@ -160,4 +171,58 @@ pub async fn write(post: &FolderPost, bytes: &[u8]) -> Result<(), BrowserError> 
     call(&writable, "write", &[Uint8Array::from(bytes).into()]).await?;
     call(&writable, "close", &[]).await?;
     Ok(())
+}
+
+/// A file's bytes and last-modified time, as read.
+pub struct OnDisk {
+    pub bytes: Vec<u8>,
+    pub modified_ms: Option<f64>,
+}
+
+/// The file now, or `None` when it is no longer there (deleted, or moved
+/// away: its handle then finds nothing).
+pub async fn read_now(post: &FolderPost) -> Result<Option<OnDisk>, BrowserError> {
+    let file = match call_js(&post.handle, "getFile", &[]).await {
+        Ok(file) => file,
+        Err(e) if is_not_found(&e) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let modified_ms = get(&file, "lastModified")?.as_f64();
+    let buffer = call(&file, "arrayBuffer", &[]).await?;
+    Ok(Some(OnDisk {
+        bytes: Uint8Array::new(&buffer).to_vec(),
+        modified_ms,
+    }))
+}
+
+fn is_not_found(e: &JsValue) -> bool {
+    e.dyn_ref::<web_sys::DomException>()
+        .is_some_and(|ex| ex.name() == "NotFoundError")
+}
+
+/// The file's last-modified time, after a write.
+pub async fn modified(post: &FolderPost) -> Option<f64> {
+    let file = call(&post.handle, "getFile", &[]).await.ok()?;
+    get(&file, "lastModified").ok()?.as_f64()
+}
+
+/// Writes a file that is no longer there anew, in the folder it was in,
+/// and gives its new handle.
+pub async fn write_anew(post: &FolderPost, bytes: &[u8]) -> Result<FolderPost, BrowserError> {
+    let name = post.path.rsplit('/').next().unwrap_or(&post.path);
+    let options = js_sys::Object::new();
+    let _ = Reflect::set(&options, &"create".into(), &true.into());
+    let handle = call(
+        &post.parent,
+        "getFileHandle",
+        &[name.into(), options.into()],
+    )
+    .await?;
+    let post = FolderPost {
+        path: post.path.clone(),
+        handle,
+        parent: post.parent.clone(),
+    };
+    write(&post, bytes).await?;
+    Ok(post)
 }

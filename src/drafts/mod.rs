@@ -56,6 +56,6 @@ pub use revisions::{Revision, RevisionMeta};
 pub use store::{DraftStore, DEFAULT_REVISION_BUDGET_UNITS, DEFAULT_UNDO_WINDOW_MS};
 pub use trash::DeleteToken;
 pub use workspace::{
-    info_of, AfterDelete, Changed, Import, Imported, Opening, Recovered, SaveStatus, Saved,
-    TabMerge, Workspace,
+    info_of, AfterDelete, Changed, Import, Imported, Opening, ReImport, Recovered, SaveStatus,
+    Saved, TabMerge, Workspace,
 };

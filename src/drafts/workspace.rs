@@ -15,11 +15,13 @@ mod import;
 mod lifecycle;
 mod merging;
 mod recovery;
+mod reimport;
 
 pub use answers::{AfterDelete, Changed, Imported, SaveStatus, Saved};
 pub use import::Import;
 pub use merging::TabMerge;
 pub use recovery::Recovered;
+pub use reimport::ReImport;
 
 use super::{
     AfterSave, CorruptEntry, Cursor, DeleteToken, Draft, DraftInfo, DraftMeta, DraftStore,

@@ -8,6 +8,8 @@
 //! Used by Save to folder, two tabs, a host's `value`, and `postwright merge`.
 
 mod blocks;
+pub mod disk;
+pub mod host;
 pub mod seq;
 
 use seq::Piece;
@@ -26,6 +28,17 @@ pub enum Place {
     },
 }
 
+impl Place {
+    /// Where, in words: the key, `the front matter`, or `line N`.
+    pub fn label(&self) -> String {
+        match self {
+            Place::Field(k) => k.clone(),
+            Place::FrontMatter => "the front matter".to_string(),
+            Place::Body { line } => format!("line {line}"),
+        }
+    }
+}
+
 /// Both sides changed one thing differently. `None`: that side has none (removed, or never added).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
@@ -33,6 +46,25 @@ pub struct Conflict {
     pub base: Option<String>,
     pub mine: Option<String>,
     pub theirs: Option<String>,
+}
+
+impl Conflict {
+    /// Text the writer typed to settle this conflict, ending as the versions
+    /// do: a field's or block's lines end in line breaks (a block, with the
+    /// blank line after it), which a text box makes easy to lose.
+    pub fn edited(&self, text: &str) -> String {
+        let version = self
+            .mine
+            .as_deref()
+            .or(self.theirs.as_deref())
+            .unwrap_or("");
+        let breaks = &version[version.trim_end_matches('\n').len()..];
+        if text.is_empty() || text.ends_with('\n') {
+            text.to_string()
+        } else {
+            format!("{text}{breaks}")
+        }
+    }
 }
 
 /// A merge: text pieces and conflicts in file order.

@@ -59,6 +59,12 @@ pub struct Editor {
     pub(super) broken_links: Rc<Vec<crate::site::links::LinkProblem>>,
     /// Checks the links a moment after the typing stops (`links_after_typing`).
     pub(super) links_timer: Option<gloo_timers::callback::Timeout>,
+    /// Conflicts with another tab's save, shown to settle (`tab_conflict`).
+    pub(super) tab_conflict: Option<super::tab_conflict::TabConflict>,
+    /// A file imported again that a draft holds (`reimport`).
+    pub(super) reimport: Option<super::reimport::Reimport>,
+    /// The host's last `value`, to merge a new one with edits (`host_merge`).
+    pub(super) host_merge: super::host_merge::HostMerge,
 }
 
 /// The callbacks handed to child components, made once. A callback made
@@ -145,6 +151,7 @@ impl Component for Editor {
             None => (&*ctx.props().initial, None),
         };
         let doc = Document::new(text, Rc::new(schema));
+        let host_merge = super::host_merge::HostMerge::new(&ctx.props().initial, text);
         let mut notices = Notices::default();
         if let Some(e) = schema_error {
             notices.push(Severity::Warning, e);
@@ -173,6 +180,9 @@ impl Component for Editor {
             field_undo: FieldUndo::default(),
             broken_links: Rc::default(),
             links_timer: None,
+            tab_conflict: None,
+            reimport: None,
+            host_merge,
         };
         editor.follow_preset();
         editor.refresh_body();
@@ -272,8 +282,8 @@ impl Component for Editor {
             Msg::FolderOpened(result) => self.folder_opened(ctx, result),
             Msg::OpenFolderPost(index) => self.open_folder_post(ctx, index),
             Msg::FolderPostRead(file, bytes) => self.folder_post_read(ctx, file, bytes),
-            Msg::SaveToFolder => self.save_to_folder(ctx),
-            Msg::SavedToFolder(result) => self.saved_to_folder(result),
+            Msg::SaveToFolder => self.check_folder_file(ctx),
+            Msg::FolderSave(msg) => self.folder_save(ctx, msg),
             Msg::Copy => self.copy_post(ctx),
             Msg::Copied(result) => self.copied(result),
             Msg::PastePost(text) => self.paste_post(ctx, text),
@@ -301,6 +311,9 @@ impl Component for Editor {
             Msg::DiscardCorrupt(key) => self.discard_corrupt(key),
             Msg::KeepMine => self.keep_mine(),
             Msg::UseTheirs => self.use_theirs(ctx),
+            Msg::TabConflict(msg) => self.tab_conflict(ctx, msg),
+            Msg::Reimport(msg) => self.reimport_msg(ctx, msg),
+            Msg::HostMerge(msg) => self.host_merge_msg(ctx, msg),
         };
         self.report_status(ctx);
         render

@@ -5,6 +5,8 @@
 use std::rc::Rc;
 
 use crate::browser::folder::FolderPost;
+use crate::merge::disk::Seen;
+use crate::merge::Merged;
 use crate::site::SiteConfig;
 
 #[derive(Default)]
@@ -16,6 +18,22 @@ pub(super) struct FolderLink {
     file: Option<(Option<String>, FolderPost)>,
     /// What the site's configuration file says (`hugo.toml`, …), if it has one.
     site: Option<SiteConfig>,
+    /// The file as last read or written: what a save merges against.
+    seen: Option<Seen>,
+    /// A save that met conflicting changes on disk, until settled.
+    pub(super) conflict: Option<DiskConflict>,
+    /// The file was no longer there at the last save.
+    pub(super) gone: bool,
+}
+
+/// Save to folder found the file changed on disk, in the same field or block.
+pub(super) struct DiskConflict {
+    pub(super) merged: Merged,
+    pub(super) conflicts: Rc<Vec<crate::merge::Conflict>>,
+    /// The file as it was then: the base once the conflicts are settled.
+    pub(super) disk: Seen,
+    /// The editor's text merged: settling applies to it only.
+    pub(super) mine: String,
 }
 
 impl FolderLink {
@@ -49,9 +67,29 @@ impl FolderLink {
         self.opened.as_ref()?.1.get(index).cloned()
     }
 
-    /// `file` is open now, held by draft `draft`.
-    pub(super) fn opened_file(&mut self, draft: Option<String>, file: FolderPost) {
+    /// `file` is open now, held by draft `draft`, as `seen`.
+    pub(super) fn opened_file(&mut self, draft: Option<String>, file: FolderPost, seen: Seen) {
         self.file = Some((draft, file));
+        self.seen = Some(seen);
+        self.conflict = None;
+        self.gone = false;
+    }
+
+    /// The open file as last read or written.
+    pub(super) fn seen(&self) -> Option<&Seen> {
+        self.seen.as_ref()
+    }
+
+    /// The open file was written (or settled) as `seen`.
+    pub(super) fn set_seen(&mut self, seen: Seen) {
+        self.seen = Some(seen);
+    }
+
+    /// The open file is at a new handle (written anew).
+    pub(super) fn moved_to(&mut self, file: FolderPost) {
+        if let Some((_, f)) = &mut self.file {
+            *f = file;
+        }
     }
 
     /// The folder file behind the open post (`open_draft`), if it came

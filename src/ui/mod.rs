@@ -10,7 +10,7 @@
 //! with the body, and its scroll), `markdown_box` (the Markdown textarea
 //! kept in step with the body), `notices` (what it tells the user in
 //! passing), `session` (the drafts' autosave timer and page and storage
-//! listeners), `folder_link` (an opened local folder). `msg` says what can happen; `editor` holds the parts and the
+//! listeners), `folder_link` (an opened local folder), `folder_save` (Save to folder, merged with what changed on disk; `conflict_view` settles conflicts, `tab_conflict` those with another tab, `reimport` a file a draft already holds, `host_merge` a host's `value` set over edits). `msg` says what can happen; `editor` holds the parts and the
 //! life cycle (`update` applies the common steps, then hands each message to
 //! a method of its concern); `refresh` keeps the preview and the host's
 //! copy in step; `update_body` (the Markdown, the front matter, the host's
@@ -21,13 +21,16 @@
 //! small components (`raw`, the Raw front matter box). `widget` is the
 //! JS face that mounts it (`mount`, called by `widget/postwright.js`).
 
+mod conflict_view;
 mod drafts_panel;
 mod editor;
 mod file_buttons;
 mod focus;
 mod folder_link;
+mod folder_save;
 mod form;
 mod host;
+mod host_merge;
 mod layout;
 mod markdown_box;
 mod msg;
@@ -37,7 +40,9 @@ mod preview;
 mod preview_sync;
 mod raw;
 mod refresh;
+mod reimport;
 mod session;
+mod tab_conflict;
 mod tags;
 mod toast;
 mod toolbar;

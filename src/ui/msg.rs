@@ -82,9 +82,10 @@ pub enum Msg {
     OpenFolder,
     FolderOpened(Result<(String, Vec<folder::FolderPost>, folder::ConfigFiles), BrowserError>),
     OpenFolderPost(usize),
-    FolderPostRead(folder::FolderPost, Result<Vec<u8>, BrowserError>),
+    FolderPostRead(folder::FolderPost, Result<folder::OnDisk, BrowserError>),
     SaveToFolder,
-    SavedToFolder(Result<String, BrowserError>),
+    /// Save to folder's steps: the file checked, written, conflicts settled (`folder_save`).
+    FolderSave(super::folder_save::FolderSaveMsg),
     Copy,
     Copied(Result<(), BrowserError>),
     SetPreset(Preset),
@@ -132,4 +133,10 @@ pub enum Msg {
     KeepMine,
     /// …or take theirs (ours is saved as a new draft).
     UseTheirs,
+    /// …or settle each conflicting field or block (`tab_conflict`).
+    TabConflict(super::tab_conflict::TabConflictMsg),
+    /// A file imported again that a draft holds: open, merge, or a new draft (`reimport`).
+    Reimport(super::reimport::ReimportMsg),
+    /// A host's `value` that conflicts with the writer's edits, settled (`host_merge`).
+    HostMerge(super::host_merge::HostMergeMsg),
 }

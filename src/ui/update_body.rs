@@ -187,15 +187,6 @@ impl Editor {
         false
     }
 
-    /// `Msg::SetValue`.
-    pub(super) fn set_value(&mut self, ctx: &Context<Self>, text: String) -> bool {
-        self.show(ctx, &text, None);
-        if let Some(session) = &mut self.session {
-            session.touch();
-        }
-        true
-    }
-
     /// `Msg::SetOption`.
     pub(super) fn set_option(&mut self, name: String, value: Option<String>) -> bool {
         self.config.set(&name, value);

@@ -56,13 +56,16 @@ impl Editor {
                     "Merged the changes made in another tab with yours.",
                 );
             }
-            Ok(TabMerge::Conflicts { places, .. }) => self.alert(
-                Severity::Warning,
-                format!(
-                    "Another tab changed {} too: choose which version to keep.",
-                    places.join(", ")
-                ),
-            ),
+            Ok(TabMerge::Conflicts { places, .. }) => {
+                self.alert(
+                    Severity::Warning,
+                    format!(
+                        "Another tab changed {} too: choose which version to keep.",
+                        places.join(", ")
+                    ),
+                );
+                self.open_tab_conflict(false);
+            }
             Err(e) => self.alert(Severity::Error, e.to_string()),
         }
     }

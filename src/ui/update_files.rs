@@ -28,10 +28,26 @@ impl Editor {
         false
     }
 
-    /// `Msg::Imported`. With drafts, every file becomes a draft and the
-    /// first one is opened (see [`crate::drafts::Workspace::import`]);
-    /// without, the editor holds the first post only.
+    /// `Msg::Imported`. One file a draft already holds is offered as that
+    /// draft instead (`reimport`); otherwise [`Self::import_posts`].
     pub(super) fn open_imported(
+        &mut self,
+        ctx: &Context<Self>,
+        results: Vec<(String, Result<Post, NotRead>)>,
+    ) -> bool {
+        if let [(name, Ok(post))] = results.as_slice() {
+            self.save_now();
+            if self.held_by_draft(ctx, name, post, None) {
+                return true;
+            }
+        }
+        self.import_posts(ctx, results)
+    }
+
+    /// With drafts, every file becomes a draft and the first one is opened
+    /// (see [`crate::drafts::Workspace::import`]); without, the editor holds
+    /// the first post only.
+    pub(super) fn import_posts(
         &mut self,
         ctx: &Context<Self>,
         results: Vec<(String, Result<Post, NotRead>)>,
@@ -201,8 +217,10 @@ impl Editor {
         if let Some(post) = self.folder.post(index) {
             let link = ctx.link().clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let bytes = folder::read(&post).await;
-                link.send_message(Msg::FolderPostRead(post, bytes));
+                let read = folder::read_now(&post).await.and_then(|now| {
+                    now.ok_or_else(|| BrowserError::Failed("it is no longer in the folder".into()))
+                });
+                link.send_message(Msg::FolderPostRead(post, read));
             });
         }
         false
@@ -214,9 +232,10 @@ impl Editor {
         &mut self,
         ctx: &Context<Self>,
         file: folder::FolderPost,
-        bytes: Result<Vec<u8>, BrowserError>,
+        read: Result<folder::OnDisk, BrowserError>,
     ) -> bool {
-        let post = match post_of(bytes) {
+        let modified = read.as_ref().ok().and_then(|d| d.modified_ms);
+        let post = match post_of(read.map(|d| d.bytes)) {
             Ok(post) => post,
             Err(e) => {
                 self.alert(
@@ -226,6 +245,21 @@ impl Editor {
                 return true;
             }
         };
+        let path = file.path.clone();
+        if self.held_by_draft(ctx, &path, &post, Some((file.clone(), modified))) {
+            return true;
+        }
+        self.open_folder_copy(ctx, file, post, modified)
+    }
+
+    /// A folder file opened as a draft of its own.
+    pub(super) fn open_folder_copy(
+        &mut self,
+        ctx: &Context<Self>,
+        file: folder::FolderPost,
+        post: Post,
+        modified: Option<f64>,
+    ) -> bool {
         let opened = self.session.as_mut().map(|s| {
             let ws = s.workspace_mut();
             let mut batch = ws.begin_import(self.doc.post());
@@ -245,35 +279,12 @@ impl Editor {
             }
         };
         self.alert(Severity::Info, format!("Opened {}.", file.path));
-        self.folder.opened_file(draft_id, file);
+        // What a save merges against, should the file change on disk meanwhile.
+        let seen = crate::merge::disk::Seen::new(post.to_text(), modified);
+        self.folder.opened_file(draft_id, file, seen);
         self.refresh_links();
         if let (Some(s), Some(batch)) = (&mut self.session, batch) {
             s.workspace_mut().end_import(batch, now());
-        }
-        true
-    }
-
-    /// `Msg::SaveToFolder`: writes the file, then `Msg::SavedToFolder` renders.
-    pub(super) fn save_to_folder(&mut self, ctx: &Context<Self>) -> bool {
-        if let Some(file) = self.current_folder_file() {
-            let file = file.clone();
-            let bytes = self.doc.post().to_text().into_bytes();
-            let link = ctx.link().clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = folder::write(&file, &bytes)
-                    .await
-                    .map(|()| file.path.clone());
-                link.send_message(Msg::SavedToFolder(result));
-            });
-        }
-        false
-    }
-
-    /// `Msg::SavedToFolder`.
-    pub(super) fn saved_to_folder(&mut self, result: Result<String, BrowserError>) -> bool {
-        match result {
-            Ok(path) => self.alert(Severity::Info, format!("Saved {path}.")),
-            Err(e) => self.alert(Severity::Error, format!("Not saved to the folder: {e}. The text is still here; Export it to keep a copy.")),
         }
         true
     }

@@ -147,6 +147,7 @@ impl Editor {
                             <span class="pw-alert-actions">
                                 <button type="button" onclick={link.callback(|_| Msg::KeepMine)}>{"Keep mine"}</button>
                                 <button type="button" onclick={link.callback(|_| Msg::UseTheirs)}>{"Use theirs"}</button>
+                                <button type="button" onclick={link.callback(|_| Msg::TabConflict(super::tab_conflict::TabConflictMsg::Open))}>{"Choose per field"}</button>
                             </span>
                         </div>
                     }
@@ -243,6 +244,8 @@ impl Editor {
                 // the other's nodes (moving a node drops its focus).
                 <div class="pw-toasts">
                     { for session_alerts }
+                    { self.folder_gone_view(ctx) }
+                    { self.reimport_offer_view(ctx) }
                     if let Some(label) = undo_label {
                         <div class="pw-alert pw-alert-info" role="status">
                             <span>{ format!("Removed {label}.") }</span>
@@ -281,6 +284,10 @@ impl Editor {
                     </div>
                 }
                 <div class="pw-main">
+                { self.folder_conflict_view(ctx) }
+                { self.tab_conflict_view(ctx) }
+                { self.reimport_conflict_view(ctx) }
+                { self.host_conflict_view(ctx) }
                 <div class="pw-meta" onkeydown={form_keys}>
                     <button type="button" class="pw-disclosure" aria-expanded={self.prefs.form_open().to_string()} aria-controls="pw-form-body"
                         onclick={link.callback(|_| Msg::ToggleForm)}>{ if self.prefs.form_open() { "Hide front matter" } else { "Show front matter" } }</button>

@@ -4,7 +4,7 @@
 
 use super::Workspace;
 use crate::drafts::{info_of, Cursor, KeyValueStore, SaveError};
-use crate::merge::merge;
+use crate::merge::{merge, Merged, Resolution};
 use crate::post::Post;
 
 /// What a merge with another tab's save did.
@@ -33,14 +33,7 @@ impl<S: KeyValueStore> Workspace<S> {
         };
         let merged = merge(&self.base, &mine.to_text(), &theirs.text);
         let Some(text) = merged.text() else {
-            let places: Vec<String> = merged
-                .conflicts()
-                .map(|c| match &c.place {
-                    crate::merge::Place::Field(k) => k.clone(),
-                    crate::merge::Place::FrontMatter => "the front matter".to_string(),
-                    crate::merge::Place::Body { line } => format!("line {line}"),
-                })
-                .collect();
+            let places: Vec<String> = merged.conflicts().map(|c| c.place.label()).collect();
             return Ok(TabMerge::Conflicts {
                 n: places.len(),
                 places,
@@ -55,5 +48,37 @@ impl<S: KeyValueStore> Workspace<S> {
         self.stored(outcome.rev, text.clone());
         self.refresh_lists();
         Ok(TabMerge::Clean(text))
+    }
+
+    /// The merge of `mine` with the other tab's save, while that conflict is
+    /// open: what the conflict view shows (`None`: no conflict).
+    pub fn conflict_merge(&self, mine: &Post) -> Option<Merged> {
+        let theirs = self.conflict.as_deref()?;
+        Some(merge(&self.base, &mine.to_text(), &theirs.text))
+    }
+
+    /// Settles the conflict with the other tab, one choice per conflict of
+    /// [`Self::conflict_merge`] of the same `mine`, and stores the result
+    /// over theirs (theirs stays a revision). `Ok(None)`: no conflict.
+    pub fn resolve_conflict(
+        &mut self,
+        mine: &Post,
+        choices: &[Resolution],
+        cursor: Cursor,
+        now_ms: u64,
+    ) -> Result<Option<String>, SaveError> {
+        let Some(merged) = self.conflict_merge(mine) else {
+            return Ok(None);
+        };
+        let text = merged.resolved(choices);
+        let post = Post::parse(&text);
+        self.finish_save(now_ms);
+        let outcome = self
+            .store
+            .force_save(&self.id, &text, cursor, &info_of(&post), now_ms)?;
+        self.conflict = None;
+        self.stored(outcome.rev, text.clone());
+        self.refresh_lists();
+        Ok(Some(text))
     }
 }
