@@ -32,6 +32,20 @@ pub fn paste_link(area: &HtmlTextAreaElement, pasted: &str) -> bool {
     apply_edits(area, text, edits)
 }
 
+/// Puts `insert` in place of the selection (a picture's Markdown), then
+/// selects `select` (byte offsets into `insert`: its alt text), through the
+/// same editing as the toolbar's, so undo takes it back.
+pub fn insert(area: &HtmlTextAreaElement, insert: &str, select: std::ops::Range<usize>) -> bool {
+    let (text, sel) = text_and_selection(area);
+    let at = sel.start;
+    let edit = editing::Edit {
+        range: sel,
+        insert: insert.to_string(),
+        select: at + select.start..at + select.end,
+    };
+    apply_edits(area, text, vec![edit])
+}
+
 /// The text and the selection as byte offsets into it.
 fn text_and_selection(area: &HtmlTextAreaElement) -> (String, std::ops::Range<usize>) {
     let text = area.value();

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use super::folder_link::FolderLink;
 use super::host::{EditorConfig, EditorProps};
+use super::images::{ImagesMsg, LocalImages};
 use super::layout::Layout;
 use super::markdown_box::MarkdownBox;
 use super::msg::Msg;
@@ -55,6 +56,8 @@ pub struct Editor {
     pub(super) layout: Layout,
     /// The last field removal, to take back (`undo`).
     pub(super) field_undo: FieldUndo,
+    /// The open draft's pictures (`images`).
+    pub(super) images: LocalImages,
 }
 
 /// The callbacks handed to child components, made once. A callback made
@@ -69,6 +72,7 @@ pub(super) struct Handlers {
     pub(super) fix: Callback<Fix>,
     pub(super) command: Callback<Action>,
     pub(super) import: Callback<Vec<web_sys::File>>,
+    pub(super) attach_images: Callback<Vec<web_sys::File>>,
     pub(super) new_draft: Callback<()>,
     pub(super) open_draft: Callback<String>,
     pub(super) duplicate_draft: Callback<String>,
@@ -88,6 +92,7 @@ impl Handlers {
             fix: link.callback(Msg::ApplyFix),
             command: link.callback(Msg::Command),
             import: link.callback(Msg::Import),
+            attach_images: link.callback(|files| Msg::Images(ImagesMsg::Attach(files))),
             new_draft: link.callback(|_| Msg::NewDraft),
             open_draft: link.callback(Msg::OpenDraft),
             duplicate_draft: link.callback(Msg::DuplicateDraft),
@@ -160,9 +165,12 @@ impl Component for Editor {
             handlers: Handlers::new(ctx.link()),
             layout: Layout::new(ctx.link()),
             field_undo: FieldUndo::default(),
+            images: LocalImages::default(),
         };
         editor.follow_preset();
         editor.refresh_body();
+        editor.start_images(ctx);
+        editor.follow_images(ctx);
         editor
     }
 
@@ -171,6 +179,7 @@ impl Component for Editor {
             self.apply_split();
         }
         self.preview.apply();
+        self.images.show_in(&self.preview.blocks_ref());
         self.markdown.rendered(self.doc.post().body());
         if let Some(id) = self.pending_focus.take() {
             let target = self
@@ -249,9 +258,9 @@ impl Component for Editor {
             // Files, a local folder, the clipboard (`update_files`).
             Msg::Import(list) => self.import_files(ctx, list),
             Msg::Imported(results) => self.open_imported(ctx, results),
-            Msg::Export => self.export_post(),
+            Msg::Export => self.export_post(ctx),
             Msg::SetPath(path) => self.set_path(path),
-            Msg::ExportAll => self.export_all_drafts(),
+            Msg::ExportAll => self.export_all_drafts(ctx),
             Msg::OpenFolder => self.open_folder(ctx),
             Msg::FolderOpened(result) => self.folder_opened(result),
             Msg::OpenFolderPost(index) => self.open_folder_post(ctx, index),
@@ -285,7 +294,10 @@ impl Component for Editor {
             Msg::DiscardCorrupt(key) => self.discard_corrupt(key),
             Msg::KeepMine => self.keep_mine(),
             Msg::UseTheirs => self.use_theirs(ctx),
+            // The post's pictures (`update_images`).
+            Msg::Images(msg) => self.images_msg(ctx, msg),
         };
+        self.follow_images(ctx);
         self.report_status(ctx);
         render
     }

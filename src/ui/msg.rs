@@ -128,4 +128,6 @@ pub enum Msg {
     KeepMine,
     /// …or take theirs (ours is saved as a new draft).
     UseTheirs,
+    /// The post's pictures: pasted, dropped, picked, stored, loaded.
+    Images(super::images::ImagesMsg),
 }

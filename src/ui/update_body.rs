@@ -39,6 +39,7 @@ impl Editor {
         }
         self.publish(ctx);
         self.preview.apply();
+        self.images.show_in(&self.preview.blocks_ref());
         shown != (self.preview.stats(), self.save_status())
     }
 

@@ -97,7 +97,10 @@ impl Editor {
     }
 
     /// `Msg::Export`.
-    pub(super) fn export_post(&mut self) -> bool {
+    pub(super) fn export_post(&mut self, ctx: &Context<Self>) -> bool {
+        if !self.images.pictures().is_empty() {
+            return self.export_post_with_images(ctx);
+        }
         let name = self.export_name();
         if let Err(e) =
             files::download(&name, self.doc.post().to_text().as_bytes(), "text/markdown")
@@ -108,8 +111,11 @@ impl Editor {
     }
 
     /// `Msg::ExportAll`.
-    pub(super) fn export_all_drafts(&mut self) -> bool {
+    pub(super) fn export_all_drafts(&mut self, ctx: &Context<Self>) -> bool {
         self.save_now();
+        if self.images.store().is_some() {
+            return self.export_all_with_images(ctx);
+        }
         match self.export_all() {
             Ok((count, bytes)) => {
                 if let Err(e) = files::download("postwright-drafts.zip", &bytes, "application/zip")

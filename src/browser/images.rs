@@ -1,0 +1,89 @@
+//! The post's pictures in IndexedDB: one object store of a database of its
+//! own (the journal's keeps its version and its tests), each value a
+//! `{ reference, blob }` object under the key
+//! [`crate::images::attach::store_key`] (draft, then repo path). Blobs, not
+//! strings: the browser keeps their bytes on disk, and nothing of them goes
+//! to local storage.
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, Url};
+
+use super::idb::{DurableStore, IdbError, IdbStore};
+use super::BrowserError;
+
+pub const DB_NAME: &str = "postwright-images";
+pub const DB_VERSION: u32 = 1;
+pub const STORE: &str = "images";
+
+/// A picture as kept: its key, how the post refers to it, its bytes.
+#[derive(Clone)]
+pub struct StoredPicture {
+    pub key: String,
+    pub reference: String,
+    pub blob: Blob,
+}
+
+pub async fn open() -> Result<IdbStore, IdbError> {
+    IdbStore::open(DB_NAME, DB_VERSION, &[STORE]).await
+}
+
+/// `bytes` as a Blob of type `mime` (copied once, out of wasm memory).
+pub fn blob_of(bytes: &[u8], mime: &str) -> Result<Blob, BrowserError> {
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(BrowserError::from)
+}
+
+/// A URL the page can show `blob` by (revoke it when done).
+pub fn object_url(blob: &Blob) -> Option<String> {
+    Url::create_object_url_with_blob(blob).ok()
+}
+
+pub fn revoke(url: &str) {
+    let _ = Url::revoke_object_url(url);
+}
+
+pub async fn bytes_of(blob: &Blob) -> Result<Vec<u8>, BrowserError> {
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(BrowserError::from)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+pub async fn put(store: &IdbStore, picture: &StoredPicture) -> Result<(), IdbError> {
+    let value = Object::new();
+    let _ = Reflect::set(
+        &value,
+        &"reference".into(),
+        &picture.reference.as_str().into(),
+    );
+    let _ = Reflect::set(&value, &"blob".into(), &picture.blob);
+    store.put(&picture.key, &value).await
+}
+
+/// Every stored picture (of every draft), in key order.
+pub async fn all(store: &IdbStore) -> Result<Vec<StoredPicture>, IdbError> {
+    Ok(store
+        .get_all()
+        .await?
+        .into_iter()
+        .filter_map(|(key, v)| picture_of(key, &v))
+        .collect())
+}
+
+fn picture_of(key: String, value: &JsValue) -> Option<StoredPicture> {
+    let reference = Reflect::get(value, &"reference".into()).ok()?.as_string()?;
+    let blob = Reflect::get(value, &"blob".into()).ok()?.dyn_into().ok()?;
+    Some(StoredPicture {
+        key,
+        reference,
+        blob,
+    })
+}
+
+pub async fn delete(store: &IdbStore, key: &str) -> Result<(), IdbError> {
+    store.delete(key).await
+}

@@ -1,0 +1,325 @@
+//! The messages of the post's pictures: the store opening, a draft's
+//! pictures loaded, files pasted, dropped or picked becoming pictures
+//! (stripped, named, placed by `crate::images`, stored, and inserted as
+//! `![alt](path)` with the alt selected), and the exports that carry them.
+
+use std::collections::HashSet;
+
+use yew::prelude::*;
+
+use super::editor::Editor;
+use super::images::ImagesMsg;
+use super::msg::Msg;
+use crate::browser::idb::IdbError;
+use crate::browser::images::{self as store, StoredPicture};
+use crate::browser::{files, textarea};
+use crate::export::{self, PostNames};
+use crate::images::attach::{self, parse_store_key};
+use crate::images::MediaFolders;
+use crate::post::Post;
+use crate::validate::Severity;
+
+impl Editor {
+    /// Opens the pictures' store in the background (at the editor's start).
+    pub(super) fn start_images(&mut self, ctx: &Context<Self>) {
+        if self.session.is_none() {
+            return; // no drafts kept: pictures live in this page only
+        }
+        let link = ctx.link().clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let opened = store::open().await;
+            link.send_message(Msg::Images(ImagesMsg::Opened(opened)));
+        });
+    }
+
+    /// After every message: the pictures follow the draft shown.
+    pub(super) fn follow_images(&mut self, ctx: &Context<Self>) {
+        let draft = self
+            .session
+            .as_ref()
+            .map_or("", |s| s.workspace().open_id())
+            .to_string();
+        self.images.set_base_url(self.base_url());
+        if self.images.follow(&draft) {
+            self.load_images(ctx, draft);
+        }
+    }
+
+    fn load_images(&self, ctx: &Context<Self>, draft: String) {
+        let Some(db) = self.images.store().cloned() else {
+            return;
+        };
+        let link = ctx.link().clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(all) = store::all(&db).await {
+                let mine = all
+                    .into_iter()
+                    .filter(|p| parse_store_key(&p.key).is_some_and(|(d, _)| d == draft))
+                    .collect();
+                link.send_message(Msg::Images(ImagesMsg::Loaded(draft, mine)));
+            }
+        });
+    }
+
+    /// `Msg::Images`.
+    pub(super) fn images_msg(&mut self, ctx: &Context<Self>, msg: ImagesMsg) -> bool {
+        match msg {
+            ImagesMsg::Opened(result) => {
+                if let Some(e) = self.images.opened(result) {
+                    self.alert(
+                        Severity::Warning,
+                        format!("Pictures will not be kept for your next visit here: {e}."),
+                    );
+                    return true;
+                }
+                self.remove_orphan_images();
+                if let Some(draft) = self.images.draft().map(str::to_string) {
+                    self.load_images(ctx, draft);
+                }
+                false
+            }
+            ImagesMsg::Loaded(draft, stored) => {
+                let shown = self.images.loaded(&draft, stored);
+                self.images.show_in(&self.preview.blocks_ref());
+                shown
+            }
+            ImagesMsg::Attach(list) => {
+                let link = ctx.link().clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut out = Vec::new();
+                    for file in list {
+                        out.push((file.name(), files::read_bytes(&file).await));
+                    }
+                    link.send_message(Msg::Images(ImagesMsg::Read(out)));
+                });
+                false
+            }
+            ImagesMsg::Read(read) => self.insert_images(ctx, read),
+            ImagesMsg::NotStored(name, e) => {
+                let what = match e {
+                    IdbError::QuotaExceeded => "the browser's storage is full".to_string(),
+                    e => e.to_string(),
+                };
+                self.alert(
+                    Severity::Error,
+                    format!("{name} is in the post and the preview, but was not kept for your next visit: {what}. Export the post now (the zip holds it), or delete drafts you no longer need and add it again."),
+                );
+                true
+            }
+            ImagesMsg::Told(severity, text) => {
+                self.alert(severity, text);
+                true
+            }
+        }
+    }
+
+    /// Pictures of drafts deleted for good (a deleted draft can be brought
+    /// back in the page that deleted it only, so at the start none can).
+    fn remove_orphan_images(&self) {
+        let (Some(db), Some(session)) = (self.images.store().cloned(), &self.session) else {
+            return;
+        };
+        let ws = session.workspace();
+        let mut live: Vec<String> = ws.drafts().iter().map(|d| d.id.clone()).collect();
+        live.push(ws.open_id().to_string());
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(all) = store::all(&db).await else {
+                return;
+            };
+            let keys: Vec<String> = all.into_iter().map(|p| p.key).collect();
+            let live: Vec<&str> = live.iter().map(String::as_str).collect();
+            for key in attach::orphans(&keys, &live) {
+                let _ = store::delete(&db, key).await;
+            }
+        });
+    }
+
+    /// The files read: each that is a picture is stripped and placed, kept,
+    /// and its Markdown inserted at the caret (all of them at once, the
+    /// first one's alt text selected).
+    fn insert_images(
+        &mut self,
+        ctx: &Context<Self>,
+        read: Vec<(String, Result<Vec<u8>, crate::browser::BrowserError>)>,
+    ) -> bool {
+        let post_path = self.export_path();
+        let folders = MediaFolders::default_for(self.prefs.preset(), &post_path);
+        let mut taken: HashSet<String> = self.images.taken();
+        let mut placed = Vec::new();
+        for (name, bytes) in read {
+            let bytes = match bytes {
+                Ok(b) => b,
+                Err(e) => {
+                    self.alert(Severity::Error, format!("{name} could not be read: {e}"));
+                    continue;
+                }
+            };
+            let attached =
+                match attach::attach(&folders, &post_path, &name, &bytes, &|p| taken.contains(p)) {
+                    Ok(a) => a,
+                    Err(e) => {
+                        self.alert(Severity::Error, e.to_string());
+                        continue;
+                    }
+                };
+            let blob = match store::blob_of(&attached.bytes, attached.kind.mime()) {
+                Ok(b) => b,
+                Err(e) => {
+                    self.alert(Severity::Error, format!("{name}: {e}"));
+                    continue;
+                }
+            };
+            let p = &attached.placement;
+            taken.insert(p.repo_path.clone());
+            if let Some(stored) = self
+                .images
+                .add(p.repo_path.clone(), p.reference.clone(), blob)
+            {
+                self.keep_image(ctx, name.clone(), stored);
+            }
+            let removed = if attached.removed.is_empty() {
+                String::new()
+            } else {
+                format!(" ({} removed)", attached.removed.join(", "))
+            };
+            self.alert(
+                Severity::Info,
+                format!("Added {name} as {}{removed}.", p.repo_path),
+            );
+            placed.push(attached.placement);
+        }
+        if placed.is_empty() {
+            return true;
+        }
+        let (text, select) = attach::markdown(&placed.iter().collect::<Vec<_>>());
+        if let Some(area) = self.markdown.textarea() {
+            // Reported back as `Msg::BodyInput`, which shows it in the preview.
+            textarea::insert(&area, &text, select);
+        }
+        true
+    }
+
+    fn keep_image(&self, ctx: &Context<Self>, name: String, stored: StoredPicture) {
+        let Some(db) = self.images.store().cloned() else {
+            return;
+        };
+        let link = ctx.link().clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(e) = store::put(&db, &stored).await {
+                link.send_message(Msg::Images(ImagesMsg::NotStored(name, e)));
+            }
+        });
+    }
+
+    /// `Msg::Export` of a post with pictures: a zip of the post and its
+    /// pictures at their repo paths (without pictures: the `.md` alone).
+    pub(super) fn export_post_with_images(&self, ctx: &Context<Self>) -> bool {
+        let name = self.export_name();
+        let zip_name = format!(
+            "{}.zip",
+            name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s)
+        );
+        let mut entries = vec![(self.export_path(), self.doc.post().to_text().into_bytes())];
+        let pictures: Vec<_> = self
+            .images
+            .pictures()
+            .iter()
+            .map(|p| (p.repo_path.clone(), p.blob.clone()))
+            .collect();
+        let link = ctx.link().clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            for (path, blob) in pictures {
+                match store::bytes_of(&blob).await {
+                    Ok(bytes) => entries.push((path, bytes)),
+                    Err(e) => return problem(&link, format!("Export failed: {e}")),
+                }
+            }
+            let done = export::zip_archive(&entries)
+                .map_err(|e| e.to_string())
+                .and_then(|zip| {
+                    files::download(&zip_name, &zip, "application/zip").map_err(|e| e.to_string())
+                });
+            if let Err(e) = done {
+                problem(&link, format!("Export failed: {e}"));
+            }
+        });
+        false
+    }
+
+    /// `Msg::ExportAll` with the pictures' store: every draft, and each
+    /// draft's pictures at their repo paths.
+    pub(super) fn export_all_with_images(&self, ctx: &Context<Self>) -> bool {
+        let (Some(db), Some(session)) = (self.images.store().cloned(), &self.session) else {
+            return false;
+        };
+        let texts = match session.workspace().texts_by_id() {
+            Ok(t) => t,
+            Err(e) => {
+                problem(ctx.link(), format!("Export failed: {e}"));
+                return false;
+            }
+        };
+        let today = files::today();
+        let preset = self.prefs.preset();
+        let link = ctx.link().clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let all = store::all(&db).await.unwrap_or_default();
+            let mut paths = Vec::new();
+            let mut bytes = Vec::new();
+            let (drafts, mut pictures) = (texts.len(), 0);
+            for (id, own, text) in texts {
+                let names = PostNames::of(&Post::parse(&text));
+                paths.push(export::post_path(
+                    own.as_deref(),
+                    preset,
+                    names.parts(),
+                    &today,
+                ));
+                bytes.push(text.into_bytes());
+                for p in &all {
+                    let Some((d, path)) = parse_store_key(&p.key) else {
+                        continue;
+                    };
+                    if d == id {
+                        match store::bytes_of(&p.blob).await {
+                            Ok(b) => {
+                                pictures += 1;
+                                paths.push(path.to_string());
+                                bytes.push(b);
+                            }
+                            Err(e) => return problem(&link, format!("Export failed: {e}")),
+                        }
+                    }
+                }
+            }
+            let entries: Vec<(String, Vec<u8>)> =
+                export::unique_paths(paths).into_iter().zip(bytes).collect();
+            let done = export::zip_archive(&entries).and_then(|zip| {
+                files::download("postwright-drafts.zip", &zip, "application/zip")
+                    .map_err(|e| e.to_string())
+            });
+            match done {
+                Err(e) => problem(&link, format!("Export failed: {e}")),
+                Ok(()) => {
+                    let text = format!(
+                        "Exported {}{}.",
+                        crate::wording::counted(drafts, "draft", "drafts"),
+                        match pictures {
+                            0 => String::new(),
+                            n => format!(
+                                " with {}",
+                                crate::wording::counted(n, "picture", "pictures")
+                            ),
+                        }
+                    );
+                    link.send_message(Msg::Images(ImagesMsg::Told(Severity::Info, text)));
+                }
+            }
+        });
+        true
+    }
+}
+
+fn problem(link: &yew::html::Scope<Editor>, text: String) {
+    link.send_message(Msg::Images(ImagesMsg::Told(Severity::Error, text)));
+}
