@@ -1,0 +1,178 @@
+// Pictures: pasted, dropped or picked, each lands in the Markdown as
+// ![alt](path) with the alt selected, shows in the preview at once and after
+// a reload (its bytes are in IndexedDB), and leaves with the post in a zip,
+// stripped of its location. An SVG with a script stays an inert <img>.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, openPage, repo, eventually } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const fixture = (name) => fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'images', name));
+const TYPES = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', svg: 'image/svg+xml' };
+const typeOf = (name) => TYPES[name.split('.').pop()];
+
+/** A DataTransfer in the page carrying `files` ([name, bytes]). */
+async function transfer(page, files) {
+  return page.evaluateHandle((files) => {
+    const d = new DataTransfer();
+    for (const [name, type, bytes] of files) d.items.add(new File([new Uint8Array(bytes)], name, { type }));
+    return d;
+  }, files.map(([name, bytes]) => [name, typeOf(name), [...bytes]]));
+}
+
+async function paste(page, files) {
+  const dt = await transfer(page, files);
+  await page.getByRole('textbox', { name: 'Markdown' }).evaluate((el, dt) => {
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, dt);
+}
+
+async function freshPage() {
+  const page = await openPage(browser, server.base);
+  const editor = page.getByRole('textbox', { name: 'Markdown' });
+  await editor.fill('Intro\n\n');
+  await editor.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+  return { page, editor };
+}
+
+/** The preview's pictures: their src and whether they decoded. */
+const previewImages = (page) => page.getByRole('region', { name: 'Preview' }).locator('img').evaluateAll(
+  (imgs) => imgs.map((i) => ({ src: i.getAttribute('src'), was: i.dataset.pwSrc, shown: i.complete && i.naturalWidth > 0 })));
+
+function unzip(file) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-zip-'));
+  execFileSync('python3', ['-c', 'import sys,zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', file, dir]);
+  const out = {};
+  const walk = (d, rel) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path.join(d, e.name), r); else out[r] = path.join(d, e.name);
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+test('a pasted photo is inserted with its alt selected, previewed, kept over a reload, and exported in a zip without its GPS', async () => {
+  const { page, editor } = await freshPage();
+  await paste(page, [['gps.jpg', fixture('gps.jpg')]]);
+  await eventually(async () => assert.equal(await editor.inputValue(), 'Intro\n\n![Gps](/images/gps.jpg)'));
+  // The alt text is selected, for typing over it.
+  const selected = await editor.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
+  assert.equal(selected, 'Gps');
+  await page.getByText('Added gps.jpg as static/images/gps.jpg (location (GPS)', { exact: false }).waitFor();
+  await eventually(async () => {
+    const [img] = await previewImages(page);
+    assert.match(img.src, /^blob:/);
+    assert.equal(img.was, '/images/gps.jpg');
+    assert.ok(img.shown, 'the picture decoded in the preview');
+  });
+  // Typing the alt text over the selection, then Ctrl+Z: the toolbar's edit path, so undo works.
+  await page.keyboard.type('The bay');
+  await eventually(async () => assert.equal(await editor.inputValue(), 'Intro\n\n![The bay](/images/gps.jpg)'));
+
+  // A reload: the draft comes back, and its picture from IndexedDB.
+  await page.getByRole('button', { name: 'Export', exact: true }).waitFor();
+  await page.keyboard.press('Control+s');
+  await page.reload();
+  await page.getByRole('textbox', { name: 'Markdown' }).waitFor();
+  await eventually(async () => assert.equal(await editor.inputValue(), 'Intro\n\n![The bay](/images/gps.jpg)'));
+  await eventually(async () => {
+    const [img] = await previewImages(page);
+    assert.match(img.src, /^blob:/);
+    assert.ok(img.shown, 'the picture decoded in the preview after the reload');
+  }, 5000);
+
+  // Export: the post and its picture at their repo paths, in a zip.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const d = await download;
+  assert.match(d.suggestedFilename(), /\.zip$/);
+  const files = unzip(await d.path());
+  const post = Object.keys(files).find((f) => f.endsWith('.md'));
+  assert.ok(post?.startsWith('content/posts/'), `the post at its path: ${Object.keys(files)}`);
+  assert.equal(fs.readFileSync(files[post], 'utf8').trim().split('\n').pop(), '![The bay](/images/gps.jpg)');
+  const jpeg = files['static/images/gps.jpg'];
+  assert.ok(jpeg, `the picture at its repo path: ${Object.keys(files)}`);
+  const tags = JSON.parse(execFileSync('exiftool', ['-json', '-a', '-G1', jpeg]).toString())[0];
+  assert.deepEqual(Object.keys(tags).filter((k) => /GPS/i.test(k)), [], 'no location left');
+  assert.equal(tags['IFD0:Orientation'] !== undefined, true, 'the orientation stays');
+  assert.ok(fs.readFileSync(jpeg).length < fixture('gps.jpg').length);
+  await page.context().close();
+});
+
+test('dropped pictures are named apart; a picked one comes in through the Image button, and undo takes it back', async () => {
+  const { page, editor } = await freshPage();
+  const dt = await transfer(page, [['plain.png', fixture('plain.png')], ['plain.png', fixture('plain.png')]]);
+  await editor.dispatchEvent('drop', { dataTransfer: dt });
+  await eventually(async () => assert.equal(await editor.inputValue(),
+    'Intro\n\n![Plain](/images/plain.png)\n![Plain](/images/plain-2.png)'));
+  await eventually(async () => {
+    const imgs = await previewImages(page);
+    assert.equal(imgs.length, 2);
+    assert.ok(imgs.every((i) => i.src.startsWith('blob:') && i.shown), JSON.stringify(imgs));
+  });
+
+  await editor.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+  await editor.press('Enter');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Image', exact: true }).click();
+  const picker = await chooser;
+  assert.ok(picker.isMultiple(), 'several pictures at once');
+  await picker.setFiles({ name: 'IMG_2041.webp', mimeType: 'image/webp', buffer: fixture('gps.webp') });
+  await eventually(async () => assert.match(await editor.inputValue(), /\n!\[\]\(\/images\/img-2041\.webp\)$/));
+  await eventually(async () => assert.equal((await previewImages(page)).length, 3));
+  // Undo takes the picture's Markdown back, as any edit of the toolbar's.
+  await editor.press('Control+z');
+  await eventually(async () => assert.doesNotMatch(await editor.inputValue(), /img-2041/));
+
+  // Shift+click: only the syntax, as before.
+  await page.getByRole('button', { name: 'Image', exact: true }).click({ modifiers: ['Shift'] });
+  await eventually(async () => assert.match(await editor.inputValue(), /!\[[^\]]*\]\([^)]*\)$/));
+  await page.context().close();
+});
+
+test('an SVG with a script is shown only through <img>: inert', async () => {
+  const { page, editor } = await freshPage();
+  const svg = Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="window.pwned=1">'
+    + '<script>window.pwned=2</script><rect width="10" height="10" fill="red"/></svg>');
+  await paste(page, [['evil.svg', svg]]);
+  await eventually(async () => assert.match(await editor.inputValue(), /!\[Evil\]\(\/images\/evil\.svg\)$/));
+  await eventually(async () => {
+    const [img] = await previewImages(page);
+    assert.match(img.src, /^blob:/);
+    assert.ok(img.shown);
+  });
+  const preview = page.getByRole('region', { name: 'Preview' });
+  assert.equal(await preview.locator('svg').count(), 0, 'never inlined');
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await page.context().close();
+});
+
+test('a full storage: the writer is told, and the Markdown keeps the picture', async () => {
+  const context = await browser.newContext();
+  // The pictures' store says its quota is used up.
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (this.name === 'images') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.base);
+  const editor = page.getByRole('textbox', { name: 'Markdown' });
+  await editor.fill('Kept text\n\n');
+  await editor.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+  await paste(page, [['plain.png', fixture('plain.png')]]);
+  await page.getByText(/plain\.png is in the post and the preview, but was not kept for your next visit: the browser's storage is full/).waitFor();
+  assert.equal(await editor.inputValue(), 'Kept text\n\n![Plain](/images/plain.png)');
+  await context.close();
+});
