@@ -7,6 +7,7 @@
 pub mod attach;
 pub mod metadata;
 pub mod place;
+pub mod refs;
 
 pub use attach::{attach, Attached, LocalSources, Refused};
 pub use metadata::{strip, NotAnImage, Stripped};
