@@ -24,6 +24,8 @@ pub struct Document {
     diagnostics: Rc<Vec<Diagnostic>>,
     /// How keys compare: as the chosen generator's do (Hugo ignores case).
     keys: KeyCase,
+    /// The body's pictures without alt text (warnings).
+    pictures: Vec<Diagnostic>,
 }
 
 impl Document {
@@ -35,6 +37,7 @@ impl Document {
             fields: Rc::default(),
             broken: false,
             diagnostics: Rc::default(),
+            pictures: Vec::new(),
         };
         doc.refresh();
         doc
@@ -60,11 +63,32 @@ impl Document {
         &self.diagnostics
     }
 
-    /// The problems worth showing above the editor: errors and warnings.
+    /// The problems worth showing above the editor: errors and warnings
+    /// (of the front matter, then of the body's pictures).
     pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics
             .iter()
             .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
+            .chain(&self.pictures)
+    }
+
+    /// The body's pictures without alt text, as warnings.
+    pub fn picture_warnings(&self) -> &[Diagnostic] {
+        &self.pictures
+    }
+
+    fn check_pictures(&mut self) {
+        // A picture without alt text is written `![]` (or `![ ]`): the
+        // whole parse only when there may be one, not on every keystroke.
+        let body = self.post.body();
+        let maybe = body.contains("![]") || body.contains("![ ");
+        if !maybe && self.pictures.is_empty() {
+            return;
+        }
+        self.pictures = match maybe {
+            true => crate::images::refs::missing_alt(&crate::images::refs::image_refs(&self.post)),
+            false => Vec::new(),
+        };
     }
 
     /// The post's title, when it has a non-blank one.
@@ -97,6 +121,7 @@ impl Document {
     /// The Markdown changed (the preview follows from [`Self::post`]).
     pub fn set_body(&mut self, body: &str) {
         self.post.set_body(body);
+        self.check_pictures();
     }
 
     /// The `Raw front matter` box changed to `text` (as a textarea gives
@@ -161,6 +186,7 @@ impl Document {
             Err(_) => self.broken = true,
         }
         self.diagnostics = Rc::new(validate::validate(&self.post, &self.schema));
+        self.check_pictures();
     }
 }
 

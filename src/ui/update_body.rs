@@ -30,6 +30,7 @@ impl Editor {
         if text == self.doc.post().body() {
             return false;
         }
+        let warned = self.doc.picture_warnings().to_vec();
         self.doc.set_body(&text);
         let shown = (self.preview.stats(), self.save_status());
         if text.len() <= LONG_POST_BYTES {
@@ -41,6 +42,7 @@ impl Editor {
         self.preview.apply();
         self.images.show_in(&self.preview.blocks_ref());
         shown != (self.preview.stats(), self.save_status())
+            || warned != self.doc.picture_warnings()
     }
 
     fn save_status(&self) -> Option<SaveStatus> {

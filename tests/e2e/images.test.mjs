@@ -129,9 +129,13 @@ test('dropped pictures are named apart; a picked one comes in through the Image 
   await picker.setFiles({ name: 'IMG_2041.webp', mimeType: 'image/webp', buffer: fixture('gps.webp') });
   await eventually(async () => assert.match(await editor.inputValue(), /\n!\[\]\(\/images\/img-2041\.webp\)$/));
   await eventually(async () => assert.equal((await previewImages(page)).length, 3));
+  // A camera's name says nothing: no alt text, and the editor warns of it.
+  const warning = page.getByText(/the image `\/images\/img-2041\.webp` has no alt text/);
+  await warning.waitFor();
   // Undo takes the picture's Markdown back, as any edit of the toolbar's.
   await editor.press('Control+z');
   await eventually(async () => assert.doesNotMatch(await editor.inputValue(), /img-2041/));
+  await warning.waitFor({ state: 'detached' });
 
   // Shift+click: only the syntax, as before.
   await page.getByRole('button', { name: 'Image', exact: true }).click({ modifiers: ['Shift'] });
@@ -175,4 +179,44 @@ test('a full storage: the writer is told, and the Markdown keeps the picture', a
   await page.getByText(/plain\.png is in the post and the preview, but was not kept for your next visit: the browser's storage is full/).waitFor();
   assert.equal(await editor.inputValue(), 'Kept text\n\n![Plain](/images/plain.png)');
   await context.close();
+});
+
+test('Export all carries every draft's pictures; a deleted draft's pictures go', async () => {
+  const { page, editor } = await freshPage();
+  await paste(page, [['plain.png', fixture('plain.png')]]);
+  await eventually(async () => assert.match(await editor.inputValue(), /plain\.png\)$/));
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await eventually(async () => assert.doesNotMatch(await editor.inputValue(), /plain\.png/));
+  await editor.fill('---\ntitle: Second\n---\nSecond\n\n');
+  await editor.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+  await paste(page, [['plain.gif', fixture('plain.gif')]]);
+  await eventually(async () => assert.match(await editor.inputValue(), /plain\.gif\)$/));
+  await eventually(async () => assert.equal((await previewImages(page)).length, 1), 3000);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export all' }).click();
+  const files = unzip(await (await download).path());
+  assert.deepEqual(fs.readFileSync(files['static/images/plain.png']), fixture('plain.png'), `${Object.keys(files)}`);
+  assert.deepEqual(fs.readFileSync(files['static/images/plain.gif']), fixture('plain.gif'));
+  assert.equal(Object.keys(files).filter((f) => f.endsWith('.md')).length, 2);
+  await page.getByText('Exported 2 drafts with 2 pictures.').waitFor();
+
+  // Delete the second draft; once the page is left (no undo then), its picture goes.
+  const stored = () => page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('postwright-images');
+    open.onsuccess = () => {
+      const req = open.result.transaction('images').objectStore('images').getAllKeys();
+      req.onsuccess = () => { resolve(req.result.map((k) => k.split('\n')[1]).sort()); open.result.close(); };
+      req.onerror = () => reject(req.error);
+    };
+    open.onerror = () => reject(open.error);
+  }));
+  assert.deepEqual(await stored(), ['static/images/plain.gif', 'static/images/plain.png']);
+  const drafts = page.getByRole('list', { name: 'Drafts' });
+  await drafts.getByRole('listitem').filter({ hasText: 'Second' }).getByRole('button', { name: /Delete/ }).click();
+  await page.getByText(/^Deleted/).waitFor();
+  await page.reload();
+  await page.getByRole('textbox', { name: 'Markdown' }).waitFor();
+  await eventually(async () => assert.deepEqual(await stored(), ['static/images/plain.png']), 5000);
+  await page.context().close();
 });
