@@ -311,5 +311,9 @@ fn check_reports_pictures_not_in_the_repository_and_pictures_without_alt_text() 
         out.contains("index.md:7:21: warning: the image `./shore.png` has no alt text"),
         "{out}"
     );
-    assert_eq!(out.matches("the image").count(), 2, "the others resolve: {out}");
+    assert_eq!(
+        out.matches("the image").count(),
+        2,
+        "the others resolve: {out}"
+    );
 }

@@ -208,7 +208,11 @@ fn a_picture_without_alt_text_is_a_warning_until_it_has_one() {
     let warnings = d.picture_warnings();
     assert_eq!(warnings.len(), 1);
     assert_eq!((warnings[0].line, warnings[0].column), (6, 1));
-    assert!(warnings[0].message.contains("has no alt text"), "{}", warnings[0].message);
+    assert!(
+        warnings[0].message.contains("has no alt text"),
+        "{}",
+        warnings[0].message
+    );
     d.set_body("Intro\n\n![A heron](/images/img-2041.jpg)\n");
     assert!(d.picture_warnings().is_empty());
 }

@@ -62,6 +62,9 @@ export async function mount(element, options = {}) {
     storageKey: options.storageKey ?? null,
     readonly: !!options.readonly,
     disabled: !!options.disabled,
+    // A host with its own media storage: upload(file) gives (a promise of)
+    // the URL to insert; giving nothing back lets the editor keep the file.
+    upload: typeof options.upload === 'function' ? options.upload : null,
   };
   const wasm = mountWasm(root, config, () => emit('input'), () => emit('change'), (s) => emit('status', s));
   let destroyed = false;
@@ -120,6 +123,16 @@ export class PostwrightEditor extends HTMLElement {
     for (const name of OPTIONS) options[camel(name)] = this.getAttribute(name);
     options.readonly = this.hasAttribute('readonly');
     options.disabled = this.hasAttribute('disabled') || this.matches(':disabled');
+    // A picture pasted, dropped or picked (already stripped of its metadata):
+    // a `postwright-upload` event; a handler that cancels it takes the file
+    // and gives the URL with detail.respondWith(url or a promise of it).
+    options.upload = (file) => {
+      let answer = null;
+      const detail = { file, respondWith(url) { answer = Promise.resolve(url); } };
+      const event = new CustomEvent('postwright-upload', { detail, bubbles: true, cancelable: true });
+      if (this.dispatchEvent(event)) return undefined;
+      return answer ?? Promise.reject(new Error('the postwright-upload handler gave no URL'));
+    };
     this.#mounting = mount(this, options).then((handle) => {
       if (!this.isConnected) { handle.destroy(); return; }
       this.#handle = handle;

@@ -152,7 +152,10 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
         let site = config.as_ref().map(|_| root.as_path());
         let generator = preset.or_else(|| config.as_ref().and_then(|c| c.generator));
         let pictures = images_check::findings(file, &post, site, generator);
-        for d in validate::validate(&post, &schema).into_iter().chain(pictures) {
+        for d in validate::validate(&post, &schema)
+            .into_iter()
+            .chain(pictures)
+        {
             let severity = match d.severity {
                 Severity::Error => {
                     errors += 1;

@@ -46,6 +46,33 @@ pub fn revoke(url: &str) {
     let _ = Url::revoke_object_url(url);
 }
 
+/// `blob` as a File named `name` (what a host's upload hook is given).
+pub fn file_of(blob: &Blob, name: &str) -> Result<web_sys::File, BrowserError> {
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(&blob.type_());
+    web_sys::File::new_with_blob_sequence_and_options(&Array::of1(blob), name, &options)
+        .map_err(BrowserError::from)
+}
+
+/// Hands `file` to the host's `upload(file)`: `None` when it does not take
+/// it (it gave nothing back), else its answer, the URL to insert.
+pub fn upload(
+    hook: &js_sys::Function,
+    file: &web_sys::File,
+) -> Option<impl std::future::Future<Output = Result<String, BrowserError>>> {
+    let answer = match hook.call1(&JsValue::NULL, file) {
+        Ok(v) if v.is_undefined() || v.is_null() => return None,
+        Ok(v) => js_sys::Promise::resolve(&v),
+        Err(e) => js_sys::Promise::reject(&e),
+    };
+    Some(async move {
+        let url = JsFuture::from(answer).await.map_err(BrowserError::from)?;
+        url.as_string()
+            .filter(|u| !u.trim().is_empty())
+            .ok_or_else(|| BrowserError::unavailable("the upload gave no URL"))
+    })
+}
+
 pub async fn bytes_of(blob: &Blob) -> Result<Vec<u8>, BrowserError> {
     let buffer = JsFuture::from(blob.array_buffer())
         .await

@@ -25,7 +25,8 @@ pub fn image_refs(post: &Post) -> Vec<ImageRef> {
     let first_line = post.body_start_line();
     let mut out = Vec::new();
     let mut open: Option<(String, usize, String)> = None;
-    for (event, range) in Parser::new_ext(body, crate::markdown::options(false)).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, crate::markdown::options(false)).into_offset_iter()
+    {
         match event {
             Event::Start(Tag::Image { dest_url, .. }) if open.is_none() => {
                 open = Some((dest_url.to_string(), range.start, String::new()));
@@ -141,7 +142,9 @@ mod tests {
 
     #[test]
     fn pictures_are_found_with_their_place_in_the_file() {
-        let post = Post::parse("---\ntitle: x\n---\nIntro\n\n  ![A bay](/images/bay.jpg) and ![](shot%201.png)\n");
+        let post = Post::parse(
+            "---\ntitle: x\n---\nIntro\n\n  ![A bay](/images/bay.jpg) and ![](shot%201.png)\n",
+        );
         let refs = image_refs(&post);
         assert_eq!(refs.len(), 2);
         assert_eq!((refs[0].line, refs[0].column), (6, 3));
@@ -150,7 +153,9 @@ mod tests {
         let warnings = missing_alt(&refs);
         assert_eq!(warnings.len(), 1);
         assert_eq!((warnings[0].line, warnings[0].column), (6, 33));
-        assert!(warnings[0].message.contains("`shot%201.png` has no alt text"));
+        assert!(warnings[0]
+            .message
+            .contains("`shot%201.png` has no alt text"));
     }
 
     #[test]
@@ -158,21 +163,38 @@ mod tests {
         let c = |p, post, url| repo_candidates(p, post, url);
         assert_eq!(
             c(Some(Preset::Hugo), "content/posts/a.md", "/images/b.jpg"),
-            Some(vec!["static/images/b.jpg".into(), "assets/images/b.jpg".into()])
+            Some(vec![
+                "static/images/b.jpg".into(),
+                "assets/images/b.jpg".into()
+            ])
         );
         assert_eq!(
-            c(Some(Preset::HugoBundle), "content/posts/trip/index.md", "./shot%201.png?x=1"),
+            c(
+                Some(Preset::HugoBundle),
+                "content/posts/trip/index.md",
+                "./shot%201.png?x=1"
+            ),
             Some(vec!["content/posts/trip/shot 1.png".into()])
         );
         assert_eq!(
-            c(Some(Preset::Astro), "src/content/blog/a.md", "../../assets/b.jpg"),
+            c(
+                Some(Preset::Astro),
+                "src/content/blog/a.md",
+                "../../assets/b.jpg"
+            ),
             Some(vec!["src/assets/b.jpg".into()])
         );
         assert_eq!(
             c(Some(Preset::Jekyll), "_posts/a.md", "/assets/images/b.png"),
             Some(vec!["assets/images/b.png".into()])
         );
-        for url in ["https://x.org/a.png", "data:image/png;base64,AA", "//cdn/a.png", "{{ .Site.Params.img }}", ""] {
+        for url in [
+            "https://x.org/a.png",
+            "data:image/png;base64,AA",
+            "//cdn/a.png",
+            "{{ .Site.Params.img }}",
+            "",
+        ] {
             assert_eq!(c(None, "a.md", url), None, "{url}");
         }
     }

@@ -43,6 +43,9 @@ pub struct HostLink {
     pub on_input: Box<dyn Fn()>,
     pub on_change: Box<dyn Fn()>,
     pub on_status: Box<dyn Fn(&str)>,
+    /// The host's own media storage: `upload(file)` gives a promise of the
+    /// URL to insert, or nothing to let the editor keep the picture itself.
+    pub upload: Option<js_sys::Function>,
 }
 
 #[derive(Properties, Clone)]

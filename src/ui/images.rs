@@ -25,6 +25,8 @@ pub enum ImagesMsg {
     Attach(Vec<web_sys::File>),
     /// Their bytes, read.
     Read(Vec<(String, Result<Vec<u8>, BrowserError>)>),
+    /// The host's upload hook gave the URL for a picture (its alt text, the URL).
+    Uploaded(String, String),
     /// A picture could not be stored (the text keeps its reference).
     NotStored(String, IdbError),
     /// Something to tell the writer (an export done, or failed).

@@ -41,8 +41,7 @@ impl Editor {
         self.publish(ctx);
         self.preview.apply();
         self.images.show_in(&self.preview.blocks_ref());
-        shown != (self.preview.stats(), self.save_status())
-            || warned != self.doc.picture_warnings()
+        shown != (self.preview.stats(), self.save_status()) || warned != self.doc.picture_warnings()
     }
 
     fn save_status(&self) -> Option<SaveStatus> {

@@ -15,7 +15,7 @@ use crate::browser::images::{self as store, StoredPicture};
 use crate::browser::{files, textarea};
 use crate::export::{self, PostNames};
 use crate::images::attach::{self, parse_store_key};
-use crate::images::MediaFolders;
+use crate::images::{MediaFolders, Placement};
 use crate::post::Post;
 use crate::validate::Severity;
 
@@ -95,6 +95,15 @@ impl Editor {
                 false
             }
             ImagesMsg::Read(read) => self.insert_images(ctx, read),
+            ImagesMsg::Uploaded(alt, url) => {
+                let placed = Placement {
+                    repo_path: String::new(),
+                    reference: url,
+                    alt,
+                };
+                self.insert_markdown(&[placed]);
+                false
+            }
             ImagesMsg::NotStored(name, e) => {
                 let what = match e {
                     IdbError::QuotaExceeded => "the browser's storage is full".to_string(),
@@ -170,6 +179,25 @@ impl Editor {
                 }
             };
             let p = &attached.placement;
+            if let Some(hook) = &ctx.props().host.upload {
+                let file_name = p.repo_path.rsplit('/').next().unwrap_or(&p.repo_path);
+                let uploading = store::file_of(&blob, file_name)
+                    .ok()
+                    .and_then(|file| store::upload(hook, &file));
+                if let Some(uploading) = uploading {
+                    // The host keeps it: its URL goes in once it answers.
+                    let (link, alt) = (ctx.link().clone(), p.alt.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match uploading.await {
+                            Ok(url) => {
+                                link.send_message(Msg::Images(ImagesMsg::Uploaded(alt, url)))
+                            }
+                            Err(e) => problem(&link, format!("{name} was not uploaded: {e}")),
+                        }
+                    });
+                    continue;
+                }
+            }
             taken.insert(p.repo_path.clone());
             if let Some(stored) = self
                 .images
@@ -188,15 +216,20 @@ impl Editor {
             );
             placed.push(attached.placement);
         }
+        self.insert_markdown(&placed);
+        true
+    }
+
+    /// Inserts the pictures' Markdown at the caret, the first alt selected.
+    fn insert_markdown(&self, placed: &[Placement]) {
         if placed.is_empty() {
-            return true;
+            return;
         }
         let (text, select) = attach::markdown(&placed.iter().collect::<Vec<_>>());
         if let Some(area) = self.markdown.textarea() {
             // Reported back as `Msg::BodyInput`, which shows it in the preview.
             textarea::insert(&area, &text, select);
         }
-        true
     }
 
     fn keep_image(&self, ctx: &Context<Self>, name: String, stored: StoredPicture) {

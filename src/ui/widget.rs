@@ -101,6 +101,9 @@ pub fn mount(
         on_status: Box::new(move |status: &str| {
             let _ = on_status.call1(&JsValue::NULL, &JsValue::from_str(status));
         }),
+        upload: Reflect::get(&config, &JsValue::from_str("upload"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok()),
     });
     let props = EditorProps {
         initial: Rc::from(value),
