@@ -8,13 +8,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openPage, repo, eventually } from './harness.mjs';
-
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+import { serve, launch, openPage, repo, eventually, PREFIX } from './harness.mjs';
 
 const fixture = (name) => fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'images', name));
+let server, browser;
+// Where a host's own media storage puts an uploaded picture.
+const UPLOADED = `${PREFIX}uploads/bay.jpg`;
+before(async () => {
+  server = await serve(undefined, { [UPLOADED]: { type: 'image/jpeg', body: fixture('gps.jpg') } });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
 const TYPES = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', svg: 'image/svg+xml' };
 const typeOf = (name) => TYPES[name.split('.').pop()];
 
@@ -27,9 +32,9 @@ async function transfer(page, files) {
   }, files.map(([name, bytes]) => [name, typeOf(name), [...bytes]]));
 }
 
-async function paste(page, files) {
+async function paste(page, files, target = page.getByRole('textbox', { name: 'Markdown' })) {
   const dt = await transfer(page, files);
-  await page.getByRole('textbox', { name: 'Markdown' }).evaluate((el, dt) => {
+  await target.evaluate((el, dt) => {
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, dt);
 }
@@ -219,4 +224,60 @@ test("Export all carries every draft's pictures; a deleted draft's pictures go",
   await page.getByRole('textbox', { name: 'Markdown' }).waitFor();
   await eventually(async () => assert.deepEqual(await stored(), ['static/images/plain.png']), 5000);
   await page.context().close();
+});
+
+test('a host with its own media storage: the postwright-upload event and the upload hook of mount() give the URL', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(`${server.base}demo/`);
+  const first = page.locator('postwright-editor').nth(0);
+  const editor = first.getByRole('textbox', { name: 'Markdown' });
+  // What a CMS gives back: an absolute URL of its own.
+  const url = `http://${new URL(server.base).host}${UPLOADED}`;
+  await editor.waitFor();
+  await page.evaluate((url) => {
+    document.querySelector('postwright-editor').addEventListener('postwright-upload', (e) => {
+      e.preventDefault();
+      window.uploaded = { name: e.detail.file.name, type: e.detail.file.type, size: e.detail.file.size };
+      e.detail.respondWith(new Promise((resolve) => setTimeout(() => resolve(url), 20)));
+    });
+  }, url);
+  await editor.fill('Hosted\n\n');
+  await editor.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+  await paste(page, [['The Bay.jpg', fixture('gps.jpg')]], editor);
+  await eventually(async () => assert.equal(await editor.inputValue(), `Hosted\n\n![The Bay](${url})`));
+  const sent = await page.evaluate(() => window.uploaded);
+  assert.equal(sent.name, 'the-bay.jpg', 'named as the editor would file it');
+  assert.equal(sent.type, 'image/jpeg');
+  assert.ok(sent.size < fixture('gps.jpg').length, 'stripped of its metadata before it leaves');
+  await eventually(async () => {
+    const imgs = await first.getByRole('region', { name: 'Preview' }).locator('img').evaluateAll(
+      (l) => l.map((i) => ({ src: i.getAttribute('src'), shown: i.complete && i.naturalWidth > 0 })));
+    assert.equal(imgs.length, 1);
+    assert.equal(imgs[0].src, url);
+    assert.ok(imgs[0].shown);
+  });
+
+  // mount() with an upload hook, in a host that is no form.
+  await page.evaluate(async ([url, bytes]) => {
+    const { mount } = await import('../widget/postwright.js');
+    const here = document.createElement('div');
+    here.id = 'mounted';
+    document.body.append(here);
+    window.hooked = [];
+    await mount(here, { value: 'Mounted\n', upload: async (file) => { window.hooked.push(file.name); return url; } });
+    const area = here.shadowRoot.querySelector('#pw-markdown');
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+    const d = new DataTransfer();
+    d.items.add(new File([new Uint8Array(bytes)], 'dot.png', { type: 'image/png' }));
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: d, bubbles: true, cancelable: true }));
+  }, [url, [...fixture('plain.png')]]);
+  const mounted = page.locator('#mounted').getByRole('textbox', { name: 'Markdown' });
+  await eventually(async () => assert.equal(await mounted.inputValue(), `Mounted\n![Dot](${url})`));
+  assert.deepEqual(await page.evaluate(() => window.hooked), ['dot.png']);
+  assert.equal(page.errors.length, 0, page.errors.join('\n'));
+  await context.close();
 });
