@@ -25,6 +25,11 @@ pub enum ImagesMsg {
     Attach(Vec<web_sys::File>),
     /// Their bytes, read.
     Read(Vec<(String, Result<Vec<u8>, BrowserError>)>),
+    /// Those left to take, after the pictures placed so far (one a task).
+    Next(
+        Vec<(String, Result<Vec<u8>, BrowserError>)>,
+        Vec<(String, crate::images::Placement, Vec<&'static str>)>,
+    ),
     /// The host's upload hook gave the URL for a picture (its alt text, the URL).
     Uploaded(String, String),
     /// A picture could not be stored (the text keeps its reference).
@@ -188,6 +193,8 @@ impl LocalImages {
             };
             if let Some(url) = self.sources.url_for(&src) {
                 let _ = img.set_attribute("data-pw-src", &src);
+                // A photo's decode off the main thread: typing goes on meanwhile.
+                let _ = img.set_attribute("decoding", "async");
                 let _ = img.set_attribute("src", url);
             }
         }

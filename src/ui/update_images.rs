@@ -94,7 +94,8 @@ impl Editor {
                 });
                 false
             }
-            ImagesMsg::Read(read) => self.insert_images(ctx, read),
+            ImagesMsg::Read(read) => self.insert_images(ctx, read, Vec::new()),
+            ImagesMsg::Next(read, placed) => self.insert_images(ctx, read, placed),
             ImagesMsg::Uploaded(alt, url) => {
                 let placed = Placement {
                     repo_path: String::new(),
@@ -144,80 +145,116 @@ impl Editor {
     }
 
     /// The files read: each that is a picture is stripped and placed, kept,
-    /// and its Markdown inserted at the caret (all of them at once, the
-    /// first one's alt text selected).
+    /// one a task (twenty dropped at once must not hold the page), and their
+    /// Markdown inserted at the caret once all are (the first alt selected).
     fn insert_images(
         &mut self,
         ctx: &Context<Self>,
-        read: Vec<(String, Result<Vec<u8>, crate::browser::BrowserError>)>,
+        mut read: Vec<(String, Result<Vec<u8>, crate::browser::BrowserError>)>,
+        mut placed: Vec<(String, Placement, Vec<&'static str>)>,
     ) -> bool {
-        let post_path = self.export_path();
-        let folders = MediaFolders::default_for(self.prefs.preset(), &post_path);
-        let mut taken: HashSet<String> = self.images.taken();
-        let mut placed = Vec::new();
-        for (name, bytes) in read {
-            let bytes = match bytes {
-                Ok(b) => b,
-                Err(e) => {
-                    self.alert(Severity::Error, format!("{name} could not be read: {e}"));
-                    continue;
-                }
-            };
-            let attached =
-                match attach::attach(&folders, &post_path, &name, &bytes, &|p| taken.contains(p)) {
-                    Ok(a) => a,
-                    Err(e) => {
-                        self.alert(Severity::Error, e.to_string());
-                        continue;
-                    }
-                };
-            let blob = match store::blob_of(&attached.bytes, attached.kind.mime()) {
-                Ok(b) => b,
-                Err(e) => {
-                    self.alert(Severity::Error, format!("{name}: {e}"));
-                    continue;
-                }
-            };
-            let p = &attached.placement;
-            if let Some(hook) = &ctx.props().host.upload {
-                let file_name = p.repo_path.rsplit('/').next().unwrap_or(&p.repo_path);
-                let uploading = store::file_of(&blob, file_name)
-                    .ok()
-                    .and_then(|file| store::upload(hook, &file));
-                if let Some(uploading) = uploading {
-                    // The host keeps it: its URL goes in once it answers.
-                    let (link, alt) = (ctx.link().clone(), p.alt.clone());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        match uploading.await {
-                            Ok(url) => {
-                                link.send_message(Msg::Images(ImagesMsg::Uploaded(alt, url)))
-                            }
-                            Err(e) => problem(&link, format!("{name} was not uploaded: {e}")),
-                        }
-                    });
-                    continue;
-                }
+        if !read.is_empty() {
+            let (name, bytes) = read.remove(0);
+            placed.extend(self.take_image(ctx, name, bytes));
+        }
+        if !read.is_empty() {
+            let link = ctx.link().clone();
+            gloo_timers::callback::Timeout::new(0, move || {
+                link.send_message(Msg::Images(ImagesMsg::Next(read, placed)))
+            })
+            .forget();
+            return false;
+        }
+        // One notice for the lot: what was added, where, and what was removed.
+        let mut removed: Vec<&str> = Vec::new();
+        for r in placed.iter().flat_map(|(_, _, r)| r) {
+            if !removed.contains(r) {
+                removed.push(r);
             }
-            taken.insert(p.repo_path.clone());
-            if let Some(stored) = self
-                .images
-                .add(p.repo_path.clone(), p.reference.clone(), blob)
-            {
-                self.keep_image(ctx, name.clone(), stored);
-            }
-            let removed = if attached.removed.is_empty() {
-                String::new()
-            } else {
-                format!(" ({} removed)", attached.removed.join(", "))
-            };
-            self.alert(
+        }
+        let removed = match removed.is_empty() {
+            true => String::new(),
+            false => format!(" ({} removed)", removed.join(", ")),
+        };
+        match placed.as_slice() {
+            [] => {}
+            [(name, p, _)] => self.alert(
                 Severity::Info,
                 format!("Added {name} as {}{removed}.", p.repo_path),
-            );
-            placed.push(attached.placement);
+            ),
+            [(_, p, _), ..] => {
+                let folder = p.repo_path.rsplit_once('/').map_or("", |(d, _)| d);
+                let count = crate::wording::counted(placed.len(), "picture", "pictures");
+                let place = match folder {
+                    "" => String::new(),
+                    f => format!(" in {f}"),
+                };
+                self.alert(Severity::Info, format!("Added {count}{place}{removed}."));
+            }
         }
+        let placed: Vec<Placement> = placed.into_iter().map(|(_, p, _)| p).collect();
         self.insert_markdown(&placed);
         true
+    }
+
+    /// One file: stripped, placed and kept here (its placement to insert),
+    /// or handed to the host's upload hook (its URL goes in when it comes).
+    fn take_image(
+        &mut self,
+        ctx: &Context<Self>,
+        name: String,
+        bytes: Result<Vec<u8>, crate::browser::BrowserError>,
+    ) -> Option<(String, Placement, Vec<&'static str>)> {
+        let post_path = self.export_path();
+        let folders = MediaFolders::default_for(self.prefs.preset(), &post_path);
+        let taken: HashSet<String> = self.images.taken();
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => {
+                self.alert(Severity::Error, format!("{name} could not be read: {e}"));
+                return None;
+            }
+        };
+        let attached =
+            match attach::attach(&folders, &post_path, &name, &bytes, &|p| taken.contains(p)) {
+                Ok(a) => a,
+                Err(e) => {
+                    self.alert(Severity::Error, e.to_string());
+                    return None;
+                }
+            };
+        let blob = match store::blob_of(&attached.bytes, attached.kind.mime()) {
+            Ok(b) => b,
+            Err(e) => {
+                self.alert(Severity::Error, format!("{name}: {e}"));
+                return None;
+            }
+        };
+        let p = &attached.placement;
+        if let Some(hook) = &ctx.props().host.upload {
+            let file_name = p.repo_path.rsplit('/').next().unwrap_or(&p.repo_path);
+            let uploading = store::file_of(&blob, file_name)
+                .ok()
+                .and_then(|file| store::upload(hook, &file));
+            if let Some(uploading) = uploading {
+                // The host keeps it: its URL goes in once it answers.
+                let (link, alt) = (ctx.link().clone(), p.alt.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    match uploading.await {
+                        Ok(url) => link.send_message(Msg::Images(ImagesMsg::Uploaded(alt, url))),
+                        Err(e) => problem(&link, format!("{name} was not uploaded: {e}")),
+                    }
+                });
+                return None;
+            }
+        }
+        if let Some(stored) = self
+            .images
+            .add(p.repo_path.clone(), p.reference.clone(), blob)
+        {
+            self.keep_image(ctx, name.clone(), stored);
+        }
+        Some((name, attached.placement, attached.removed))
     }
 
     /// Inserts the pictures' Markdown at the caret, the first alt selected.
