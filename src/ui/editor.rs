@@ -73,6 +73,7 @@ pub(super) struct Handlers {
     pub(super) command: Callback<Action>,
     pub(super) import: Callback<Vec<web_sys::File>>,
     pub(super) attach_images: Callback<Vec<web_sys::File>>,
+    pub(super) pick_field_image: Callback<(String, Vec<web_sys::File>)>,
     pub(super) new_draft: Callback<()>,
     pub(super) open_draft: Callback<String>,
     pub(super) duplicate_draft: Callback<String>,
@@ -93,6 +94,8 @@ impl Handlers {
             command: link.callback(Msg::Command),
             import: link.callback(Msg::Import),
             attach_images: link.callback(|files| Msg::Images(ImagesMsg::Attach(files))),
+            pick_field_image: link
+                .callback(|(key, files)| Msg::Images(ImagesMsg::AttachToField(key, files))),
             new_draft: link.callback(|_| Msg::NewDraft),
             open_draft: link.callback(Msg::OpenDraft),
             duplicate_draft: link.callback(Msg::DuplicateDraft),

@@ -4,6 +4,7 @@
 //! (names, places, which `src` is ours) is `crate::images`.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use web_sys::Blob;
@@ -23,19 +24,29 @@ pub enum ImagesMsg {
     Loaded(String, Vec<StoredPicture>),
     /// Files pasted, dropped or picked, to become pictures of the post.
     Attach(Vec<web_sys::File>),
+    /// …of an image field of the form (its key).
+    AttachToField(String, Vec<web_sys::File>),
     /// Their bytes, read.
-    Read(Vec<(String, Result<Vec<u8>, BrowserError>)>),
+    Read(Target, Vec<(String, Result<Vec<u8>, BrowserError>)>),
     /// Those left to take, after the pictures placed so far (one a task).
     Next(
+        Target,
         Vec<(String, Result<Vec<u8>, BrowserError>)>,
         Vec<(String, crate::images::Placement, Vec<&'static str>)>,
     ),
     /// The host's upload hook gave the URL for a picture (its alt text, the URL).
-    Uploaded(String, String),
+    Uploaded(Target, String, String),
     /// A picture could not be stored (the text keeps its reference).
     NotStored(String, IdbError),
     /// Something to tell the writer (an export done, or failed).
     Told(crate::validate::Severity, String),
+}
+
+/// Where pictures go: into the Markdown at the caret, or an image field.
+#[derive(Clone)]
+pub enum Target {
+    Markdown,
+    Field(String),
 }
 
 /// One picture of the open draft.
@@ -54,11 +65,17 @@ pub(super) struct LocalImages {
     /// The draft `pictures` are of (`""`: no drafts here).
     draft: Option<String>,
     pictures: Vec<Picture>,
-    sources: LocalSources,
+    /// Shared with the form (its thumbnails), so it renders again only when they change.
+    sources: Rc<LocalSources>,
     base_url: Option<String>,
 }
 
 impl LocalImages {
+    /// The open draft's pictures as the form's thumbnails find them.
+    pub(super) fn sources(&self) -> Rc<LocalSources> {
+        Rc::clone(&self.sources)
+    }
+
     pub(super) fn store(&self) -> Option<&IdbStore> {
         self.store.as_ref()
     }
@@ -105,7 +122,9 @@ impl LocalImages {
         for p in self.pictures.drain(..) {
             store::revoke(&p.url);
         }
-        self.sources = LocalSources::default();
+        if !self.sources.is_empty() {
+            self.sources = Rc::default();
+        }
     }
 
     /// The stored pictures of `draft`, when it is still the one shown.
@@ -161,12 +180,12 @@ impl LocalImages {
     }
 
     fn rebuild(&mut self) {
-        self.sources = LocalSources::new(
+        self.sources = Rc::new(LocalSources::new(
             self.pictures
                 .iter()
                 .map(|p| (p.reference.as_str(), p.url.as_str())),
             self.base_url.as_deref(),
-        );
+        ));
     }
 
     /// Points the preview's `<img>` that show one of the post's pictures at

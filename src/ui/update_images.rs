@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use yew::prelude::*;
 
 use super::editor::Editor;
-use super::images::ImagesMsg;
+use super::images::{ImagesMsg, Target};
 use super::msg::Msg;
 use crate::browser::idb::IdbError;
 use crate::browser::images::{self as store, StoredPicture};
@@ -16,7 +16,7 @@ use crate::browser::{files, textarea};
 use crate::export::{self, PostNames};
 use crate::images::attach::{self, parse_store_key};
 use crate::images::{MediaFolders, Placement};
-use crate::post::Post;
+use crate::post::{Post, Value};
 use crate::validate::Severity;
 
 impl Editor {
@@ -83,26 +83,17 @@ impl Editor {
                 self.images.show_in(&self.preview.blocks_ref());
                 shown
             }
-            ImagesMsg::Attach(list) => {
-                let link = ctx.link().clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let mut out = Vec::new();
-                    for file in list {
-                        out.push((file.name(), files::read_bytes(&file).await));
-                    }
-                    link.send_message(Msg::Images(ImagesMsg::Read(out)));
-                });
-                false
-            }
-            ImagesMsg::Read(read) => self.insert_images(ctx, read, Vec::new()),
-            ImagesMsg::Next(read, placed) => self.insert_images(ctx, read, placed),
-            ImagesMsg::Uploaded(alt, url) => {
+            ImagesMsg::Attach(list) => read_files(ctx, Target::Markdown, list),
+            ImagesMsg::AttachToField(key, list) => read_files(ctx, Target::Field(key), list),
+            ImagesMsg::Read(target, read) => self.insert_images(ctx, target, read, Vec::new()),
+            ImagesMsg::Next(target, read, placed) => self.insert_images(ctx, target, read, placed),
+            ImagesMsg::Uploaded(target, alt, url) => {
                 let placed = Placement {
                     repo_path: String::new(),
                     reference: url,
                     alt,
                 };
-                self.insert_markdown(&[placed]);
+                self.put_in(ctx, &target, &[placed]);
                 false
             }
             ImagesMsg::NotStored(name, e) => {
@@ -150,17 +141,18 @@ impl Editor {
     fn insert_images(
         &mut self,
         ctx: &Context<Self>,
+        target: Target,
         mut read: Vec<(String, Result<Vec<u8>, crate::browser::BrowserError>)>,
         mut placed: Vec<(String, Placement, Vec<&'static str>)>,
     ) -> bool {
         if !read.is_empty() {
             let (name, bytes) = read.remove(0);
-            placed.extend(self.take_image(ctx, name, bytes));
+            placed.extend(self.take_image(ctx, &target, name, bytes));
         }
         if !read.is_empty() {
             let link = ctx.link().clone();
             gloo_timers::callback::Timeout::new(0, move || {
-                link.send_message(Msg::Images(ImagesMsg::Next(read, placed)))
+                link.send_message(Msg::Images(ImagesMsg::Next(target, read, placed)))
             })
             .forget();
             return false;
@@ -193,8 +185,36 @@ impl Editor {
             }
         }
         let placed: Vec<Placement> = placed.into_iter().map(|(_, p, _)| p).collect();
-        self.insert_markdown(&placed);
+        self.put_in(ctx, &target, &placed);
         true
+    }
+
+    /// The pictures go where they were meant: the Markdown, or a field (an
+    /// image list gets them added, an image field the first).
+    fn put_in(&mut self, ctx: &Context<Self>, target: &Target, placed: &[Placement]) {
+        let Target::Field(key) = target else {
+            return self.insert_markdown(placed);
+        };
+        let Some(first) = placed.first() else {
+            return;
+        };
+        let list = self
+            .doc
+            .schema()
+            .field(key)
+            .is_some_and(|d| d.ty == crate::schema::FieldType::ImageList);
+        let value = if list {
+            let mut items = match self.doc.post().get(key) {
+                Some(Value::List(items)) => items,
+                Some(Value::String(s)) if !s.is_empty() => vec![Value::String(s)],
+                _ => Vec::new(),
+            };
+            items.extend(placed.iter().map(|p| Value::String(p.reference.clone())));
+            Value::List(items)
+        } else {
+            Value::String(first.reference.clone())
+        };
+        ctx.link().send_message(Msg::SetField(key.clone(), value));
     }
 
     /// One file: stripped, placed and kept here (its placement to insert),
@@ -202,6 +222,7 @@ impl Editor {
     fn take_image(
         &mut self,
         ctx: &Context<Self>,
+        target: &Target,
         name: String,
         bytes: Result<Vec<u8>, crate::browser::BrowserError>,
     ) -> Option<(String, Placement, Vec<&'static str>)> {
@@ -238,10 +259,12 @@ impl Editor {
                 .and_then(|file| store::upload(hook, &file));
             if let Some(uploading) = uploading {
                 // The host keeps it: its URL goes in once it answers.
-                let (link, alt) = (ctx.link().clone(), p.alt.clone());
+                let (link, alt, target) = (ctx.link().clone(), p.alt.clone(), target.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     match uploading.await {
-                        Ok(url) => link.send_message(Msg::Images(ImagesMsg::Uploaded(alt, url))),
+                        Ok(url) => {
+                            link.send_message(Msg::Images(ImagesMsg::Uploaded(target, alt, url)))
+                        }
                         Err(e) => problem(&link, format!("{name} was not uploaded: {e}")),
                     }
                 });
@@ -388,6 +411,19 @@ impl Editor {
         });
         true
     }
+}
+
+/// Reads the files' bytes, then `ImagesMsg::Read` takes them.
+fn read_files(ctx: &Context<Editor>, target: Target, list: Vec<web_sys::File>) -> bool {
+    let link = ctx.link().clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut out = Vec::new();
+        for file in list {
+            out.push((file.name(), files::read_bytes(&file).await));
+        }
+        link.send_message(Msg::Images(ImagesMsg::Read(target, out)));
+    });
+    false
 }
 
 fn problem(link: &yew::html::Scope<Editor>, text: String) {

@@ -318,7 +318,8 @@ impl Editor {
                             on_add={h.add_field.clone()}
                             on_fix={h.fix.clone()}
                             show_all={self.prefs.more_fields()}
-                            on_show_all={self.layout.callbacks.show_all.clone()} />
+                            on_show_all={self.layout.callbacks.show_all.clone()}
+                            on_pick_image={h.pick_field_image.clone()} local_images={self.images.sources()} />
                         <RawFrontMatter front_matter={AttrValue::from(self.doc.post().front_matter().to_string())}
                             open={self.layout.raw_open} broken={self.doc.broken()}
                             readonly={self.config.readonly} disabled={self.config.disabled}

@@ -281,3 +281,31 @@ test('a host with its own media storage: the postwright-upload event and the upl
   assert.equal(page.errors.length, 0, page.errors.join('\n'));
   await context.close();
 });
+
+test('an image field takes a picked or dropped picture and shows its thumbnail; an image list adds them', async () => {
+  const { page, editor } = await freshPage();
+  const form = page.getByRole('group', { name: 'Front matter' });
+  if (await page.getByRole('button', { name: 'Show front matter' }).count()) await page.getByRole('button', { name: 'Show front matter' }).click();
+  for (const key of ['image', 'images']) {
+    await form.getByRole('combobox', { name: 'Field to add' }).selectOption(key);
+    await form.getByRole('button', { name: 'Add field' }).click();
+  }
+  const chooser = page.waitForEvent('filechooser');
+  await form.getByRole('button', { name: 'Choose picture for Image', exact: true }).click();
+  await (await chooser).setFiles({ name: 'Cover.png', mimeType: 'image/png', buffer: fixture('plain.png') });
+  const image = form.getByRole('textbox', { name: 'Image', exact: true });
+  await eventually(async () => assert.equal(await image.inputValue(), '/images/cover.png'));
+  await eventually(async () => {
+    const thumb = await form.locator('.pw-image-field').first().locator('img').evaluate((i) => ({ src: i.src, shown: !i.hidden && i.complete && i.naturalWidth > 0 }));
+    assert.match(thumb.src, /^blob:/);
+    assert.ok(thumb.shown, 'the thumbnail shows the picture kept here');
+  });
+  // Two dropped on the list: both added, and not into the Markdown.
+  const dt = await transfer(page, [['a.gif', fixture('plain.gif')], ['b.png', fixture('plain.png')]]);
+  await form.getByRole('button', { name: 'Choose picture for Images' }).dispatchEvent('drop', { dataTransfer: dt });
+  await form.getByRole('listitem').filter({ hasText: '/images/a.gif' }).waitFor();
+  await form.getByRole('listitem').filter({ hasText: '/images/b.png' }).waitFor();
+  assert.equal(await editor.inputValue(), 'Intro\n\n');
+  await eventually(async () => assert.equal(await form.locator('.pw-thumbs img').count(), 2));
+  await page.context().close();
+});
