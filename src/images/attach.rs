@@ -109,6 +109,17 @@ fn reference_in_markdown(reference: &str) -> String {
     }
 }
 
+/// Where a picture is written with the post now at `post_path`: one the
+/// post refers to relatively (a page bundle's, Astro's `src/assets`) moves
+/// with the post, so it is found beside it whatever the post's name became
+/// since; one under a public folder stays at `repo_path`.
+pub fn path_in_repo(repo_path: &str, reference: &str, post_path: &str) -> String {
+    match super::refs::repo_candidates(None, post_path, reference) {
+        Some(c) if !reference.starts_with('/') && !c.is_empty() && !c[0].is_empty() => c[0].clone(),
+        _ => repo_path.to_string(),
+    }
+}
+
 /// How a stored picture is keyed: its draft, then its repo path.
 pub fn store_key(draft_id: &str, repo_path: &str) -> String {
     format!("{draft_id}\n{repo_path}")
@@ -236,6 +247,31 @@ mod tests {
         assert_eq!(sel, 2..2);
         let odd = placed("a [b]", "/my images/a (1).png");
         assert_eq!(markdown(&[&odd]).0, "![a \\[b\\]](</my images/a (1).png>)");
+    }
+
+    #[test]
+    fn a_relative_picture_follows_its_post_a_public_one_stays() {
+        // A bundle renamed since: its picture goes beside its index.md.
+        assert_eq!(
+            path_in_repo(
+                "content/posts/untitled/bay.jpg",
+                "bay.jpg",
+                "content/posts/trip/index.md"
+            ),
+            "content/posts/trip/bay.jpg"
+        );
+        assert_eq!(
+            path_in_repo(
+                "src/assets/a.png",
+                "../../assets/a.png",
+                "src/content/blog/x.md"
+            ),
+            "src/assets/a.png"
+        );
+        assert_eq!(
+            path_in_repo("static/images/a.png", "/images/a.png", "content/posts/y.md"),
+            "static/images/a.png"
+        );
     }
 
     #[test]

@@ -312,13 +312,17 @@ impl Editor {
             "{}.zip",
             name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s)
         );
-        let mut entries = vec![(self.export_path(), self.doc.post().to_text().into_bytes())];
+        let post_path = self.export_path();
         let pictures: Vec<_> = self
             .images
             .pictures()
             .iter()
-            .map(|p| (p.repo_path.clone(), p.blob.clone()))
+            .map(|p| {
+                let path = attach::path_in_repo(&p.repo_path, &p.reference, &post_path);
+                (path, p.blob.clone())
+            })
             .collect();
+        let mut entries = vec![(post_path, self.doc.post().to_text().into_bytes())];
         let link = ctx.link().clone();
         wasm_bindgen_futures::spawn_local(async move {
             for (path, blob) in pictures {
@@ -362,12 +366,8 @@ impl Editor {
             let (drafts, mut pictures) = (texts.len(), 0);
             for (id, own, text) in texts {
                 let names = PostNames::of(&Post::parse(&text));
-                paths.push(export::post_path(
-                    own.as_deref(),
-                    preset,
-                    names.parts(),
-                    &today,
-                ));
+                let post_path = export::post_path(own.as_deref(), preset, names.parts(), &today);
+                paths.push(post_path.clone());
                 bytes.push(text.into_bytes());
                 for p in &all {
                     let Some((d, path)) = parse_store_key(&p.key) else {
@@ -377,7 +377,7 @@ impl Editor {
                         match store::bytes_of(&p.blob).await {
                             Ok(b) => {
                                 pictures += 1;
-                                paths.push(path.to_string());
+                                paths.push(attach::path_in_repo(path, &p.reference, &post_path));
                                 bytes.push(b);
                             }
                             Err(e) => return problem(&link, format!("Export failed: {e}")),
