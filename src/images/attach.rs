@@ -93,6 +93,36 @@ pub fn markdown(pictures: &[&Placement]) -> (String, Range<usize>) {
     (text, select)
 }
 
+/// [`markdown`] to go between `before` and `after` (the text either side of
+/// the caret): a picture is a paragraph of its own, so blank lines are added
+/// where the text around it has none.
+pub fn markdown_between(
+    before: &str,
+    after: &str,
+    pictures: &[&Placement],
+) -> (String, Range<usize>) {
+    let (text, select) = markdown(pictures);
+    let prefix = if before.is_empty() || before.ends_with("\n\n") {
+        ""
+    } else if before.ends_with('\n') {
+        "\n"
+    } else {
+        "\n\n"
+    };
+    let suffix = if after.is_empty() || after.starts_with("\n\n") {
+        ""
+    } else if after.starts_with('\n') {
+        "\n"
+    } else {
+        "\n\n"
+    };
+    let at = prefix.len();
+    (
+        format!("{prefix}{text}{suffix}"),
+        select.start + at..select.end + at,
+    )
+}
+
 fn escape_alt(alt: &str) -> String {
     alt.replace('\\', "\\\\")
         .replace('[', "\\[")
@@ -272,6 +302,19 @@ mod tests {
             path_in_repo("static/images/a.png", "/images/a.png", "content/posts/y.md"),
             "static/images/a.png"
         );
+    }
+
+    #[test]
+    fn a_picture_is_a_paragraph_of_its_own() {
+        let a = placed("Bay", "/b.jpg");
+        let at = |before, after| markdown_between(before, after, &[&a]);
+        assert_eq!(at("Intro\n\n", "").0, "![Bay](/b.jpg)");
+        assert_eq!(at("", "").0, "![Bay](/b.jpg)");
+        assert_eq!(at("Intro\n", "").0, "\n![Bay](/b.jpg)");
+        let (text, sel) = at("Some text", "More text");
+        assert_eq!(text, "\n\n![Bay](/b.jpg)\n\n");
+        assert_eq!(&text[sel], "Bay");
+        assert_eq!(at("A\n\n", "\nB").0, "![Bay](/b.jpg)\n");
     }
 
     #[test]

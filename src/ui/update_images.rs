@@ -285,10 +285,12 @@ impl Editor {
         if placed.is_empty() {
             return;
         }
-        let (text, select) = attach::markdown(&placed.iter().collect::<Vec<_>>());
+        let pictures: Vec<&Placement> = placed.iter().collect();
         if let Some(area) = self.markdown.textarea() {
             // Reported back as `Msg::BodyInput`, which shows it in the preview.
-            textarea::insert(&area, &text, select);
+            textarea::insert(&area, |before, after| {
+                attach::markdown_between(before, after, &pictures)
+            });
         }
     }
 

@@ -276,7 +276,7 @@ test('a host with its own media storage: the postwright-upload event and the upl
     area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: d, bubbles: true, cancelable: true }));
   }, [url, [...fixture('plain.png')]]);
   const mounted = page.locator('#mounted').getByRole('textbox', { name: 'Markdown' });
-  await eventually(async () => assert.equal(await mounted.inputValue(), `Mounted\n![Dot](${url})`));
+  await eventually(async () => assert.equal(await mounted.inputValue(), `Mounted\n\n![Dot](${url})`));
   assert.deepEqual(await page.evaluate(() => window.hooked), ['dot.png']);
   assert.equal(page.errors.length, 0, page.errors.join('\n'));
   await context.close();
