@@ -73,6 +73,56 @@ pub fn upload(
     })
 }
 
+/// `blob` (a photo) scaled to `width` x `height` and encoded again as
+/// `mime` (JPEG at quality 0.9): the browser decodes and encodes it
+/// (`createImageBitmap`, an `OffscreenCanvas`), called by name, as web-sys
+/// would need five more features for the same calls.
+pub async fn resized(
+    blob: &Blob,
+    width: u32,
+    height: u32,
+    mime: &str,
+) -> Result<Blob, BrowserError> {
+    let err = |e: JsValue| BrowserError::from(e);
+    let window = web_sys::window().ok_or_else(|| BrowserError::unavailable("no window"))?;
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"resizeWidth".into(), &width.into());
+    let _ = Reflect::set(&options, &"resizeHeight".into(), &height.into());
+    let _ = Reflect::set(&options, &"resizeQuality".into(), &"high".into());
+    let call = |target: &JsValue, name: &str, args: &Array| -> Result<JsValue, BrowserError> {
+        let f: js_sys::Function = Reflect::get(target, &name.into())
+            .map_err(err)?
+            .dyn_into()
+            .map_err(err)?;
+        f.apply(target, args).map_err(err)
+    };
+    let bitmap = call(&window, "createImageBitmap", &Array::of2(blob, &options))?;
+    let bitmap = JsFuture::from(js_sys::Promise::from(bitmap))
+        .await
+        .map_err(err)?;
+    let class: js_sys::Function = Reflect::get(&window, &"OffscreenCanvas".into())
+        .map_err(err)?
+        .dyn_into()
+        .map_err(err)?;
+    let canvas =
+        Reflect::construct(&class, &Array::of2(&width.into(), &height.into())).map_err(err)?;
+    let context = call(&canvas, "getContext", &Array::of1(&"2d".into()))?;
+    call(
+        &context,
+        "drawImage",
+        &Array::of3(&bitmap, &0.into(), &0.into()),
+    )?;
+    let _ = call(&bitmap, "close", &Array::new());
+    let encode = Object::new();
+    let _ = Reflect::set(&encode, &"type".into(), &mime.into());
+    let _ = Reflect::set(&encode, &"quality".into(), &0.9.into());
+    let out = call(&canvas, "convertToBlob", &Array::of1(&encode))?;
+    let out = JsFuture::from(js_sys::Promise::from(out))
+        .await
+        .map_err(err)?;
+    out.dyn_into().map_err(err)
+}
+
 pub async fn bytes_of(blob: &Blob) -> Result<Vec<u8>, BrowserError> {
     let buffer = JsFuture::from(blob.array_buffer())
         .await

@@ -69,6 +69,26 @@ pub fn looks_like_picture(name: &str, mime: &str) -> bool {
         )
 }
 
+/// Photos wider than this are offered a resize (most themes show 1200 px at
+/// most, 2400 on a sharp screen).
+pub const RESIZE_ABOVE_PX: u32 = 2400;
+
+/// The size to offer a picture of `kind` and `dimensions`, when it is wider
+/// than `limit`: the same shape at `limit` px wide. Not for SVG (no pixels),
+/// GIF (it may move) or AVIF (a browser may not encode it).
+pub fn resize_offer(
+    kind: ImageKind,
+    dimensions: Option<(u32, u32)>,
+    limit: u32,
+) -> Option<(u32, u32)> {
+    let (w, h) = dimensions?;
+    let photo = matches!(kind, ImageKind::Jpeg | ImageKind::Png | ImageKind::Webp);
+    (photo && w > limit && limit > 0).then(|| {
+        let height = (u64::from(h) * u64::from(limit) + u64::from(w) / 2) / u64::from(w);
+        (limit, height.max(1) as u32)
+    })
+}
+
 /// The Markdown for pictures inserted at once: one `![alt](reference)` a
 /// line, and the range (bytes into it) to select: the first one's alt text,
 /// so the writer types it (an empty range between the brackets when there
@@ -302,6 +322,24 @@ mod tests {
             path_in_repo("static/images/a.png", "/images/a.png", "content/posts/y.md"),
             "static/images/a.png"
         );
+    }
+
+    #[test]
+    fn wide_photos_are_offered_a_resize_to_the_limit() {
+        assert_eq!(
+            resize_offer(ImageKind::Jpeg, Some((4000, 3000)), 2400),
+            Some((2400, 1800))
+        );
+        assert_eq!(
+            resize_offer(ImageKind::Png, Some((2401, 1)), 2400),
+            Some((2400, 1))
+        );
+        assert_eq!(
+            resize_offer(ImageKind::Jpeg, Some((2400, 3000)), 2400),
+            None
+        );
+        assert_eq!(resize_offer(ImageKind::Gif, Some((4000, 3000)), 2400), None);
+        assert_eq!(resize_offer(ImageKind::Svg, None, 2400), None);
     }
 
     #[test]

@@ -36,6 +36,12 @@ pub enum ImagesMsg {
     ),
     /// The host's upload hook gave the URL for a picture (its alt text, the URL).
     Uploaded(Target, String, String),
+    /// `Resize to … px` on the offer for the picture at this repo path…
+    Resize(String),
+    /// …or `Keep original`.
+    KeepOriginal(String),
+    /// The picture at this repo path, resized (or why not).
+    Resized(String, Result<Blob, BrowserError>),
     /// A picture could not be stored (the text keeps its reference).
     NotStored(String, IdbError),
     /// Something to tell the writer (an export done, or failed).
@@ -57,8 +63,20 @@ pub(super) struct Picture {
     url: String,
 }
 
+/// A photo wider than the limit, offered a resize.
+#[derive(Clone, PartialEq)]
+pub(super) struct Offer {
+    pub(super) repo_path: String,
+    pub(super) name: String,
+    pub(super) width: u32,
+    pub(super) to: (u32, u32),
+    pub(super) mime: &'static str,
+}
+
 #[derive(Default)]
 pub(super) struct LocalImages {
+    /// Photos offered a resize, until the writer answers.
+    pub(super) offers: Vec<Offer>,
     store: Option<IdbStore>,
     /// The store could not be opened: pictures live in this page only.
     unavailable: bool,
@@ -119,6 +137,7 @@ impl LocalImages {
     }
 
     fn clear(&mut self) {
+        self.offers.clear();
         for p in self.pictures.drain(..) {
             store::revoke(&p.url);
         }
@@ -160,7 +179,9 @@ impl LocalImages {
             reference: reference.clone(),
             blob: blob.clone(),
         });
-        self.pictures.retain(|p| p.repo_path != repo_path);
+        if let Some(old) = self.pictures.iter().position(|p| p.repo_path == repo_path) {
+            store::revoke(&self.pictures.remove(old).url);
+        }
         self.pictures.push(Picture {
             repo_path,
             reference,
@@ -207,10 +228,17 @@ impl LocalImages {
             else {
                 continue;
             };
-            let Some(src) = img.get_attribute("src") else {
+            // Once pointed here, by the path it was written with (its bytes may change: a resize).
+            let Some(src) = img
+                .get_attribute("data-pw-src")
+                .or_else(|| img.get_attribute("src"))
+            else {
                 continue;
             };
             if let Some(url) = self.sources.url_for(&src) {
+                if img.get_attribute("src").as_deref() == Some(url) {
+                    continue;
+                }
                 let _ = img.set_attribute("data-pw-src", &src);
                 // A photo's decode off the main thread: typing goes on meanwhile.
                 let _ = img.set_attribute("decoding", "async");

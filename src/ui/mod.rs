@@ -23,6 +23,7 @@
 
 mod drafts_panel;
 mod editor;
+mod export_images;
 mod file_buttons;
 mod focus;
 mod folder_link;

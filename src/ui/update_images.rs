@@ -1,22 +1,22 @@
 //! The messages of the post's pictures: the store opening, a draft's
 //! pictures loaded, files pasted, dropped or picked becoming pictures
 //! (stripped, named, placed by `crate::images`, stored, and inserted as
-//! `![alt](path)` with the alt selected), and the exports that carry them.
+//! `![alt](path)` with the alt selected), the resize offer. The exports
+//! that carry them are in `export_images`.
 
 use std::collections::HashSet;
 
 use yew::prelude::*;
 
 use super::editor::Editor;
-use super::images::{ImagesMsg, Target};
+use super::images::{ImagesMsg, Offer, Target};
 use super::msg::Msg;
 use crate::browser::idb::IdbError;
 use crate::browser::images::{self as store, StoredPicture};
 use crate::browser::{files, textarea};
-use crate::export::{self, PostNames};
 use crate::images::attach::{self, parse_store_key};
 use crate::images::{MediaFolders, Placement};
-use crate::post::{Post, Value};
+use crate::post::Value;
 use crate::validate::Severity;
 
 impl Editor {
@@ -96,6 +96,12 @@ impl Editor {
                 self.put_in(ctx, &target, &[placed]);
                 false
             }
+            ImagesMsg::KeepOriginal(path) => {
+                self.images.offers.retain(|o| o.repo_path != path);
+                true
+            }
+            ImagesMsg::Resize(path) => self.resize(ctx, path),
+            ImagesMsg::Resized(path, result) => self.resized(ctx, path, result),
             ImagesMsg::NotStored(name, e) => {
                 let what = match e {
                     IdbError::QuotaExceeded => "the browser's storage is full".to_string(),
@@ -271,6 +277,17 @@ impl Editor {
                 return None;
             }
         }
+        if let Some(to) =
+            attach::resize_offer(attached.kind, attached.dimensions, attach::RESIZE_ABOVE_PX)
+        {
+            self.images.offers.push(Offer {
+                repo_path: p.repo_path.clone(),
+                name: name.clone(),
+                width: attached.dimensions.map_or(0, |d| d.0),
+                to,
+                mime: attached.kind.mime(),
+            });
+        }
         if let Some(stored) = self
             .images
             .add(p.repo_path.clone(), p.reference.clone(), blob)
@@ -294,6 +311,86 @@ impl Editor {
         }
     }
 
+    /// `Resize to … px`: the browser scales and encodes it again (its
+    /// metadata was gone already); the path and the Markdown stay.
+    fn resize(&mut self, ctx: &Context<Self>, path: String) -> bool {
+        let Some(offer) = self
+            .images
+            .offers
+            .iter()
+            .find(|o| o.repo_path == path)
+            .cloned()
+        else {
+            return false;
+        };
+        self.images.offers.retain(|o| o.repo_path != path);
+        let Some(blob) = self
+            .images
+            .pictures()
+            .iter()
+            .find(|p| p.repo_path == path)
+            .map(|p| p.blob.clone())
+        else {
+            return true;
+        };
+        let link = ctx.link().clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let (w, h) = offer.to;
+            let out = store::resized(&blob, w, h, offer.mime).await;
+            link.send_message(Msg::Images(ImagesMsg::Resized(path, out)));
+        });
+        true
+    }
+
+    fn resized(
+        &mut self,
+        ctx: &Context<Self>,
+        path: String,
+        result: Result<web_sys::Blob, crate::browser::BrowserError>,
+    ) -> bool {
+        let blob = match result {
+            Ok(b) => b,
+            Err(e) => {
+                self.alert(Severity::Error, format!("{path} was not resized: {e}"));
+                return true;
+            }
+        };
+        let Some(reference) = self
+            .images
+            .pictures()
+            .iter()
+            .find(|p| p.repo_path == path)
+            .map(|p| p.reference.clone())
+        else {
+            return true;
+        };
+        if let Some(stored) = self.images.add(path.clone(), reference, blob) {
+            self.keep_image(ctx, path.clone(), stored);
+        }
+        self.images.show_in(&self.preview.blocks_ref());
+        self.alert(Severity::Info, format!("Resized {path}."));
+        true
+    }
+
+    /// The resize offers, as notices with their two answers.
+    pub(super) fn resize_offers(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        html! {
+            <>{ for self.images.offers.iter().map(|o| {
+                let (resize, keep) = (o.repo_path.clone(), o.repo_path.clone());
+                html! {
+                    <div class="pw-alert pw-alert-info" role="status" key={o.repo_path.clone()}>
+                        <span>{ format!("{} is {} px wide; sites rarely show more than {} px.", o.name, o.width, o.to.0) }</span>
+                        <span class="pw-alert-actions">
+                            <button type="button" onclick={link.callback(move |_| Msg::Images(ImagesMsg::Resize(resize.clone())))}>{ format!("Resize to {} px", o.to.0) }</button>
+                            <button type="button" onclick={link.callback(move |_| Msg::Images(ImagesMsg::KeepOriginal(keep.clone())))}>{"Keep original"}</button>
+                        </span>
+                    </div>
+                }
+            }) }</>
+        }
+    }
+
     fn keep_image(&self, ctx: &Context<Self>, name: String, stored: StoredPicture) {
         let Some(db) = self.images.store().cloned() else {
             return;
@@ -304,114 +401,6 @@ impl Editor {
                 link.send_message(Msg::Images(ImagesMsg::NotStored(name, e)));
             }
         });
-    }
-
-    /// `Msg::Export` of a post with pictures: a zip of the post and its
-    /// pictures at their repo paths (without pictures: the `.md` alone).
-    pub(super) fn export_post_with_images(&self, ctx: &Context<Self>) -> bool {
-        let name = self.export_name();
-        let zip_name = format!(
-            "{}.zip",
-            name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s)
-        );
-        let post_path = self.export_path();
-        let pictures: Vec<_> = self
-            .images
-            .pictures()
-            .iter()
-            .map(|p| {
-                let path = attach::path_in_repo(&p.repo_path, &p.reference, &post_path);
-                (path, p.blob.clone())
-            })
-            .collect();
-        let mut entries = vec![(post_path, self.doc.post().to_text().into_bytes())];
-        let link = ctx.link().clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            for (path, blob) in pictures {
-                match store::bytes_of(&blob).await {
-                    Ok(bytes) => entries.push((path, bytes)),
-                    Err(e) => return problem(&link, format!("Export failed: {e}")),
-                }
-            }
-            let done = export::zip_archive(&entries)
-                .map_err(|e| e.to_string())
-                .and_then(|zip| {
-                    files::download(&zip_name, &zip, "application/zip").map_err(|e| e.to_string())
-                });
-            if let Err(e) = done {
-                problem(&link, format!("Export failed: {e}"));
-            }
-        });
-        false
-    }
-
-    /// `Msg::ExportAll` with the pictures' store: every draft, and each
-    /// draft's pictures at their repo paths.
-    pub(super) fn export_all_with_images(&self, ctx: &Context<Self>) -> bool {
-        let (Some(db), Some(session)) = (self.images.store().cloned(), &self.session) else {
-            return false;
-        };
-        let texts = match session.workspace().texts_by_id() {
-            Ok(t) => t,
-            Err(e) => {
-                problem(ctx.link(), format!("Export failed: {e}"));
-                return false;
-            }
-        };
-        let today = files::today();
-        let preset = self.prefs.preset();
-        let link = ctx.link().clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let all = store::all(&db).await.unwrap_or_default();
-            let mut paths = Vec::new();
-            let mut bytes = Vec::new();
-            let (drafts, mut pictures) = (texts.len(), 0);
-            for (id, own, text) in texts {
-                let names = PostNames::of(&Post::parse(&text));
-                let post_path = export::post_path(own.as_deref(), preset, names.parts(), &today);
-                paths.push(post_path.clone());
-                bytes.push(text.into_bytes());
-                for p in &all {
-                    let Some((d, path)) = parse_store_key(&p.key) else {
-                        continue;
-                    };
-                    if d == id {
-                        match store::bytes_of(&p.blob).await {
-                            Ok(b) => {
-                                pictures += 1;
-                                paths.push(attach::path_in_repo(path, &p.reference, &post_path));
-                                bytes.push(b);
-                            }
-                            Err(e) => return problem(&link, format!("Export failed: {e}")),
-                        }
-                    }
-                }
-            }
-            let entries: Vec<(String, Vec<u8>)> =
-                export::unique_paths(paths).into_iter().zip(bytes).collect();
-            let done = export::zip_archive(&entries).and_then(|zip| {
-                files::download("postwright-drafts.zip", &zip, "application/zip")
-                    .map_err(|e| e.to_string())
-            });
-            match done {
-                Err(e) => problem(&link, format!("Export failed: {e}")),
-                Ok(()) => {
-                    let text = format!(
-                        "Exported {}{}.",
-                        crate::wording::counted(drafts, "draft", "drafts"),
-                        match pictures {
-                            0 => String::new(),
-                            n => format!(
-                                " with {}",
-                                crate::wording::counted(n, "picture", "pictures")
-                            ),
-                        }
-                    );
-                    link.send_message(Msg::Images(ImagesMsg::Told(Severity::Info, text)));
-                }
-            }
-        });
-        true
     }
 }
 
@@ -428,6 +417,6 @@ fn read_files(ctx: &Context<Editor>, target: Target, list: Vec<web_sys::File>) -
     false
 }
 
-fn problem(link: &yew::html::Scope<Editor>, text: String) {
+pub(super) fn problem(link: &yew::html::Scope<Editor>, text: String) {
     link.send_message(Msg::Images(ImagesMsg::Told(Severity::Error, text)));
 }

@@ -268,6 +268,7 @@ impl Editor {
                 // the other's nodes (moving a node drops its focus).
                 <div class="pw-toasts">
                     { for session_alerts }
+                    { self.resize_offers(ctx) }
                     if let Some(label) = undo_label {
                         <div class="pw-alert pw-alert-info" role="status">
                             <span>{ format!("Removed {label}.") }</span>

@@ -309,3 +309,30 @@ test('an image field takes a picked or dropped picture and shows its thumbnail; 
   await eventually(async () => assert.equal(await form.locator('.pw-thumbs img').count(), 2));
   await page.context().close();
 });
+
+test('a photo wider than 2400 px is offered a resize: the preview and the export get the smaller one, the Markdown stays', async () => {
+  const { page, editor } = await freshPage();
+  // A 3000x2000 PNG, drawn in the page.
+  const dt = await page.evaluateHandle(async () => {
+    const canvas = new OffscreenCanvas(3000, 2000);
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#3a6'; g.fillRect(0, 0, 3000, 2000);
+    const d = new DataTransfer();
+    d.items.add(new File([await canvas.convertToBlob({ type: 'image/png' })], 'wide.png', { type: 'image/png' }));
+    return d;
+  });
+  await editor.evaluate((el, dt) => el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true })), dt);
+  await page.getByText('wide.png is 3000 px wide; sites rarely show more than 2400 px.').waitFor();
+  const width = () => page.getByRole('region', { name: 'Preview' }).locator('img').evaluate((i) => i.complete ? i.naturalWidth : 0);
+  await eventually(async () => assert.equal(await width(), 3000));
+  await page.getByRole('button', { name: 'Resize to 2400 px' }).click();
+  await page.getByText('Resized static/images/wide.png.').waitFor();
+  await eventually(async () => assert.equal(await width(), 2400));
+  assert.equal(await editor.inputValue(), 'Intro\n\n![Wide](/images/wide.png)');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const files = unzip(await (await download).path());
+  const png = fs.readFileSync(files['static/images/wide.png']);
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [2400, 1600]);
+  await page.context().close();
+});
