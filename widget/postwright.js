@@ -16,7 +16,7 @@ export function load() {
   return ready;
 }
 
-const OPTIONS = ['schema', 'preset', 'base-url', 'theme', 'storage-key'];
+const OPTIONS = ['schema', 'preset', 'base-url', 'theme', 'storage-key', 'media-folder', 'public-folder'];
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 
 /** A schema attribute is inline JSON/YAML or a URL to fetch. */
@@ -60,6 +60,8 @@ export async function mount(element, options = {}) {
     baseUrl: options.baseUrl ?? null,
     theme: options.theme ?? 'auto',
     storageKey: options.storageKey ?? null,
+    mediaFolder: options.mediaFolder ?? null,
+    publicFolder: options.publicFolder ?? null,
     readonly: !!options.readonly,
     disabled: !!options.disabled,
     // A host with its own media storage: upload(file) gives (a promise of)

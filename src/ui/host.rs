@@ -18,6 +18,10 @@ pub struct EditorConfig {
     pub storage_key: Option<String>,
     pub readonly: bool,
     pub disabled: bool,
+    /// Where pictures go in the repository and how the post refers to them
+    /// (Decap's `media_folder` and `public_folder`); unset: the generator's.
+    pub media_folder: Option<String>,
+    pub public_folder: Option<String>,
 }
 
 impl EditorConfig {
@@ -30,6 +34,8 @@ impl EditorConfig {
             "baseUrl" | "base-url" => self.base_url = value,
             "theme" => self.theme = value,
             "storageKey" | "storage-key" => self.storage_key = value,
+            "mediaFolder" | "media-folder" => self.media_folder = value,
+            "publicFolder" | "public-folder" => self.public_folder = value,
             "readonly" => self.readonly = flag(&value),
             "disabled" => self.disabled = flag(&value),
             _ => {}

@@ -233,7 +233,12 @@ impl Editor {
         bytes: Result<Vec<u8>, crate::browser::BrowserError>,
     ) -> Option<(String, Placement, Vec<&'static str>)> {
         let post_path = self.export_path();
-        let folders = MediaFolders::default_for(self.prefs.preset(), &post_path);
+        let folders = MediaFolders::chosen(
+            self.prefs.preset(),
+            &post_path,
+            self.config.media_folder.as_deref(),
+            self.config.public_folder.as_deref(),
+        );
         let taken: HashSet<String> = self.images.taken();
         let bytes = match bytes {
             Ok(b) => b,

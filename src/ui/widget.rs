@@ -87,7 +87,15 @@ pub fn mount(
         disabled: bool_option(&config, "disabled"),
         ..EditorConfig::default()
     };
-    for key in ["schema", "preset", "baseUrl", "theme", "storageKey"] {
+    for key in [
+        "schema",
+        "preset",
+        "baseUrl",
+        "theme",
+        "storageKey",
+        "mediaFolder",
+        "publicFolder",
+    ] {
         editor_config.set(key, string_option(&config, key));
     }
     let host = Rc::new(HostLink {

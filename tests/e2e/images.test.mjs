@@ -336,3 +336,27 @@ test('a photo wider than 2400 px is offered a resize: the preview and the export
   assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [2400, 1600]);
   await page.context().close();
 });
+
+test("a host's media-folder and public-folder say where pictures go and how the post refers to them", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.base}demo/`);
+  const first = page.locator('postwright-editor').nth(0);
+  const editor = first.getByRole('textbox', { name: 'Markdown' });
+  await editor.waitFor();
+  await page.evaluate(() => document.querySelector('postwright-editor').setAttribute('media-folder', 'static/uploads'));
+  await editor.fill('Host\n\n');
+  await editor.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+  await paste(page, [['a.png', fixture('plain.png')]], editor);
+  await eventually(async () => assert.equal(await editor.inputValue(), 'Host\n\n![A](/static/uploads/a.png)'));
+  await page.evaluate(() => document.querySelector('postwright-editor').setAttribute('public-folder', '/uploads'));
+  await editor.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+  await paste(page, [['b.png', fixture('plain.png')]], editor);
+  await eventually(async () => assert.match(await editor.inputValue(), /!\[B\]\(\/uploads\/b\.png\)$/));
+  // Shown from the browser's copy (the demo's CSP lets blob: images in).
+  await eventually(async () => {
+    const imgs = await first.getByRole('region', { name: 'Preview' }).locator('img').evaluateAll((l) => l.map((i) => i.complete && i.naturalWidth > 0));
+    assert.deepEqual(imgs, [true, true]);
+  });
+  await context.close();
+});
