@@ -371,7 +371,7 @@ fn not_imported(name: &str, error: &str) -> String {
     );
     if image {
         return format!(
-            "{name} is an image, not a post; nothing was replaced. To show it, add it to your site and write ![what it shows](/path/to/{name}) in the Markdown."
+            "{name} is an image, not a post; nothing was replaced. To put it in the post, drop or paste it into the Markdown or pick it with the toolbar's Image; for one already on your site, write ![what it shows](/path/to/{name})."
         );
     }
     let error = error.trim_end();
