@@ -16,7 +16,7 @@ export function load() {
   return ready;
 }
 
-const OPTIONS = ['schema', 'preset', 'base-url', 'theme', 'storage-key', 'media-folder', 'public-folder'];
+const OPTIONS = ['schema', 'preset', 'base-url', 'theme', 'storage-key', 'media-folder', 'public-folder', 'image-max-width'];
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 
 /** A schema attribute is inline JSON/YAML or a URL to fetch. */
@@ -62,6 +62,7 @@ export async function mount(element, options = {}) {
     storageKey: options.storageKey ?? null,
     mediaFolder: options.mediaFolder ?? null,
     publicFolder: options.publicFolder ?? null,
+    imageMaxWidth: options.imageMaxWidth == null ? null : String(options.imageMaxWidth),
     readonly: !!options.readonly,
     disabled: !!options.disabled,
     // A host with its own media storage: upload(file) gives (a promise of)

@@ -22,6 +22,8 @@ pub struct EditorConfig {
     /// (Decap's `media_folder` and `public_folder`); unset: the generator's.
     pub media_folder: Option<String>,
     pub public_folder: Option<String>,
+    /// Photos wider than this (px) are offered a resize; 0: never. Unset: 2400.
+    pub image_max_width: Option<u32>,
 }
 
 impl EditorConfig {
@@ -36,6 +38,9 @@ impl EditorConfig {
             "storageKey" | "storage-key" => self.storage_key = value,
             "mediaFolder" | "media-folder" => self.media_folder = value,
             "publicFolder" | "public-folder" => self.public_folder = value,
+            "imageMaxWidth" | "image-max-width" => {
+                self.image_max_width = value.and_then(|v| v.trim().parse().ok())
+            }
             "readonly" => self.readonly = flag(&value),
             "disabled" => self.disabled = flag(&value),
             _ => {}

@@ -283,7 +283,7 @@ impl Editor {
             }
         }
         if let Some(to) =
-            attach::resize_offer(attached.kind, attached.dimensions, attach::RESIZE_ABOVE_PX)
+            attach::resize_offer(attached.kind, attached.dimensions, self.resize_limit())
         {
             self.images.offers.push(Offer {
                 repo_path: p.repo_path.clone(),
@@ -394,6 +394,13 @@ impl Editor {
                 }
             }) }</>
         }
+    }
+
+    /// Photos wider than this are offered a resize (the host's `image-max-width`).
+    fn resize_limit(&self) -> u32 {
+        self.config
+            .image_max_width
+            .unwrap_or(attach::RESIZE_ABOVE_PX)
     }
 
     fn keep_image(&self, ctx: &Context<Self>, name: String, stored: StoredPicture) {

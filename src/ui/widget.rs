@@ -95,6 +95,7 @@ pub fn mount(
         "storageKey",
         "mediaFolder",
         "publicFolder",
+        "imageMaxWidth",
     ] {
         editor_config.set(key, string_option(&config, key));
     }

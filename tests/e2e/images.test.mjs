@@ -353,10 +353,17 @@ test("a host's media-folder and public-folder say where pictures go and how the 
   await editor.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
   await paste(page, [['b.png', fixture('plain.png')]], editor);
   await eventually(async () => assert.match(await editor.inputValue(), /!\[B\]\(\/uploads\/b\.png\)$/));
+  // The resize limit is the host's to set too.
+  await page.evaluate(() => document.querySelector('postwright-editor').setAttribute('image-max-width', '4'));
+  await editor.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+  await paste(page, [['c.png', fixture('gps.png')]], editor);
+  await first.getByRole('button', { name: 'Resize to 4 px' }).waitFor();
+  await first.getByRole('button', { name: 'Keep original' }).click();
+  await first.getByRole('button', { name: 'Resize to 4 px' }).waitFor({ state: 'detached' });
   // Shown from the browser's copy (the demo's CSP lets blob: images in).
   await eventually(async () => {
     const imgs = await first.getByRole('region', { name: 'Preview' }).locator('img').evaluateAll((l) => l.map((i) => i.complete && i.naturalWidth > 0));
-    assert.deepEqual(imgs, [true, true]);
+    assert.deepEqual(imgs, [true, true, true]);
   });
   await context.close();
 });
