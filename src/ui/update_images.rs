@@ -127,6 +127,11 @@ impl Editor {
             return;
         };
         let ws = session.workspace();
+        // Only when the drafts' list is whole: drafts kept in memory only,
+        // or unreadable ones, may still own pictures.
+        if ws.memory_only().is_some() || !ws.corrupt().is_empty() {
+            return;
+        }
         let mut live: Vec<String> = ws.drafts().iter().map(|d| d.id.clone()).collect();
         live.push(ws.open_id().to_string());
         wasm_bindgen_futures::spawn_local(async move {
