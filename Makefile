@@ -50,10 +50,12 @@ test-e2e:
 test-engines:
 	$(ENV) xvfb-run -a -s '-screen 0 1920x1200x24' node --test --test-concurrency=1 tests/engines/*.test.mjs
 
-## Numbers: criterion (native core) and keystroke latency + bundle size in headless Chromium.
+## Numbers: criterion (native core) and keystroke latency + bundle size in headless Chromium,
+## and paste-to-preview time for a 12 MP JPEG and a 20-photo drop.
 bench: setup-test dist
 	$(ENV) cargo bench --bench render -- --noplot
 	$(ENV) node tests/e2e/bench.mjs
+	$(ENV) node tests/e2e/bench-images.mjs
 
 ## How small the stack alone can be: cumulative probe apps, built as `dist` is.
 size-floor: setup

@@ -26,6 +26,8 @@ pub struct Document {
     keys: KeyCase,
     /// The schema's keys inside a TOML table (`taxonomies.tags`) the post has.
     nested: Rc<Nested>,
+    /// The body's pictures without alt text (warnings).
+    pictures: Vec<Diagnostic>,
 }
 
 /// The schema's nested keys (`taxonomies.tags`: Zola's taxonomies) a TOML
@@ -49,6 +51,7 @@ impl Document {
             broken: false,
             diagnostics: Rc::default(),
             nested: Rc::default(),
+            pictures: Vec::new(),
         };
         doc.refresh();
         doc
@@ -78,11 +81,32 @@ impl Document {
         &self.diagnostics
     }
 
-    /// The problems worth showing above the editor: errors and warnings.
+    /// The problems worth showing above the editor: errors and warnings
+    /// (of the front matter, then of the body's pictures).
     pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics
             .iter()
             .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
+            .chain(&self.pictures)
+    }
+
+    /// The body's pictures without alt text, as warnings.
+    pub fn picture_warnings(&self) -> &[Diagnostic] {
+        &self.pictures
+    }
+
+    fn check_pictures(&mut self) {
+        // A picture without alt text is written `![]` (or `![ ]`): the
+        // whole parse only when there may be one, not on every keystroke.
+        let body = self.post.body();
+        let maybe = body.contains("![]") || body.contains("![ ");
+        if !maybe && self.pictures.is_empty() {
+            return;
+        }
+        self.pictures = match maybe {
+            true => crate::images::refs::missing_alt(&crate::images::refs::image_refs(&self.post)),
+            false => Vec::new(),
+        };
     }
 
     /// The post's title, when it has a non-blank one.
@@ -115,6 +139,7 @@ impl Document {
     /// The Markdown changed (the preview follows from [`Self::post`]).
     pub fn set_body(&mut self, body: &str) {
         self.post.set_body(body);
+        self.check_pictures();
     }
 
     /// The `Raw front matter` box changed to `text` (as a textarea gives
@@ -198,6 +223,7 @@ impl Document {
         if *self.nested != nested {
             self.nested = Rc::new(nested);
         }
+        self.check_pictures();
     }
 
     fn read_nested(&self) -> Nested {

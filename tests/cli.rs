@@ -348,3 +348,35 @@ fn merge_is_a_git_merge_driver() {
     let (code, _, err) = cli(&["merge", &f("base.md")]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn check_reports_pictures_not_in_the_repository_and_pictures_without_alt_text() {
+    let site = temp_site(
+        "images",
+        &[
+            ("hugo.toml", "baseURL = 'https://example.com/'\n"),
+            ("static/images/bay.jpg", "x"),
+            ("content/posts/trip/shore.png", "x"),
+            (
+                "content/posts/trip/index.md",
+                "---\ntitle: Trip\ndate: 2026-01-01\n---\n![The bay](/images/bay.jpg)\n\n![Shore](shore.png) ![](./shore.png)\n\n  ![Gone](/images/gone.jpg)\n\n![Web](https://example.org/a.png)\n",
+            ),
+        ],
+    );
+    let root = site.0.display().to_string();
+    let (code, out, err) = cli(&["check", "--now", "2026-12-04T12:00:00Z", &root]);
+    assert_eq!(code, 1, "a missing picture is an error: {out}{err}");
+    assert!(
+        out.contains("index.md:9:3: error: the image `/images/gone.jpg` is not in the repository (looked for static/images/gone.jpg, assets/images/gone.jpg)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("index.md:7:21: warning: the image `./shore.png` has no alt text"),
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("the image").count(),
+        2,
+        "the others resolve: {out}"
+    );
+}

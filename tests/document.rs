@@ -197,3 +197,22 @@ fn under_hugo_a_capitalized_key_is_the_field_and_is_edited_as_written() {
     d.replace("---\nTITLE: Shout\n---\n");
     assert_eq!(d.title().as_deref(), Some("Shout"));
 }
+
+#[test]
+fn a_picture_without_alt_text_is_a_warning_until_it_has_one() {
+    let mut d = doc("---\ntitle: T\n---\nIntro\n");
+    let before = d.problems().count();
+    assert!(d.picture_warnings().is_empty());
+    d.set_body("Intro\n\n![](/images/img-2041.jpg)\n");
+    assert_eq!(d.problems().count(), before + 1, "shown with the others");
+    let warnings = d.picture_warnings();
+    assert_eq!(warnings.len(), 1);
+    assert_eq!((warnings[0].line, warnings[0].column), (6, 1));
+    assert!(
+        warnings[0].message.contains("has no alt text"),
+        "{}",
+        warnings[0].message
+    );
+    d.set_body("Intro\n\n![A heron](/images/img-2041.jpg)\n");
+    assert!(d.picture_warnings().is_empty());
+}

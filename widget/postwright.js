@@ -16,7 +16,7 @@ export function load() {
   return ready;
 }
 
-const OPTIONS = ['schema', 'preset', 'base-url', 'theme', 'storage-key'];
+const OPTIONS = ['schema', 'preset', 'base-url', 'theme', 'storage-key', 'media-folder', 'public-folder', 'image-max-width'];
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 
 /** A schema attribute is inline JSON/YAML or a URL to fetch. */
@@ -60,8 +60,14 @@ export async function mount(element, options = {}) {
     baseUrl: options.baseUrl ?? null,
     theme: options.theme ?? 'auto',
     storageKey: options.storageKey ?? null,
+    mediaFolder: options.mediaFolder ?? null,
+    publicFolder: options.publicFolder ?? null,
+    imageMaxWidth: options.imageMaxWidth == null ? null : String(options.imageMaxWidth),
     readonly: !!options.readonly,
     disabled: !!options.disabled,
+    // A host with its own media storage: upload(file) gives (a promise of)
+    // the URL to insert; giving nothing back lets the editor keep the file.
+    upload: typeof options.upload === 'function' ? options.upload : null,
   };
   const wasm = mountWasm(root, config, () => emit('input'), () => emit('change'), (s) => emit('status', s));
   let destroyed = false;
@@ -120,6 +126,16 @@ export class PostwrightEditor extends HTMLElement {
     for (const name of OPTIONS) options[camel(name)] = this.getAttribute(name);
     options.readonly = this.hasAttribute('readonly');
     options.disabled = this.hasAttribute('disabled') || this.matches(':disabled');
+    // A picture pasted, dropped or picked (already stripped of its metadata):
+    // a `postwright-upload` event; a handler that cancels it takes the file
+    // and gives the URL with detail.respondWith(url or a promise of it).
+    options.upload = (file) => {
+      let answer = null;
+      const detail = { file, respondWith(url) { answer = Promise.resolve(url); } };
+      const event = new CustomEvent('postwright-upload', { detail, bubbles: true, cancelable: true });
+      if (this.dispatchEvent(event)) return undefined;
+      return answer ?? Promise.reject(new Error('the postwright-upload handler gave no URL'));
+    };
     this.#mounting = mount(this, options).then((handle) => {
       if (!this.isConnected) { handle.destroy(); return; }
       this.#handle = handle;

@@ -15,6 +15,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "cli/images.rs"]
+mod images_check;
 #[path = "cli/links.rs"]
 mod links;
 #[path = "cli/merge.rs"]
@@ -158,7 +160,15 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
                 continue;
             }
         };
-        for d in validate::validate(&post, &schema) {
+        // Its pictures: each must be in the repository, and say what it shows.
+        let (root, config) = publish::site_of(file)?;
+        let site = config.as_ref().map(|_| root.as_path());
+        let generator = preset.or_else(|| config.as_ref().and_then(|c| c.generator));
+        let pictures = images_check::findings(file, &post, site, generator);
+        for d in validate::validate(&post, &schema)
+            .into_iter()
+            .chain(pictures)
+        {
             let severity = match d.severity {
                 Severity::Error => {
                     errors += 1;

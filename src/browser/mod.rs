@@ -7,6 +7,7 @@ mod error;
 pub mod files;
 pub mod folder;
 pub mod idb;
+pub mod images;
 pub mod journal;
 pub mod storage;
 pub mod textarea;

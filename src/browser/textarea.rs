@@ -32,6 +32,25 @@ pub fn paste_link(area: &HtmlTextAreaElement, pasted: &str) -> bool {
     apply_edits(area, text, edits)
 }
 
+/// Puts `insert` in place of the selection (a picture's Markdown), then
+/// selects `select` (byte offsets into `insert`: its alt text), through the
+/// same editing as the toolbar's, so undo takes it back.
+/// `make` is given the text before and after the selection.
+pub fn insert(
+    area: &HtmlTextAreaElement,
+    make: impl FnOnce(&str, &str) -> (String, std::ops::Range<usize>),
+) -> bool {
+    let (text, sel) = text_and_selection(area);
+    let (insert, select) = make(&text[..sel.start], &text[sel.end..]);
+    let at = sel.start;
+    let edit = editing::Edit {
+        range: sel,
+        insert,
+        select: at + select.start..at + select.end,
+    };
+    apply_edits(area, text, vec![edit])
+}
+
 /// The text and the selection as byte offsets into it.
 fn text_and_selection(area: &HtmlTextAreaElement) -> (String, std::ops::Range<usize>) {
     let text = area.value();

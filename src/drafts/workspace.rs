@@ -209,6 +209,16 @@ impl<S: KeyValueStore> Workspace<S> {
         Ok(texts)
     }
 
+    /// [`Self::texts`] with each draft's id (its pictures are kept by it).
+    pub fn texts_by_id(&self) -> Result<Vec<(String, Option<String>, String)>, LoadError> {
+        let mut texts = Vec::new();
+        for meta in self.store.list()? {
+            let d = self.store.load(&meta.id)?;
+            texts.push((meta.id, d.path, d.text));
+        }
+        Ok(texts)
+    }
+
     // ----- saving -----
 
     /// The text changed: it is to be saved (the caller's timer says when).

@@ -4,9 +4,12 @@
 //! Pure core; the browser layer stores the bytes (IndexedDB) and the UI
 //! inserts the Markdown.
 
+pub mod attach;
 pub mod metadata;
 pub mod place;
+pub mod refs;
 
+pub use attach::{attach, Attached, LocalSources, Refused};
 pub use metadata::{strip, NotAnImage, Stripped};
 pub use place::{place, MediaFolders, Placement};
 

@@ -40,6 +40,29 @@ impl MediaFolders {
     }
 }
 
+impl MediaFolders {
+    /// The generator's conventions, with what the user (or the host) set
+    /// instead: as in Decap, a public folder left unset is the media folder
+    /// with a leading `/`.
+    pub fn chosen(
+        preset: Preset,
+        post_path: &str,
+        media_folder: Option<&str>,
+        public_folder: Option<&str>,
+    ) -> MediaFolders {
+        let mut folders = MediaFolders::default_for(preset, post_path);
+        if let Some(media) = media_folder.map(str::trim).filter(|m| !m.is_empty()) {
+            let media = media.trim_matches('/').to_string();
+            folders.public_folder = Some(format!("/{media}"));
+            folders.media_folder = media;
+        }
+        if let Some(public) = public_folder.map(str::trim).filter(|p| !p.is_empty()) {
+            folders.public_folder = Some(public.to_string());
+        }
+        folders
+    }
+}
+
 /// Where one picture lands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placement {
@@ -227,6 +250,21 @@ mod tests {
             (p.repo_path.as_str(), p.reference.as_str()),
             ("assets/uploads/a.png", "https://cdn.example/u/a.png")
         );
+    }
+
+    #[test]
+    fn a_hosts_folders_win_as_decap_reads_them() {
+        let c = |m, p| MediaFolders::chosen(Preset::Hugo, "content/posts/a.md", m, p);
+        assert_eq!(
+            c(None, None),
+            MediaFolders::default_for(Preset::Hugo, "content/posts/a.md")
+        );
+        let only_media = c(Some("static/uploads/"), None);
+        assert_eq!(only_media.media_folder, "static/uploads");
+        assert_eq!(only_media.public_folder.as_deref(), Some("/static/uploads"));
+        let both = c(Some("static/uploads"), Some("/uploads"));
+        assert_eq!(both.public_folder.as_deref(), Some("/uploads"));
+        assert_eq!(c(None, Some("/media")).media_folder, "static/images");
     }
 
     #[test]

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use super::folder_link::FolderLink;
 use super::host::{EditorConfig, EditorProps};
+use super::images::{ImagesMsg, LocalImages};
 use super::layout::Layout;
 use super::markdown_box::MarkdownBox;
 use super::msg::Msg;
@@ -65,6 +66,8 @@ pub struct Editor {
     pub(super) reimport: Option<super::reimport::Reimport>,
     /// The host's last `value`, to merge a new one with edits (`host_merge`).
     pub(super) host_merge: super::host_merge::HostMerge,
+    /// The open draft's pictures (`images`).
+    pub(super) images: LocalImages,
 }
 
 /// The callbacks handed to child components, made once. A callback made
@@ -81,6 +84,8 @@ pub(super) struct Handlers {
     pub(super) check_links: Callback<()>,
     pub(super) command: Callback<Action>,
     pub(super) import: Callback<Vec<web_sys::File>>,
+    pub(super) attach_images: Callback<Vec<web_sys::File>>,
+    pub(super) pick_field_image: Callback<(String, Vec<web_sys::File>)>,
     pub(super) new_draft: Callback<()>,
     pub(super) open_draft: Callback<String>,
     pub(super) duplicate_draft: Callback<String>,
@@ -102,6 +107,9 @@ impl Handlers {
             check_links: link.callback(|_| Msg::CheckLinks),
             command: link.callback(Msg::Command),
             import: link.callback(Msg::Import),
+            attach_images: link.callback(|files| Msg::Images(ImagesMsg::Attach(files))),
+            pick_field_image: link
+                .callback(|(key, files)| Msg::Images(ImagesMsg::AttachToField(key, files))),
             new_draft: link.callback(|_| Msg::NewDraft),
             open_draft: link.callback(Msg::OpenDraft),
             duplicate_draft: link.callback(Msg::DuplicateDraft),
@@ -183,9 +191,12 @@ impl Component for Editor {
             tab_conflict: None,
             reimport: None,
             host_merge,
+            images: LocalImages::default(),
         };
         editor.follow_preset();
         editor.refresh_body();
+        editor.start_images(ctx);
+        editor.follow_images(ctx);
         editor
     }
 
@@ -194,6 +205,7 @@ impl Component for Editor {
             self.apply_split();
         }
         self.preview.apply();
+        self.images.show_in(&self.preview.blocks_ref());
         self.markdown.rendered(self.doc.post().body());
         if let Some(id) = self.pending_focus.take() {
             let target = self
@@ -275,9 +287,9 @@ impl Component for Editor {
             // Files, a local folder, the clipboard (`update_files`).
             Msg::Import(list) => self.import_files(ctx, list),
             Msg::Imported(results) => self.open_imported(ctx, results),
-            Msg::Export => self.export_post(),
+            Msg::Export => self.export_post(ctx),
             Msg::SetPath(path) => self.set_path(path),
-            Msg::ExportAll => self.export_all_drafts(),
+            Msg::ExportAll => self.export_all_drafts(ctx),
             Msg::OpenFolder => self.open_folder(ctx),
             Msg::FolderOpened(result) => self.folder_opened(ctx, result),
             Msg::OpenFolderPost(index) => self.open_folder_post(ctx, index),
@@ -314,7 +326,10 @@ impl Component for Editor {
             Msg::TabConflict(msg) => self.tab_conflict(ctx, msg),
             Msg::Reimport(msg) => self.reimport_msg(ctx, msg),
             Msg::HostMerge(msg) => self.host_merge_msg(ctx, msg),
+            // The post's pictures (`update_images`).
+            Msg::Images(msg) => self.images_msg(ctx, msg),
         };
+        self.follow_images(ctx);
         self.report_status(ctx);
         render
     }

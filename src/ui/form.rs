@@ -41,6 +41,12 @@ pub struct FormProps {
     pub nested: Rc<Nested>,
     /// Writes another generator's draft marker (this key) as the chosen one's.
     pub on_convert_draft: Callback<String>,
+    /// Pictures chosen or dropped on an image field (its key, the files).
+    #[prop_or_default]
+    pub on_pick_image: Callback<(String, Vec<web_sys::File>)>,
+    /// The post's own pictures, kept in this browser: their thumbnails.
+    #[prop_or_default]
+    pub local_images: Rc<crate::images::LocalSources>,
 }
 
 /// A DOM id for a field's widget, unique within the editor's shadow root.
@@ -308,7 +314,8 @@ fn list_items(value: &Value) -> Vec<String> {
 }
 
 fn thumbnail(props: &FormProps, path: &str) -> Html {
-    match crate::markdown::image_src(path, props.base_url.as_deref()) {
+    let local = props.local_images.url_for(path).map(str::to_string);
+    match local.or_else(|| crate::markdown::image_src(path, props.base_url.as_deref())) {
         Some(src) => html! {
             // Hidden while its path does not resolve; shown again once one does
             // (the element stays as the path is edited).
@@ -321,6 +328,69 @@ fn thumbnail(props: &FormProps, path: &str) -> Html {
                 })} />
         },
         None => html! {},
+    }
+}
+
+/// An image field that takes a picture dropped on it, or chosen with its
+/// `Choose picture for …` button (several for an image list), the same way
+/// the Markdown does.
+fn picture_drop(props: &FormProps, id: &str, label: &str, several: bool, inner: Html) -> Html {
+    let key = props
+        .fields
+        .iter()
+        .find(|f| field_id(&f.key) == id)
+        .map_or_else(String::new, |f| f.key.clone());
+    let emit = {
+        let (cb, key) = (props.on_pick_image.clone(), key.clone());
+        move |files: Vec<web_sys::File>| {
+            if !files.is_empty() {
+                cb.emit((key.clone(), files));
+            }
+        }
+    };
+    let ondrop = {
+        let emit = emit.clone();
+        Callback::from(move |e: DragEvent| {
+            let files = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .map(super::file_buttons::file_list)
+                .unwrap_or_default();
+            if !files.is_empty() {
+                // Into this field, not into the Markdown.
+                e.prevent_default();
+                e.stop_propagation();
+                emit(files);
+            }
+        })
+    };
+    let picker = NodeRef::default();
+    let open = {
+        let picker = picker.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = picker.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let onchange = Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        let files = input
+            .files()
+            .map(super::file_buttons::file_list)
+            .unwrap_or_default();
+        input.set_value("");
+        emit(files);
+    });
+    html! {
+        <div class="pw-image-field" {ondrop}>
+            { inner }
+            if !props.readonly && !key.is_empty() {
+                <button type="button" class="pw-choose-picture" aria-label={format!("Choose picture for {label}")} onclick={open}>{"Choose…"}</button>
+                <input ref={picker} type="file" class="pw-hidden" tabindex="-1" aria-hidden="true" multiple={several}
+                    accept="image/png,image/jpeg,image/gif,image/webp,image/avif,image/svg+xml" {onchange} />
+            }
+        </div>
     }
 }
 
@@ -381,20 +451,27 @@ fn widget(
             let on_change = on_set.reform(|items: Vec<String>| {
                 Value::List(items.into_iter().map(Value::String).collect())
             });
-            html! {
+            let list = html! {
                 <>
                     <ListInput id={id.to_string()} label={label.to_string()} items={Rc::new(items)} {on_change}
                         readonly={props.readonly} described_by={described} />
                     { for thumbs }
                 </>
+            };
+            match ty {
+                FieldType::ImageList => picture_drop(props, id, label, true, list),
+                _ => list,
             }
         }
-        FieldType::Image => html! {
-            <div class="pw-image-field">
-                { text_input("text", Value::String) }
-                { thumbnail(props, &scalar_text(value)) }
-            </div>
-        },
+        FieldType::Image => {
+            let field = html! {
+                <>
+                    { text_input("text", Value::String) }
+                    { thumbnail(props, &scalar_text(value)) }
+                </>
+            };
+            picture_drop(props, id, label, false, field)
+        }
         FieldType::Url => text_input("url", Value::String),
         FieldType::Number => {
             let oninput = on_set.reform(|e: InputEvent| {

@@ -18,6 +18,12 @@ pub struct EditorConfig {
     pub storage_key: Option<String>,
     pub readonly: bool,
     pub disabled: bool,
+    /// Where pictures go in the repository and how the post refers to them
+    /// (Decap's `media_folder` and `public_folder`); unset: the generator's.
+    pub media_folder: Option<String>,
+    pub public_folder: Option<String>,
+    /// Photos wider than this (px) are offered a resize; 0: never. Unset: 2400.
+    pub image_max_width: Option<u32>,
 }
 
 impl EditorConfig {
@@ -30,6 +36,11 @@ impl EditorConfig {
             "baseUrl" | "base-url" => self.base_url = value,
             "theme" => self.theme = value,
             "storageKey" | "storage-key" => self.storage_key = value,
+            "mediaFolder" | "media-folder" => self.media_folder = value,
+            "publicFolder" | "public-folder" => self.public_folder = value,
+            "imageMaxWidth" | "image-max-width" => {
+                self.image_max_width = value.and_then(|v| v.trim().parse().ok())
+            }
             "readonly" => self.readonly = flag(&value),
             "disabled" => self.disabled = flag(&value),
             _ => {}
@@ -43,6 +54,9 @@ pub struct HostLink {
     pub on_input: Box<dyn Fn()>,
     pub on_change: Box<dyn Fn()>,
     pub on_status: Box<dyn Fn(&str)>,
+    /// The host's own media storage: `upload(file)` gives a promise of the
+    /// URL to insert, or nothing to let the editor keep the picture itself.
+    pub upload: Option<js_sys::Function>,
 }
 
 #[derive(Properties, Clone)]

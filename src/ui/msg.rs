@@ -139,4 +139,6 @@ pub enum Msg {
     Reimport(super::reimport::ReimportMsg),
     /// A host's `value` that conflicts with the writer's edits, settled (`host_merge`).
     HostMerge(super::host_merge::HostMergeMsg),
+    /// The post's pictures: pasted, dropped, picked, stored, loaded.
+    Images(super::images::ImagesMsg),
 }

@@ -30,6 +30,7 @@ impl Editor {
         if text == self.doc.post().body() {
             return false;
         }
+        let warned = self.doc.picture_warnings().to_vec();
         self.doc.set_body(&text);
         let shown = (self.preview.stats(), self.save_status());
         if text.len() <= LONG_POST_BYTES {
@@ -40,7 +41,8 @@ impl Editor {
         self.publish(ctx);
         self.preview.apply();
         self.links_after_typing();
-        shown != (self.preview.stats(), self.save_status())
+        self.images.show_in(&self.preview.blocks_ref());
+        shown != (self.preview.stats(), self.save_status()) || warned != self.doc.picture_warnings()
     }
 
     fn save_status(&self) -> Option<SaveStatus> {

@@ -113,7 +113,10 @@ impl Editor {
     }
 
     /// `Msg::Export`.
-    pub(super) fn export_post(&mut self) -> bool {
+    pub(super) fn export_post(&mut self, ctx: &Context<Self>) -> bool {
+        if !self.images.pictures().is_empty() {
+            return self.export_post_with_images(ctx);
+        }
         let name = self.export_name();
         if let Err(e) =
             files::download(&name, self.doc.post().to_text().as_bytes(), "text/markdown")
@@ -124,8 +127,11 @@ impl Editor {
     }
 
     /// `Msg::ExportAll`.
-    pub(super) fn export_all_drafts(&mut self) -> bool {
+    pub(super) fn export_all_drafts(&mut self, ctx: &Context<Self>) -> bool {
         self.save_now();
+        if self.images.store().is_some() {
+            return self.export_all_with_images(ctx);
+        }
         match self.export_all() {
             Ok((count, bytes)) => {
                 if let Err(e) = files::download("postwright-drafts.zip", &bytes, "application/zip")
@@ -410,7 +416,7 @@ fn not_imported(name: &str, error: &str) -> String {
     );
     if image {
         return format!(
-            "{name} is an image, not a post; nothing was replaced. To show it, add it to your site and write ![what it shows](/path/to/{name}) in the Markdown."
+            "{name} is an image, not a post; nothing was replaced. To put it in the post, drop or paste it into the Markdown or pick it with the toolbar's Image; for one already on your site, write ![what it shows](/path/to/{name})."
         );
     }
     let error = error.trim_end();

@@ -10,6 +10,7 @@ use super::editor::Editor;
 use super::file_buttons::{file_list, FileButtons};
 use super::focus;
 use super::form::{problem_line, FrontMatterForm};
+use super::images::ImagesMsg;
 use super::layout::{LayoutMsg, Pane};
 use super::msg::{BodyChange, Msg};
 use super::prefs::{SPLIT_MAX, SPLIT_MIN};
@@ -22,6 +23,7 @@ use crate::browser::{folder, textarea};
 use crate::drafts::SaveStatus;
 use crate::editing::Action;
 use crate::export::Preset;
+use crate::images::attach::looks_like_picture;
 use crate::post::Post;
 use crate::validate::{Diagnostic, Severity};
 
@@ -107,7 +109,18 @@ impl Editor {
                 .and_then(|d| d.files())
                 .map(file_list)
                 .unwrap_or_default();
-            (!files.is_empty()).then_some(Msg::Import(files))
+            // Pictures go into the post; other files are imported as posts.
+            let (pictures, posts): (Vec<_>, Vec<_>) = files
+                .into_iter()
+                .partition(|f| looks_like_picture(&f.name(), &f.type_()));
+            let mut msgs = Vec::new();
+            if !pictures.is_empty() {
+                msgs.push(Msg::Images(ImagesMsg::Attach(pictures)));
+            }
+            if !posts.is_empty() {
+                msgs.push(Msg::Import(posts));
+            }
+            msgs
         });
         let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
         let title = self.doc.title().map(AttrValue::from);
@@ -117,6 +130,18 @@ impl Editor {
         let onpaste = link.batch_callback(|e: Event| {
             let e: web_sys::ClipboardEvent = e.unchecked_into();
             let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let pictures: Vec<_> = e
+                .clipboard_data()
+                .and_then(|d| d.files())
+                .map(file_list)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|f| looks_like_picture(&f.name(), &f.type_()))
+                .collect();
+            if !pictures.is_empty() {
+                e.prevent_default();
+                return Some(Msg::Images(ImagesMsg::Attach(pictures)));
+            }
             let text = e
                 .clipboard_data()
                 .and_then(|d| d.get_data("text/plain").ok())
@@ -246,6 +271,7 @@ impl Editor {
                     { for session_alerts }
                     { self.folder_gone_view(ctx) }
                     { self.reimport_offer_view(ctx) }
+                    { self.resize_offers(ctx) }
                     if let Some(label) = undo_label {
                         <div class="pw-alert pw-alert-info" role="status">
                             <span>{ format!("Removed {label}.") }</span>
@@ -303,7 +329,8 @@ impl Editor {
                             on_show_all={self.layout.callbacks.show_all.clone()}
                             draft_key={crate::presets::DraftKey::of(self.prefs.preset())}
                             nested={self.doc.nested().clone()}
-                            on_convert_draft={h.convert_draft.clone()} />
+                            on_convert_draft={h.convert_draft.clone()}
+                            on_pick_image={h.pick_field_image.clone()} local_images={self.images.sources()} />
                         <RawFrontMatter front_matter={AttrValue::from(self.doc.post().front_matter().to_string())}
                             open={self.layout.raw_open} broken={self.doc.broken()}
                             readonly={self.config.readonly} disabled={self.config.disabled}
@@ -315,7 +342,7 @@ impl Editor {
                 { self.pane_tabs(ctx) }
                 <div class={classes!("pw-panes", (self.layout.tab == Pane::Preview).then_some("pw-show-preview"))} ref={self.panes_ref.clone()}>
                     <div class="pw-pane pw-source" id="pw-write-panel" role="tabpanel" aria-labelledby="pw-tab-write">
-                        <Toolbar on_action={h.command.clone()} disabled={self.config.readonly || self.config.disabled} />
+                        <Toolbar on_action={h.command.clone()} on_pick_images={h.attach_images.clone()} disabled={self.config.readonly || self.config.disabled} />
                         <label for="pw-markdown" class="pw-label">{"Markdown"}</label>
                         <textarea id="pw-markdown" class="pw-markdown" ref={self.markdown.node_ref()}
                             {oninput} {onkeydown} {onchange} {onscroll} {onpaste}

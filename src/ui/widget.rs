@@ -87,7 +87,16 @@ pub fn mount(
         disabled: bool_option(&config, "disabled"),
         ..EditorConfig::default()
     };
-    for key in ["schema", "preset", "baseUrl", "theme", "storageKey"] {
+    for key in [
+        "schema",
+        "preset",
+        "baseUrl",
+        "theme",
+        "storageKey",
+        "mediaFolder",
+        "publicFolder",
+        "imageMaxWidth",
+    ] {
         editor_config.set(key, string_option(&config, key));
     }
     let host = Rc::new(HostLink {
@@ -101,6 +110,9 @@ pub fn mount(
         on_status: Box::new(move |status: &str| {
             let _ = on_status.call1(&JsValue::NULL, &JsValue::from_str(status));
         }),
+        upload: Reflect::get(&config, &JsValue::from_str("upload"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok()),
     });
     let props = EditorProps {
         initial: Rc::from(value),
