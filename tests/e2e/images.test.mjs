@@ -317,7 +317,7 @@ test('an image field takes a picked or dropped picture and shows its thumbnail; 
   const image = form.getByRole('textbox', { name: 'Image', exact: true });
   await eventually(async () => assert.equal(await image.inputValue(), '/images/cover.png'));
   await eventually(async () => {
-    const thumb = await form.locator('.pw-image-field').first().locator('img').evaluate((i) => ({ src: i.src, shown: !i.hidden && i.complete && i.naturalWidth > 0 }));
+    const thumb = await form.locator('.pw-image-field').filter({ has: page.getByRole('textbox', { name: 'Image', exact: true }) }).locator('img').evaluate((i) => ({ src: i.src, shown: !i.hidden && i.complete && i.naturalWidth > 0 }));
     assert.match(thumb.src, /^blob:/);
     assert.ok(thumb.shown, 'the thumbnail shows the picture kept here');
   });
