@@ -264,7 +264,15 @@ fn check_warns_of_links_to_missing_posts_files_and_headings() {
     );
     let root = site.0.display().to_string();
     let (code, out, err) = cli(&["check", "--now", "2026-12-04T12:00:00Z", &root]);
-    assert_eq!(code, 0, "broken links are warnings: {out}{err}");
+    // The missing picture is the picture check's (an error), said once.
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains(&format!(
+            "{}:9:21: error: the image `img/none.png` is not in the repository",
+            site.0.join("content/posts/a.md").display()
+        )),
+        "{out}"
+    );
     let a = site.0.join("content/posts/a.md").display().to_string();
     let broken: Vec<&str> = out.lines().filter(|l| l.contains("link `")).collect();
     assert_eq!(
@@ -278,14 +286,10 @@ fn check_warns_of_links_to_missing_posts_files_and_headings() {
                 "{a}:8:49: warning: link `b.md#nope`: no heading `#nope` in {}",
                 site.0.join("content/posts/b.md").display()
             ),
-            format!(
-                "{a}:9:21: warning: link `img/none.png` points to no file ({})",
-                site.0.join("content/posts/img/none.png").display()
-            ),
         ],
         "{out}"
     );
-    assert!(err.contains("3 warning(s)"), "{err}");
+    assert!(err.contains("1 error(s), 2 warning(s)"), "{err}");
 }
 
 #[test]

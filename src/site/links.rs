@@ -3,6 +3,9 @@
 //! target. Only links a file system can answer are checked: a relative
 //! path with a file extension (`../other.md`, `img/a.png`) or a bare
 //! `#fragment`; web addresses and site URLs (`/posts/x/`) are the site's.
+//! Pictures (`![alt](img/a.png)`) are not links here: `images::refs` checks
+//! them where the generator keeps them (bundle, static folder), and one
+//! report a reference is enough.
 //! Pure: the caller says which files exist and gives their text.
 
 use pulldown_cmark::{Event, Parser, Tag};
@@ -41,9 +44,7 @@ pub fn broken_links(
     let parser = Parser::new_ext(body, options(opts.smart_punctuation)).into_offset_iter();
     for (event, range) in parser {
         let dest = match &event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                dest_url.to_string()
-            }
+            Event::Start(Tag::Link { dest_url, .. }) => dest_url.to_string(),
             _ => continue,
         };
         let Some((file, fragment)) = checkable(&dest) else {
@@ -243,7 +244,7 @@ mod tests {
         ]);
         let post = Post::parse(
             "---\ntitle: T\n---\n# Intro\n\nSee [other](other.md#set-up), [gone](gone.md),\n\
-             [bad anchor](other.md#nope), ![a](img/a.png) and ![b](img/b%20c.png).\n\
+             [bad anchor](other.md#nope), ![a](img/a.png) and [b](img/b%20c.png).\n\
              [top](#intro) [nowhere](#missing) [web](https://x.example/a.md) [site](/posts/x/) [dir](../x/)\n",
         );
         let opts = RenderOptions::default();
