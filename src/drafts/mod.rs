@@ -20,7 +20,8 @@
 //! * `draft`: the records ([`Draft`], [`DraftInfo`], [`SaveOutcome`], [`AfterSave`]);
 //! * `keys`: the name of every entry; `format`: what is stored under it;
 //! * `index`: the list of drafts (a cache); `revisions`: earlier versions
-//!   (with `retention`: which are kept); `trash`: the deleted draft;
+//!   (with `retention`: which are kept, and [`history`]: which saves one
+//!   stands for, and its label); `trash`: the deleted draft;
 //!   `corrupt`: unreadable entries set aside; `tab`: what this tab saw;
 //! * `errors`: [`LoadError`], [`SaveError`]; `kv`: the storage itself;
 //! * [`journal`]: the crash journal's rules (what an autosave also writes
@@ -35,6 +36,7 @@ mod corrupt;
 mod draft;
 mod errors;
 mod format;
+pub mod history;
 mod index;
 pub mod journal;
 mod keys;

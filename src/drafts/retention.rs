@@ -67,6 +67,8 @@ mod tests {
             date: None,
             text: "x".repeat(len),
             cursor: Cursor::default(),
+            since_ms: None,
+            writer: String::new(),
         }
     }
 
