@@ -23,6 +23,8 @@
 //!   (with `retention`: which are kept, and [`history`]: which saves one
 //!   stands for, and its label); `trash`: the deleted draft;
 //!   `corrupt`: unreadable entries set aside; `tab`: what this tab saw;
+//! * [`search`]: which drafts a search finds (title, body, front-matter
+//!   values); it and [`history`] read posts, the store itself does not;
 //! * `errors`: [`LoadError`], [`SaveError`]; `kv`: the storage itself;
 //! * [`journal`]: the crash journal's rules (what an autosave also writes
 //!   durably, and what is restored from it on start);
@@ -43,6 +45,7 @@ mod keys;
 mod kv;
 mod retention;
 mod revisions;
+pub mod search;
 mod store;
 mod tab;
 mod trash;

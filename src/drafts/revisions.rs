@@ -131,9 +131,9 @@ impl<S: KeyValueStore> Revisions<'_, S> {
     /// Keeps `prev` as a revision of `id` (best effort: history must never
     /// stop a save), within the retention rules and `budget` units: in
     /// place of the newest revision while it stands for the same stretch
-    /// of editing (see `history`), else as a revision of its own.
-    /// Returns revisions pruned.
-    pub fn push(&self, id: &str, prev: &Draft, now_ms: u64, budget: usize) -> usize {
+    /// of editing (see `history`) and `may_join`, else as a revision of its
+    /// own. Returns revisions pruned.
+    pub fn push(&self, id: &str, prev: &Draft, now_ms: u64, budget: usize, may_join: bool) -> usize {
         let mut env = self.read(id);
         if env.revs.last().is_some_and(|r| r.text == prev.text) {
             return 0;
@@ -142,7 +142,7 @@ impl<S: KeyValueStore> Revisions<'_, S> {
             since_ms: r.since_ms.unwrap_or(r.saved_ms),
             writer: &r.writer,
         });
-        let joined = last.filter(|_| joins(last, prev.updated_ms, &prev.writer));
+        let joined = last.filter(|_| may_join && joins(last, prev.updated_ms, &prev.writer));
         let since_ms = Some(joined.map_or(prev.updated_ms, |l| l.since_ms));
         if joined.is_some() {
             env.revs.pop();

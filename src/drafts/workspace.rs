@@ -23,7 +23,7 @@ pub use recovery::Recovered;
 
 use super::{
     AfterSave, CorruptEntry, Cursor, DeleteToken, Draft, DraftInfo, DraftMeta, DraftStore,
-    KeyValueStore, LoadError, RevisionMeta, SaveError, StorageError,
+    KeyValueStore, LoadError, Revision, RevisionMeta, SaveError, StorageError,
 };
 use crate::post::{Post, Value};
 
@@ -46,6 +46,8 @@ pub struct Workspace<S: KeyValueStore> {
     query: String,
     corrupt: Vec<CorruptEntry>,
     revisions: Vec<RevisionMeta>,
+    /// The revision shown before it is restored (or not).
+    previewed: Option<Revision>,
     /// What the last save left for later.
     after_save: Option<AfterSave>,
     /// The open draft's path in the blog (see [`Draft::path`]).
@@ -123,6 +125,7 @@ impl<S: KeyValueStore> Workspace<S> {
             query: String::new(),
             corrupt: Vec::new(),
             revisions: Vec::new(),
+            previewed: None,
             after_save: None,
             path,
             base: text.clone(),
@@ -344,6 +347,7 @@ impl<S: KeyValueStore> Workspace<S> {
 
     /// Makes `draft` the open one.
     fn switch_to(&mut self, draft: &Draft) {
+        self.previewed = None;
         self.id = draft.id.clone();
         self.rev = draft.rev;
         self.path = draft.path.clone();
@@ -355,7 +359,22 @@ impl<S: KeyValueStore> Workspace<S> {
         self.refresh_lists();
     }
 
-    /// Lists the drafts whose title holds `query`, ignoring case (all when blank).
+    /// Shows revision `rev_id` of the open draft before it is restored
+    /// (`None`: shows none).
+    pub fn preview_revision(&mut self, rev_id: Option<u64>) -> Result<(), LoadError> {
+        self.previewed = match rev_id {
+            Some(rev_id) => Some(self.store.load_revision(&self.id, rev_id)?),
+            None => None,
+        };
+        Ok(())
+    }
+
+    /// The revision being previewed, if any.
+    pub fn previewed(&self) -> Option<&Revision> {
+        self.previewed.as_ref()
+    }
+
+    /// Lists the drafts [`super::search::matches`] finds for `query` (all when blank).
     pub fn search(&mut self, query: String) {
         self.query = query;
         self.refresh_lists();
