@@ -9,6 +9,7 @@
 
 use std::rc::Rc;
 
+use crate::export::PostNames;
 use crate::post::{EditError, Field, KeyCase, Post, Value};
 use crate::schema::{FieldType, Schema};
 use crate::validate::{self, Diagnostic, Fix, Severity};
@@ -21,6 +22,9 @@ pub struct Document {
     fields: Rc<Vec<Field>>,
     /// The front matter does not parse right now (its error is in `diagnostics`).
     broken: bool,
+    /// The title, slug and date of the last front matter that parsed: what
+    /// the post is called (and its file named) while it is being mended.
+    names: PostNames,
     diagnostics: Rc<Vec<Diagnostic>>,
     /// How keys compare: as the chosen generator's do (Hugo ignores case).
     keys: KeyCase,
@@ -34,6 +38,7 @@ impl Document {
             schema,
             fields: Rc::default(),
             broken: false,
+            names: PostNames::default(),
             diagnostics: Rc::default(),
         };
         doc.refresh();
@@ -67,9 +72,16 @@ impl Document {
             .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
     }
 
-    /// The post's title, when it has a non-blank one.
+    /// The post's title, when it has a non-blank one (while the front
+    /// matter does not parse, the last one it had).
     pub fn title(&self) -> Option<String> {
-        self.post.title().filter(|t| !t.trim().is_empty())
+        self.names.title.clone()
+    }
+
+    /// What names the post's file: the title, slug and date of the last
+    /// front matter that parsed (see [`PostNames`]).
+    pub fn names(&self) -> &PostNames {
+        &self.names
     }
 
     /// Another post altogether (a draft opened, the host's value).
@@ -157,6 +169,7 @@ impl Document {
             Ok(fields) => {
                 self.fields = Rc::new(fields);
                 self.broken = false;
+                self.names = PostNames::of(&self.post);
             }
             Err(_) => self.broken = true,
         }

@@ -197,3 +197,20 @@ fn under_hugo_a_capitalized_key_is_the_field_and_is_edited_as_written() {
     d.replace("---\nTITLE: Shout\n---\n");
     assert_eq!(d.title().as_deref(), Some("Shout"));
 }
+
+#[test]
+fn while_the_front_matter_is_broken_the_post_keeps_its_last_good_title_and_file_name() {
+    use postwright::export::{post_path, Preset};
+    let mut d = doc("---\ntitle: Moving my blog\ndate: 2026-01-02\n---\nBody\n");
+    let path = |d: &Document| post_path(None, Preset::Jekyll, d.names().parts(), "2026-12-04");
+    assert_eq!(path(&d), "_posts/2026-01-02-moving-my-blog.md");
+    // Mid-edit: an unclosed quote.
+    let _ = d.raw_input("title: \"Moving my blog\ndate: 2026-01-02\n".into());
+    assert!(d.broken());
+    assert_eq!(d.title().as_deref(), Some("Moving my blog"));
+    assert_eq!(path(&d), "_posts/2026-01-02-moving-my-blog.md");
+    // Mended, with a new title: the new one.
+    d.raw_input("title: \"Moved\"\ndate: 2026-01-02\n".into()).unwrap();
+    assert_eq!(d.title().as_deref(), Some("Moved"));
+    assert_eq!(path(&d), "_posts/2026-01-02-moved.md");
+}

@@ -499,6 +499,21 @@ fn search_finds_a_word_of_the_body_a_tag_or_the_author() {
 }
 
 #[test]
+fn a_draft_whose_front_matter_is_being_mended_keeps_its_title_in_the_list() {
+    let storage = MemoryStore::new();
+    let (mut ws, _) = tab(&storage, "a", "");
+    type_and_save(&mut ws, &post("Moving my blog", "x\n"), 2_000);
+    let broken = Post::parse("---\ntitle: \"Moving my blog\n---\nx\n");
+    assert!(broken.fields().is_err());
+    type_and_save(&mut ws, &broken, 3_000);
+    assert_eq!(titles(&ws), ["Moving my blog"]);
+    type_and_save(&mut ws, &broken, 4_000);
+    assert_eq!(titles(&ws), ["Moving my blog"], "and on the saves after");
+    type_and_save(&mut ws, &post("Moved", "x\n"), 5_000);
+    assert_eq!(titles(&ws), ["Moved"]);
+}
+
+#[test]
 fn an_export_of_all_has_every_drafts_text() {
     let storage = MemoryStore::new();
     let (mut ws, _) = tab(&storage, "a", "");

@@ -212,6 +212,22 @@ impl<S: KeyValueStore> Workspace<S> {
 
     // ----- saving -----
 
+    /// The title and date the open draft is listed under as `post`: its
+    /// own; while its front matter does not parse (the user is mending it),
+    /// those it was listed under before, so the draft keeps its name in the
+    /// list instead of becoming "Untitled".
+    pub fn info_for(&self, post: &Post) -> DraftInfo {
+        let info = info_of(post);
+        if post.fields().is_ok() {
+            return info;
+        }
+        let listed = self.store.list().ok().into_iter().flatten();
+        match listed.into_iter().find(|m| m.id == self.id) {
+            Some(m) => DraftInfo::new(m.title, m.date),
+            None => info,
+        }
+    }
+
     /// The text changed: it is to be saved (the caller's timer says when).
     pub fn touch(&mut self) {
         self.dirty = true;
@@ -229,7 +245,7 @@ impl<S: KeyValueStore> Workspace<S> {
             return Ok(Saved::Nothing);
         }
         let text = post.to_text();
-        let info = info_of(post);
+        let info = self.info_for(post);
         match self
             .store
             .save_first(&self.id, &text, cursor, &info, now_ms, self.rev)
@@ -284,7 +300,7 @@ impl<S: KeyValueStore> Workspace<S> {
         let text = post.to_text();
         let outcome = self
             .store
-            .force_save(&self.id, &text, cursor, &info_of(post), now_ms)?;
+            .force_save(&self.id, &text, cursor, &self.info_for(post), now_ms)?;
         self.conflict = None;
         self.stored(outcome.rev, text);
         self.refresh_lists();
@@ -304,7 +320,7 @@ impl<S: KeyValueStore> Workspace<S> {
         };
         match self
             .store
-            .save_as_copy(&post.to_text(), cursor, &info_of(post), now_ms)
+            .save_as_copy(&post.to_text(), cursor, &self.info_for(post), now_ms)
         {
             Ok(_) => {
                 self.switch_to(&theirs);

@@ -176,6 +176,7 @@ impl Editor {
                 on_new={h.new_draft.clone()} on_open={h.open_draft.clone()}
                 on_duplicate={h.duplicate_draft.clone()} on_delete={h.delete_draft.clone()}
                 on_search={h.search_drafts.clone()} on_restore={h.restore_revision.clone()}
+                previewed={ws.previewed().map(|r| (r.rev_id, AttrValue::from(r.text.clone())))} on_preview={h.preview_revision.clone()}
                 on_download_corrupt={h.download_corrupt.clone()} on_discard_corrupt={h.discard_corrupt.clone()} />
             }
         });

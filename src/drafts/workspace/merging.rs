@@ -3,7 +3,7 @@
 //! started from, so that the writer is asked only about real conflicts.
 
 use super::Workspace;
-use crate::drafts::{info_of, Cursor, KeyValueStore, SaveError};
+use crate::drafts::{Cursor, KeyValueStore, SaveError};
 use crate::merge::merge;
 use crate::post::Post;
 
@@ -50,7 +50,7 @@ impl<S: KeyValueStore> Workspace<S> {
         self.finish_save(now_ms);
         let outcome = self
             .store
-            .force_save(&self.id, &text, cursor, &info_of(&post), now_ms)?;
+            .force_save(&self.id, &text, cursor, &self.info_for(&post), now_ms)?;
         self.conflict = None;
         self.stored(outcome.rev, text.clone());
         self.refresh_lists();
