@@ -10,7 +10,7 @@
 use std::rc::Rc;
 
 use crate::export::PostNames;
-use crate::post::{EditError, Field, KeyCase, Post, Value};
+use crate::post::{box_position, BoxPosition, EditError, Field, KeyCase, Post, Value};
 use crate::schema::{FieldType, Schema};
 use crate::validate::{self, Diagnostic, Fix, Severity};
 
@@ -70,6 +70,33 @@ impl Document {
         self.diagnostics
             .iter()
             .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
+    }
+
+    /// The problems with no place of their own on screen, for the alert
+    /// above the editor: each problem shows once. A field's problem shows
+    /// under the field and a syntax error under the `Raw front matter` box
+    /// (open by itself then) while the form is shown (`form_shown`); the
+    /// rest (a required field missing, front matter after blank lines, or
+    /// all of them while the form is hidden) above.
+    pub fn problems_at_top(&self, form_shown: bool) -> Vec<&Diagnostic> {
+        let placed = |d: &Diagnostic| {
+            form_shown
+                && match &d.key {
+                    Some(key) => self.fields.iter().any(|f| &f.key == key),
+                    None => self.syntax_problem().is_some_and(|(s, _)| std::ptr::eq(s, d)),
+                }
+        };
+        self.problems().filter(|d| !placed(d)).collect()
+    }
+
+    /// While the front matter does not parse: why, and where in the
+    /// `Raw front matter` box (its own line numbers, not the file's).
+    pub fn syntax_problem(&self) -> Option<(&Diagnostic, BoxPosition)> {
+        if !self.broken {
+            return None;
+        }
+        let d = self.diagnostics.first()?;
+        Some((d, box_position(&self.post, d)?))
     }
 
     /// The post's title, when it has a non-blank one (while the front

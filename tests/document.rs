@@ -214,3 +214,27 @@ fn while_the_front_matter_is_broken_the_post_keeps_its_last_good_title_and_file_
     assert_eq!(d.title().as_deref(), Some("Moved"));
     assert_eq!(path(&d), "_posts/2026-01-02-moved.md");
 }
+
+#[test]
+fn each_problem_shows_once_beside_what_it_is_about() {
+    // `tags` is not a list: under the Tags field, not again above the editor.
+    let d = doc("---\ntitle: Hi\ndate: 2026-01-02\ntags: hugo\n---\nBody\n");
+    assert_eq!(d.problems().count(), 1);
+    assert!(d.problems_at_top(true).is_empty());
+    assert_eq!(d.problems_at_top(false).len(), 1, "the form hidden: above");
+    // A missing required field has no field to show it under.
+    let d = doc("---\ndate: 2026-01-02\n---\nBody\n");
+    assert_eq!(d.problems_at_top(true).len(), 1);
+    // A syntax error: under the Raw front matter box, at the box's line.
+    let mut d = doc("---\ntitle: Hi\ndate: 2026-01-02\n---\nBody\n");
+    let _ = d.raw_input("title: Hi\ntags: [hugo\n".into());
+    let (problem, at) = d.syntax_problem().expect("broken");
+    assert_eq!((at.line, at.column), (2, 7), "the box's line 2, where `[` opens");
+    assert_eq!(problem.line, 3, "the file's line 3 (the CLI's)");
+    assert!(problem.message.contains("never closed"));
+    assert!(d.problems_at_top(true).is_empty());
+    assert_eq!(d.problems_at_top(false).len(), 1);
+    // Mended: no syntax problem.
+    d.raw_input("title: Hi\ntags: [hugo]\n".into()).unwrap();
+    assert!(d.syntax_problem().is_none());
+}

@@ -14,7 +14,7 @@ use super::layout::{LayoutMsg, Pane};
 use super::msg::{BodyChange, Msg};
 use super::prefs::{SPLIT_MAX, SPLIT_MIN};
 use super::preview::Preview;
-use super::raw::RawFrontMatter;
+use super::raw::{RawFrontMatter, RawProblem};
 use super::toast::Notice;
 use super::toolbar::Toolbar;
 use super::update_prefs::prefers_dark;
@@ -111,7 +111,13 @@ impl Editor {
         });
         let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
         let title = self.doc.title().map(AttrValue::from);
-        let problems: Vec<&Diagnostic> = self.doc.problems().collect();
+        // Each problem once: beside its field or under Raw front matter, the rest above.
+        let problems: Vec<&Diagnostic> = self.doc.problems_at_top(self.prefs.form_open());
+        let raw_problem = self.doc.syntax_problem().map(|(d, at)| RawProblem {
+            message: AttrValue::from(d.message.clone()),
+            line: at.line,
+            column: at.column,
+        });
         let stats = self.preview.stats();
         let h = &self.handlers;
         let onpaste = link.batch_callback(|e: Event| {
@@ -296,7 +302,7 @@ impl Editor {
                             show_all={self.prefs.more_fields()}
                             on_show_all={self.layout.callbacks.show_all.clone()} />
                         <RawFrontMatter front_matter={AttrValue::from(self.doc.post().front_matter().to_string())}
-                            open={self.layout.raw_open} broken={self.doc.broken()}
+                            open={self.layout.raw_open} broken={self.doc.broken()} problem={raw_problem}
                             readonly={self.config.readonly} disabled={self.config.disabled}
                             on_toggle={self.layout.callbacks.toggle_raw.clone()}
                             on_input={self.layout.callbacks.raw_input.clone()} on_change={self.layout.callbacks.committed.clone()} />
