@@ -189,6 +189,77 @@ impl Editor {
         // Where the post will be written: shown in File name and read by the publish status.
         let export_path = self.export_path();
 
+        // The page in the order it is read: on a narrow screen the writing,
+        // then the form, then the drafts (as the screen shows them), so the
+        // keyboard goes through them as the eye does. Keyed: the parts move,
+        // they are not made again.
+        let with_side = drafts_panel.is_some() || self.folder.is_open();
+        let side = with_side.then(|| html! {
+                    <div class="pw-side" key="side">
+                        { for drafts_panel }
+                        { self.folder_panel(ctx) }
+                    </div>
+        });
+        let meta = html! {
+                <div class="pw-meta" key="meta" onkeydown={form_keys}>
+                    <button type="button" class="pw-disclosure" aria-expanded={self.prefs.form_open().to_string()} aria-controls="pw-form-body"
+                        onclick={link.callback(|_| Msg::ToggleForm)}>{ if self.prefs.form_open() { "Hide front matter" } else { "Show front matter" } }</button>
+                    <div id="pw-form-body" hidden={!self.prefs.form_open()}>
+                        <FrontMatterForm fields={self.doc.fields().clone()} schema={self.doc.schema().clone()} diagnostics={self.doc.diagnostics().clone()}
+                            broken={self.doc.broken()} readonly={self.config.readonly || self.config.disabled}
+                            base_url={self.base_url().map(AttrValue::from)}
+                            on_set={h.set_field.clone()}
+                            on_remove={h.remove_field.clone()}
+                            on_add={h.add_field.clone()}
+                            on_fix={h.fix.clone()}
+                            show_all={self.prefs.more_fields()}
+                            on_show_all={self.layout.callbacks.show_all.clone()} />
+                        <RawFrontMatter front_matter={AttrValue::from(self.doc.post().front_matter().to_string())}
+                            open={self.layout.raw_open} broken={self.doc.broken()} problem={raw_problem}
+                            readonly={self.config.readonly} disabled={self.config.disabled}
+                            on_toggle={self.layout.callbacks.toggle_raw.clone()}
+                            on_input={self.layout.callbacks.raw_input.clone()} on_change={self.layout.callbacks.committed.clone()} />
+                    </div>
+                </div>
+        };
+        let writing = html! {
+                <div class="pw-writing" key="writing">
+                { self.pane_tabs(ctx) }
+                <div class={classes!("pw-panes", (self.layout.tab == Pane::Preview).then_some("pw-show-preview"))} ref={self.panes_ref.clone()}>
+                    <div class="pw-pane pw-source" id="pw-write-panel" role="tabpanel" aria-labelledby="pw-tab-write">
+                        <Toolbar on_action={h.command.clone()} disabled={self.config.readonly || self.config.disabled} />
+                        <label for="pw-markdown" class="pw-label">{"Markdown"}</label>
+                        <textarea id="pw-markdown" class="pw-markdown" ref={self.markdown.node_ref()}
+                            {oninput} {onkeydown} {onchange} {onscroll} {onpaste}
+                            readonly={self.config.readonly} disabled={self.config.disabled} spellcheck="true" />
+                        <div class="pw-status-row">
+                            <span class="pw-status">{ format!("{} · {} min read", crate::wording::counted(stats.words, "word", "words"), stats.reading_minutes) }</span>
+                            { { let publish = self.publish_status(&export_path);
+                              // Cut short on a phone: the whole line on hover.
+                              html! { <span class="pw-publish" role="status" title={publish.clone()}>{ publish }</span> } } }
+                            // Below the writing, not in the toolbar's row: it stays,
+                            // with the count, when everything else goes.
+                            <button type="button" class="pw-focus-toggle" aria-pressed={focus_mode.to_string()}
+                                aria-keyshortcuts="Control+Shift+F" data-tip="Only the writing, the whole window (Ctrl+Shift+F; Esc leaves)"
+                                aria-label="Focus mode" onclick={link.callback(|_| Msg::Layout(LayoutMsg::ToggleFocusMode))}>{"Focus"}</button>
+                        </div>
+                    </div>
+                    { self.splitter(ctx) }
+                    <div class="pw-pane pw-preview-pane" id="pw-preview-panel" role="tabpanel" aria-labelledby="pw-tab-preview">
+                        <Preview {title} node_ref={self.preview.pane_ref()} blocks_ref={self.preview.blocks_ref()} />
+                    </div>
+                </div>
+                </div>
+        };
+        let narrow = self.layout.narrow;
+        let main_parts = if narrow { [writing, meta] } else { [meta, writing] };
+        let main = html! { <div class="pw-main" key="main">{ for main_parts }</div> };
+        let body_parts = match side {
+            Some(side) if narrow => vec![main, side],
+            Some(side) => vec![side, main],
+            None => vec![main],
+        };
+
         html! {
             <div class={classes!("pw-editor", theme, focus_mode.then_some("pw-focus-mode"))} {ondrop} {ondragover} onkeydown={save_key}>
                 // The first Tab stop: past the bar, the drafts and the form.
@@ -280,61 +351,8 @@ impl Editor {
                     }
                 </div>
 
-                <div class={classes!("pw-body", (drafts_panel.is_some() || self.folder.is_open()).then_some("pw-with-drafts"))}>
-                if drafts_panel.is_some() || self.folder.is_open() {
-                    <div class="pw-side">
-                        { for drafts_panel }
-                        { self.folder_panel(ctx) }
-                    </div>
-                }
-                <div class="pw-main">
-                <div class="pw-meta" onkeydown={form_keys}>
-                    <button type="button" class="pw-disclosure" aria-expanded={self.prefs.form_open().to_string()} aria-controls="pw-form-body"
-                        onclick={link.callback(|_| Msg::ToggleForm)}>{ if self.prefs.form_open() { "Hide front matter" } else { "Show front matter" } }</button>
-                    <div id="pw-form-body" hidden={!self.prefs.form_open()}>
-                        <FrontMatterForm fields={self.doc.fields().clone()} schema={self.doc.schema().clone()} diagnostics={self.doc.diagnostics().clone()}
-                            broken={self.doc.broken()} readonly={self.config.readonly || self.config.disabled}
-                            base_url={self.base_url().map(AttrValue::from)}
-                            on_set={h.set_field.clone()}
-                            on_remove={h.remove_field.clone()}
-                            on_add={h.add_field.clone()}
-                            on_fix={h.fix.clone()}
-                            show_all={self.prefs.more_fields()}
-                            on_show_all={self.layout.callbacks.show_all.clone()} />
-                        <RawFrontMatter front_matter={AttrValue::from(self.doc.post().front_matter().to_string())}
-                            open={self.layout.raw_open} broken={self.doc.broken()} problem={raw_problem}
-                            readonly={self.config.readonly} disabled={self.config.disabled}
-                            on_toggle={self.layout.callbacks.toggle_raw.clone()}
-                            on_input={self.layout.callbacks.raw_input.clone()} on_change={self.layout.callbacks.committed.clone()} />
-                    </div>
-                </div>
-
-                { self.pane_tabs(ctx) }
-                <div class={classes!("pw-panes", (self.layout.tab == Pane::Preview).then_some("pw-show-preview"))} ref={self.panes_ref.clone()}>
-                    <div class="pw-pane pw-source" id="pw-write-panel" role="tabpanel" aria-labelledby="pw-tab-write">
-                        <Toolbar on_action={h.command.clone()} disabled={self.config.readonly || self.config.disabled} />
-                        <label for="pw-markdown" class="pw-label">{"Markdown"}</label>
-                        <textarea id="pw-markdown" class="pw-markdown" ref={self.markdown.node_ref()}
-                            {oninput} {onkeydown} {onchange} {onscroll} {onpaste}
-                            readonly={self.config.readonly} disabled={self.config.disabled} spellcheck="true" />
-                        <div class="pw-status-row">
-                            <span class="pw-status">{ format!("{} · {} min read", crate::wording::counted(stats.words, "word", "words"), stats.reading_minutes) }</span>
-                            { { let publish = self.publish_status(&export_path);
-                              // Cut short on a phone: the whole line on hover.
-                              html! { <span class="pw-publish" role="status" title={publish.clone()}>{ publish }</span> } } }
-                            // Below the writing, not in the toolbar's row: it stays,
-                            // with the count, when everything else goes.
-                            <button type="button" class="pw-focus-toggle" aria-pressed={focus_mode.to_string()}
-                                aria-keyshortcuts="Control+Shift+F" data-tip="Only the writing, the whole window (Ctrl+Shift+F; Esc leaves)"
-                                aria-label="Focus mode" onclick={link.callback(|_| Msg::Layout(LayoutMsg::ToggleFocusMode))}>{"Focus"}</button>
-                        </div>
-                    </div>
-                    { self.splitter(ctx) }
-                    <div class="pw-pane pw-preview-pane" id="pw-preview-panel" role="tabpanel" aria-labelledby="pw-tab-preview">
-                        <Preview {title} node_ref={self.preview.pane_ref()} blocks_ref={self.preview.blocks_ref()} />
-                    </div>
-                </div>
-                </div>
+                <div class={classes!("pw-body", with_side.then_some("pw-with-drafts"))}>
+                { for body_parts }
                 </div>
             </div>
         }
