@@ -133,8 +133,7 @@ fn revisions(p: &DraftsProps) -> Html {
         .as_ref()
         .and_then(|(id, text)| Some((p.revisions.iter().find(|r| r.rev_id == *id)?, text)));
     html! {
-        // Open while a revision is shown: it is where the preview is.
-        <details class="pw-revisions" open={shown.is_some()}>
+        <details class="pw-revisions">
             <summary>{ format!("Revisions ({})", p.revisions.len()) }</summary>
             <ul aria-label="Revisions">
                 { for p.revisions.iter().map(|r| {
