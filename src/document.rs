@@ -10,6 +10,7 @@
 use std::rc::Rc;
 
 use crate::export::PostNames;
+use crate::markdown::{footnote_problems, FootnoteProblem};
 use crate::post::{box_position, BoxPosition, EditError, Field, KeyCase, Post, Value};
 use crate::schema::{FieldType, Schema};
 use crate::validate::{self, Diagnostic, Fix, Severity};
@@ -26,6 +27,9 @@ pub struct Document {
     /// the post is called (and its file named) while it is being mended.
     names: PostNames,
     diagnostics: Rc<Vec<Diagnostic>>,
+    /// The body's problems (footnotes that go nowhere), at the Markdown
+    /// box's lines, as of the last [`Self::check_body`].
+    body_problems: Rc<Vec<FootnoteProblem>>,
     /// How keys compare: as the chosen generator's do (Hugo ignores case).
     keys: KeyCase,
 }
@@ -40,8 +44,10 @@ impl Document {
             broken: false,
             names: PostNames::default(),
             diagnostics: Rc::default(),
+            body_problems: Rc::default(),
         };
         doc.refresh();
+        doc.check_body();
         doc
     }
 
@@ -115,6 +121,24 @@ impl Document {
     pub fn replace(&mut self, text: &str) {
         self.post = Post::parse(text).with_key_case(self.keys);
         self.refresh();
+        self.check_body();
+    }
+
+    /// The body's problems, as of the last [`Self::check_body`]: warnings
+    /// with the line and column the Markdown box shows them at.
+    pub fn body_problems(&self) -> &Rc<Vec<FootnoteProblem>> {
+        &self.body_problems
+    }
+
+    /// Checks the body again (an edit, or for a long post typing paused;
+    /// another post); returns whether its problems changed.
+    pub fn check_body(&mut self) -> bool {
+        let now = footnote_problems(self.post.body());
+        if now == *self.body_problems {
+            return false;
+        }
+        self.body_problems = Rc::new(now);
+        true
     }
 
     /// Reads keys as the generator does: under Hugo `Title:` is the title

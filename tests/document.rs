@@ -238,3 +238,17 @@ fn each_problem_shows_once_beside_what_it_is_about() {
     d.raw_input("title: Hi\ntags: [hugo]\n".into()).unwrap();
     assert!(d.syntax_problem().is_none());
 }
+
+#[test]
+fn a_footnote_that_goes_nowhere_is_a_warning_at_the_markdown_line() {
+    let mut d = doc("---\ntitle: Hi\n---\nA claim.[^1]\n\n[^1]: The source.\n");
+    assert!(d.body_problems().is_empty());
+    d.set_body("A claim.[^1] And.[^2]\n\n[^1]:\n");
+    assert!(d.body_problems().is_empty(), "until checked");
+    assert!(d.check_body(), "checked: changed");
+    let lines: Vec<(usize, usize)> = d.body_problems().iter().map(|p| (p.line, p.column)).collect();
+    assert_eq!(lines, [(1, 18), (3, 1)], "the Markdown box's lines, not the file's");
+    assert!(!d.check_body(), "nothing new");
+    d.replace("---\ntitle: Other\n---\nFine.\n");
+    assert!(d.body_problems().is_empty());
+}

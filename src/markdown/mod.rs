@@ -20,6 +20,7 @@
 
 mod blocks;
 pub mod dialect;
+mod footnotes;
 mod document;
 mod incremental;
 mod render;
@@ -29,6 +30,7 @@ mod stats;
 mod url;
 
 pub use blocks::{render_blocks, Block};
+pub use footnotes::{footnote_problems, FootnoteProblem};
 pub use dialect::{options, slugify, smart_punctuation_by_default, RenderOptions, Templates};
 pub use incremental::{Incremental, Splice};
 pub use sanitize::sanitize_html;

@@ -32,14 +32,17 @@ impl Editor {
         }
         self.doc.set_body(&text);
         let shown = (self.preview.stats(), self.save_status());
+        // A long post's footnotes are checked when typing pauses.
+        let mut problems_changed = false;
         if text.len() <= LONG_POST_BYTES {
             self.refresh_body();
+            problems_changed = self.doc.check_body();
         } else {
             self.preview.keystroke(&text);
         }
         self.publish(ctx);
         self.preview.apply();
-        shown != (self.preview.stats(), self.save_status())
+        problems_changed || shown != (self.preview.stats(), self.save_status())
     }
 
     fn save_status(&self) -> Option<SaveStatus> {
@@ -59,6 +62,8 @@ impl Editor {
         // Here rather than in the autosave that follows, whose task
         // is long enough on a long post.
         self.verify_body(ctx);
+        // A long post's footnotes, checked now rather than per keystroke.
+        self.doc.check_body();
         // A new count shows by rendering the editor again, which a
         // long post's keystrokes leave out.
         self.preview.typing_paused();

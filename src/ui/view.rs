@@ -308,9 +308,13 @@ impl Editor {
                 </header>
 
                 <div class="pw-alerts">
-                    if !problems.is_empty() {
+                    if !problems.is_empty() || !self.doc.body_problems().is_empty() {
                         <div class="pw-alert pw-alert-problems" role="alert">
                             { for problems.iter().map(|d| problem_line(d, &h.fix)) }
+                            // The body's, at the Markdown box's lines.
+                            { for self.doc.body_problems().iter().map(|p| html! {
+                                <p class="pw-warning">{ format!("Markdown, line {}, column {}: {}", p.line, p.column, p.message) }</p>
+                            }) }
                         </div>
                     }
                 </div>

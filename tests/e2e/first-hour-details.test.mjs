@@ -153,6 +153,21 @@ test('draft search finds a word of the text, a tag or the author; an empty resul
   await page.context().close();
 });
 
+test('a footnote with no definition, or an empty one, is a warning with its line in the Markdown box', async () => {
+  const page = await openPage(browser, server.base);
+  await markdown(page).fill('A claim.[^1] Another.[^2]\n\n[^1]:\n');
+  const warnings = page.getByRole('alert').filter({ hasText: 'footnote' });
+  await eventually(async () => {
+    const text = await warnings.innerText();
+    assert.match(text, /Markdown, line 1, column 22: footnote \[\^2\] has no definition/);
+    assert.match(text, /Markdown, line 3, column 1: footnote \[\^1\] is empty/);
+  });
+  await markdown(page).fill('A claim.[^1] Another.[^2]\n\n[^1]: The source.\n[^2]: Another.\n');
+  await warnings.waitFor({ state: 'detached' });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('on a phone, Tab goes the way the screen reads: the writing, then the form, then the drafts', async () => {
   const page = await openPage(browser, server.base, { context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
   await form(page).getByRole('textbox', { name: 'Title' }).waitFor();
