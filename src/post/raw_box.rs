@@ -27,12 +27,21 @@ pub fn box_position(post: &Post, d: &Diagnostic) -> Option<BoxPosition> {
     if post.format() == super::Format::None {
         return None;
     }
+    let front = post.front_matter();
     let first = post.front_start_line_offset() + 1;
-    // The reader stops at the end of the front matter: the box's last line.
-    let last = first + post.front_matter().matches('\n').count();
-    (first..=last + 1).contains(&d.line).then(|| BoxPosition {
-        line: d.line.min(last) + 1 - first,
-        column: if d.line > last { 1 } else { d.column },
+    // The reader stops past the end of the front matter (at the closing
+    // delimiter): that is the end of the box's last line.
+    let lines = front.lines().count().max(1);
+    let last = first + lines - 1;
+    (first..=last + 1).contains(&d.line).then(|| match d.line > last {
+        true => BoxPosition {
+            line: lines,
+            column: front.lines().last().map_or(0, |l| l.chars().count()) + 1,
+        },
+        false => BoxPosition {
+            line: d.line + 1 - first,
+            column: d.column,
+        },
     })
 }
 
@@ -100,7 +109,7 @@ mod tests {
     }
 
     #[test]
-    fn an_error_at_the_end_is_on_the_boxs_last_line() {
+    fn an_error_at_the_end_is_at_the_end_of_the_boxs_last_line() {
         let post = Post::parse("---\na: 1\nb: 2\n---\n");
         let d = crate::post::Diagnostic {
             severity: crate::post::Severity::Error,
@@ -110,7 +119,7 @@ mod tests {
             key: None,
             fix: None,
         };
-        assert_eq!(box_position(&post, &d), Some(BoxPosition { line: 3, column: 1 }));
+        assert_eq!(box_position(&post, &d), Some(BoxPosition { line: 2, column: 5 }));
         let body = crate::post::Diagnostic { line: 9, ..d };
         assert_eq!(box_position(&post, &body), None);
     }

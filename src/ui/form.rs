@@ -153,7 +153,9 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
             <label class="pw-field-label" for={id.clone()}>{ &label }{ required.then_some(html!{<span class="pw-required" aria-hidden="true">{" *"}</span>}) }</label>
             { widget }
             if !problems.is_empty() {
-                <div class="pw-field-note" id={note_id}>
+                // An error or a warning is shown here only (not again above
+                // the editor), so it is announced here.
+                <div class="pw-field-note" id={note_id} role={problems.iter().any(|d| d.severity != Severity::Info).then_some("alert")}>
                     { for problems.iter().map(|d| problem_line(d, &props.on_fix)) }
                 </div>
             }

@@ -51,26 +51,31 @@ pub fn raw_front_matter(props: &RawProps) -> Html {
     let shown = raw_box_text(typed.borrow().as_deref(), &props.front_matter).to_string();
     let open = props.open || props.broken;
     let area = use_node_ref();
-    let problem = props.problem.as_ref().map(|p| {
-        let line = p.line;
-        let go = {
-            let area = area.clone();
-            Callback::from(move |_: MouseEvent| {
-                // The line the problem is on, selected: where to look and type.
-                if let Some(a) = area.cast::<HtmlTextAreaElement>() {
-                    let (start, end) = line_range_utf16(&a.value(), line);
-                    let _ = a.focus();
-                    let _ = a.set_selection_range(start as u32, end as u32);
-                }
-            })
-        };
-        html! {
-            <div class="pw-raw-problem pw-error" id="pw-raw-problem" role="alert">
-                <span>{ format!("Raw front matter, line {}, column {}: {}", p.line, p.column, p.message) }</span>
-                <button type="button" class="pw-fix" onclick={go}>{ format!("Go to line {line}") }</button>
-            </div>
-        }
+    // Always in the page (empty and hidden without a problem), so that the
+    // box beside it is never made again, which would drop its focus.
+    let line = props.problem.as_ref().map_or(1, |p| p.line);
+    let go = {
+        let area = area.clone();
+        Callback::from(move |_: MouseEvent| {
+            // The line the problem is on, selected: where to look and type.
+            if let Some(a) = area.cast::<HtmlTextAreaElement>() {
+                let (start, end) = line_range_utf16(&a.value(), line);
+                let _ = a.focus();
+                let _ = a.set_selection_range(start as u32, end as u32);
+            }
+        })
+    };
+    let text = props.problem.as_ref().map(|p| {
+        format!("Raw front matter, line {}, column {}: {}", p.line, p.column, p.message)
     });
+    let problem = html! {
+        <div class="pw-raw-problem pw-error" id="pw-raw-problem" role="alert" hidden={text.is_none()}>
+            <span>{ text.clone().unwrap_or_default() }</span>
+            if text.is_some() {
+                <button type="button" class="pw-fix" onclick={go}>{ format!("Go to line {line}") }</button>
+            }
+        </div>
+    };
     let described = props.problem.is_some().then_some("pw-raw-problem");
     html! {
         <div class="pw-raw">
@@ -82,7 +87,7 @@ pub fn raw_front_matter(props: &RawProps) -> Html {
                     value={shown} {oninput} onchange={props.on_change.reform(|_| ())} aria-describedby={described}
                     aria-invalid={props.problem.is_some().then_some("true")}
                     readonly={props.readonly} disabled={props.disabled} />
-                { for problem }
+                { problem }
             </div>
         </div>
     }
