@@ -89,7 +89,9 @@ impl Document {
             form_shown
                 && match &d.key {
                     Some(key) => self.fields.iter().any(|f| &f.key == key),
-                    None => self.syntax_problem().is_some_and(|(s, _)| std::ptr::eq(s, d)),
+                    None => self
+                        .syntax_problem()
+                        .is_some_and(|(s, _)| std::ptr::eq(s, d)),
                 }
         };
         self.problems().filter(|d| !placed(d)).collect()

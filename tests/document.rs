@@ -210,7 +210,8 @@ fn while_the_front_matter_is_broken_the_post_keeps_its_last_good_title_and_file_
     assert_eq!(d.title().as_deref(), Some("Moving my blog"));
     assert_eq!(path(&d), "_posts/2026-01-02-moving-my-blog.md");
     // Mended, with a new title: the new one.
-    d.raw_input("title: \"Moved\"\ndate: 2026-01-02\n".into()).unwrap();
+    d.raw_input("title: \"Moved\"\ndate: 2026-01-02\n".into())
+        .unwrap();
     assert_eq!(d.title().as_deref(), Some("Moved"));
     assert_eq!(path(&d), "_posts/2026-01-02-moved.md");
 }
@@ -229,7 +230,11 @@ fn each_problem_shows_once_beside_what_it_is_about() {
     let mut d = doc("---\ntitle: Hi\ndate: 2026-01-02\n---\nBody\n");
     let _ = d.raw_input("title: Hi\ntags: [hugo\n".into());
     let (problem, at) = d.syntax_problem().expect("broken");
-    assert_eq!((at.line, at.column), (2, 7), "the box's line 2, where `[` opens");
+    assert_eq!(
+        (at.line, at.column),
+        (2, 7),
+        "the box's line 2, where `[` opens"
+    );
     assert_eq!(problem.line, 3, "the file's line 3 (the CLI's)");
     assert!(problem.message.contains("never closed"));
     assert!(d.problems_at_top(true).is_empty());
@@ -246,8 +251,16 @@ fn a_footnote_that_goes_nowhere_is_a_warning_at_the_markdown_line() {
     d.set_body("A claim.[^1] And.[^2]\n\n[^1]:\n");
     assert!(d.body_problems().is_empty(), "until checked");
     assert!(d.check_body(), "checked: changed");
-    let lines: Vec<(usize, usize)> = d.body_problems().iter().map(|p| (p.line, p.column)).collect();
-    assert_eq!(lines, [(1, 18), (3, 1)], "the Markdown box's lines, not the file's");
+    let lines: Vec<(usize, usize)> = d
+        .body_problems()
+        .iter()
+        .map(|p| (p.line, p.column))
+        .collect();
+    assert_eq!(
+        lines,
+        [(1, 18), (3, 1)],
+        "the Markdown box's lines, not the file's"
+    );
     assert!(!d.check_body(), "nothing new");
     d.replace("---\ntitle: Other\n---\nFine.\n");
     assert!(d.body_problems().is_empty());

@@ -372,7 +372,11 @@ fn revisions_are_stretches_of_editing_labelled_by_what_changed() {
     let revs = tab.revisions(&id);
     assert_eq!(revs.len(), 1, "one revision for half a minute of pauses");
     let latest = tab.load_revision(&id, revs[0].rev_id).unwrap();
-    assert_eq!(latest.text, words(9), "it holds the stretch's latest replaced text");
+    assert_eq!(
+        latest.text,
+        words(9),
+        "it holds the stretch's latest replaced text"
+    );
     assert_eq!(revs[0].change, "first kept, 9 words");
 
     // Minutes later, 120 words more and a new title: a revision of its own.

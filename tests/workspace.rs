@@ -354,15 +354,28 @@ fn a_revision_is_previewed_before_it_is_restored_and_a_restore_loses_no_version(
     type_and_save(&mut ws, &post("First", "1\n"), minutes(1));
     type_and_save(&mut ws, &post("Second", "2\n"), minutes(10));
     type_and_save(&mut ws, &post("Third", "3\n"), minutes(10) + 5_000);
-    let second = ws.revisions().iter().find(|r| r.title == "Second").unwrap().rev_id;
+    let second = ws
+        .revisions()
+        .iter()
+        .find(|r| r.title == "Second")
+        .unwrap()
+        .rev_id;
     ws.preview_revision(Some(second)).unwrap();
-    assert_eq!(ws.previewed().unwrap().text, post("Second", "2\n").to_text());
+    assert_eq!(
+        ws.previewed().unwrap().text,
+        post("Second", "2\n").to_text()
+    );
     ws.preview_revision(None).unwrap();
     assert!(ws.previewed().is_none());
     ws.preview_revision(Some(second)).unwrap();
     assert!(ws.preview_revision(Some(999)).is_err());
 
-    let first = ws.revisions().iter().find(|r| r.title == "First").unwrap().rev_id;
+    let first = ws
+        .revisions()
+        .iter()
+        .find(|r| r.title == "First")
+        .unwrap()
+        .rev_id;
     ws.restore_revision(first, minutes(10) + 9_000).unwrap();
     assert!(ws.previewed().is_none(), "restoring ends the preview");
     let kept: Vec<String> = ws.revisions().iter().map(|r| r.title.clone()).collect();
@@ -484,7 +497,9 @@ fn search_lists_the_matching_drafts_only() {
 fn search_finds_a_word_of_the_body_a_tag_or_the_author() {
     let storage = MemoryStore::new();
     let (mut ws, _) = tab(&storage, "a", "");
-    let hugo = Post::parse("---\ntitle: Moving\nauthor: Ada Lovelace\ntags: [hugo]\n---\nI left WordPress.\n");
+    let hugo = Post::parse(
+        "---\ntitle: Moving\nauthor: Ada Lovelace\ntags: [hugo]\n---\nI left WordPress.\n",
+    );
     type_and_save(&mut ws, &hugo, 2_000);
     ws.new_draft(&hugo, &starter_text(), 3_000).unwrap();
     type_and_save(&mut ws, &post("Gardening", "Tomatoes.\n"), 4_000);

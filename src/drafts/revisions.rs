@@ -133,7 +133,14 @@ impl<S: KeyValueStore> Revisions<'_, S> {
     /// place of the newest revision while it stands for the same stretch
     /// of editing (see `history`) and `may_join`, else as a revision of its
     /// own. Returns revisions pruned.
-    pub fn push(&self, id: &str, prev: &Draft, now_ms: u64, budget: usize, may_join: bool) -> usize {
+    pub fn push(
+        &self,
+        id: &str,
+        prev: &Draft,
+        now_ms: u64,
+        budget: usize,
+        may_join: bool,
+    ) -> usize {
         let mut env = self.read(id);
         if env.revs.last().is_some_and(|r| r.text == prev.text) {
             return 0;

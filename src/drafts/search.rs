@@ -43,7 +43,14 @@ mod tests {
 
     #[test]
     fn finds_a_word_of_the_title_body_tags_or_author() {
-        for q in ["moving", "WORDPRESS", "hugo", "static-sites", "lovelace", "ada hugo"] {
+        for q in [
+            "moving",
+            "WORDPRESS",
+            "hugo",
+            "static-sites",
+            "lovelace",
+            "ada hugo",
+        ] {
             assert!(matches(q, "Moving my blog", POST), "{q}");
         }
     }

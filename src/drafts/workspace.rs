@@ -298,9 +298,9 @@ impl<S: KeyValueStore> Workspace<S> {
     pub fn keep_mine(&mut self, post: &Post, cursor: Cursor, now_ms: u64) -> Result<(), SaveError> {
         self.finish_save(now_ms);
         let text = post.to_text();
-        let outcome = self
-            .store
-            .force_save(&self.id, &text, cursor, &self.info_for(post), now_ms)?;
+        let outcome =
+            self.store
+                .force_save(&self.id, &text, cursor, &self.info_for(post), now_ms)?;
         self.conflict = None;
         self.stored(outcome.rev, text);
         self.refresh_lists();

@@ -32,14 +32,16 @@ pub fn footnote_problems(body: &str) -> Vec<FootnoteProblem> {
         if let Some((label, rest)) = definition(line) {
             defined.insert(label.to_lowercase());
             // Its text may start on the next line, indented.
-            let continued = lines
-                .get(i + 1)
-                .is_some_and(|&(next, l)| next == n + 1 && l.starts_with("    ") && !l.trim().is_empty());
+            let continued = lines.get(i + 1).is_some_and(|&(next, l)| {
+                next == n + 1 && l.starts_with("    ") && !l.trim().is_empty()
+            });
             if rest.trim().is_empty() && !continued {
                 out.push(FootnoteProblem {
                     line: n,
                     column: 1,
-                    message: format!("footnote [^{label}] is empty: write its note after the colon"),
+                    message: format!(
+                        "footnote [^{label}] is empty: write its note after the colon"
+                    ),
                 });
             }
         }
@@ -75,7 +77,9 @@ fn prose_lines(body: &str) -> Vec<(usize, &str)> {
         let opener = ['`', '~'].into_iter().find(|&c| indent < 4 && run(c) >= 3);
         match (fence, opener) {
             (None, Some(c)) => fence = Some((c, run(c))),
-            (Some((c, len)), Some(o)) if o == c && run(c) >= len && trimmed.trim_end().chars().all(|x| x == c) => {
+            (Some((c, len)), Some(o))
+                if o == c && run(c) >= len && trimmed.trim_end().chars().all(|x| x == c) =>
+            {
                 fence = None
             }
             (Some(_), _) => {}
@@ -136,7 +140,13 @@ mod tests {
     fn found(body: &str) -> Vec<(usize, usize, String)> {
         footnote_problems(body)
             .into_iter()
-            .map(|FootnoteProblem { line, column, message }| (line, column, message))
+            .map(
+                |FootnoteProblem {
+                     line,
+                     column,
+                     message,
+                 }| (line, column, message),
+            )
             .collect()
     }
 
@@ -146,7 +156,11 @@ mod tests {
         let p = found(body);
         assert_eq!(p.len(), 1);
         assert_eq!((p[0].0, p[0].1), (3, 22));
-        assert!(p[0].2.contains("[^missing] has no definition"), "{}", p[0].2);
+        assert!(
+            p[0].2.contains("[^missing] has no definition"),
+            "{}",
+            p[0].2
+        );
     }
 
     #[test]

@@ -20,8 +20,8 @@
 
 mod blocks;
 pub mod dialect;
-mod footnotes;
 mod document;
+mod footnotes;
 mod incremental;
 mod render;
 mod sanitize;
@@ -30,8 +30,8 @@ mod stats;
 mod url;
 
 pub use blocks::{render_blocks, Block};
-pub use footnotes::{footnote_problems, FootnoteProblem};
 pub use dialect::{options, slugify, smart_punctuation_by_default, RenderOptions, Templates};
+pub use footnotes::{footnote_problems, FootnoteProblem};
 pub use incremental::{Incremental, Splice};
 pub use sanitize::sanitize_html;
 pub use stats::{stats, stats_with, Stats, WORDS_PER_MINUTE};

@@ -33,16 +33,18 @@ pub fn box_position(post: &Post, d: &Diagnostic) -> Option<BoxPosition> {
     // delimiter): that is the end of the box's last line.
     let lines = front.lines().count().max(1);
     let last = first + lines - 1;
-    (first..=last + 1).contains(&d.line).then(|| match d.line > last {
-        true => BoxPosition {
-            line: lines,
-            column: front.lines().last().map_or(0, |l| l.chars().count()) + 1,
-        },
-        false => BoxPosition {
-            line: d.line + 1 - first,
-            column: d.column,
-        },
-    })
+    (first..=last + 1)
+        .contains(&d.line)
+        .then(|| match d.line > last {
+            true => BoxPosition {
+                line: lines,
+                column: front.lines().last().map_or(0, |l| l.chars().count()) + 1,
+            },
+            false => BoxPosition {
+                line: d.line + 1 - first,
+                column: d.column,
+            },
+        })
 }
 
 /// The UTF-16 range (as a textarea selects) of 1-based `line` of `text`,
@@ -119,7 +121,10 @@ mod tests {
             key: None,
             fix: None,
         };
-        assert_eq!(box_position(&post, &d), Some(BoxPosition { line: 2, column: 5 }));
+        assert_eq!(
+            box_position(&post, &d),
+            Some(BoxPosition { line: 2, column: 5 })
+        );
         let body = crate::post::Diagnostic { line: 9, ..d };
         assert_eq!(box_position(&post, &body), None);
     }

@@ -119,7 +119,10 @@ mod tests {
 
     #[test]
     fn an_unclosed_bracket_is_found_where_it_opens() {
-        assert_eq!(at("title: Hi\ntags: [hugo, jekyll\ndate: 2026-01-02\n"), Some(('[', 2, 7)));
+        assert_eq!(
+            at("title: Hi\ntags: [hugo, jekyll\ndate: 2026-01-02\n"),
+            Some(('[', 2, 7))
+        );
         assert_eq!(at("a: {b: [1, 2}\n"), Some(('{', 1, 4)));
         assert_eq!(at("a: [[1], [2]\n"), Some(('[', 1, 4)));
     }

@@ -66,7 +66,10 @@ pub fn raw_front_matter(props: &RawProps) -> Html {
         })
     };
     let text = props.problem.as_ref().map(|p| {
-        format!("Raw front matter, line {}, column {}: {}", p.line, p.column, p.message)
+        format!(
+            "Raw front matter, line {}, column {}: {}",
+            p.line, p.column, p.message
+        )
     });
     let problem = html! {
         <div class="pw-raw-problem pw-error" id="pw-raw-problem" role="alert" hidden={text.is_none()}>

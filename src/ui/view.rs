@@ -194,11 +194,13 @@ impl Editor {
         // keyboard goes through them as the eye does. Keyed: the parts move,
         // they are not made again.
         let with_side = drafts_panel.is_some() || self.folder.is_open();
-        let side = with_side.then(|| html! {
-                    <div class="pw-side" key="side">
-                        { for drafts_panel }
-                        { self.folder_panel(ctx) }
-                    </div>
+        let side = with_side.then(|| {
+            html! {
+                        <div class="pw-side" key="side">
+                            { for drafts_panel }
+                            { self.folder_panel(ctx) }
+                        </div>
+            }
         });
         let meta = html! {
                 <div class="pw-meta" key="meta" onkeydown={form_keys}>
@@ -252,7 +254,11 @@ impl Editor {
                 </div>
         };
         let narrow = self.layout.narrow;
-        let main_parts = if narrow { [writing, meta] } else { [meta, writing] };
+        let main_parts = if narrow {
+            [writing, meta]
+        } else {
+            [meta, writing]
+        };
         let main = html! { <div class="pw-main" key="main">{ for main_parts }</div> };
         let body_parts = match side {
             Some(side) if narrow => vec![main, side],

@@ -249,7 +249,14 @@ pub fn revisions_and_restore<S: KeyValueStore>(store: S) {
     }
     // A save changing only the cursor or title keeps no revision.
     rev = drafts
-        .save(&id, "v4", Cursor::caret(2), &info("T4b"), T0 + 5 * SPAN, rev)
+        .save(
+            &id,
+            "v4",
+            Cursor::caret(2),
+            &info("T4b"),
+            T0 + 5 * SPAN,
+            rev,
+        )
         .unwrap()
         .rev;
     let revs = drafts.revisions(&id);
