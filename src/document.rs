@@ -81,9 +81,10 @@ impl Document {
     /// The problems with no place of their own on screen, for the alert
     /// above the editor: each problem shows once. A field's problem shows
     /// under the field and a syntax error under the `Raw front matter` box
-    /// (open by itself then) while the form is shown (`form_shown`); the
-    /// rest (a required field missing, front matter after blank lines, or
-    /// all of them while the form is hidden) above.
+    /// (open by itself then) while the form is shown beside the writing
+    /// (`form_shown`: not hidden, and not after the writing as on a phone);
+    /// the rest (a required field missing, front matter after blank lines,
+    /// or all of them while the form is not beside the writing) above.
     pub fn problems_at_top(&self, form_shown: bool) -> Vec<&Diagnostic> {
         let placed = |d: &Diagnostic| {
             form_shown

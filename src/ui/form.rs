@@ -31,6 +31,10 @@ pub struct FormProps {
     /// `More fields` / `Fewer fields` (false), or show them all (true: a
     /// field the compact form hides was just added).
     pub on_show_all: Callback<bool>,
+    /// A field's problems are told under it (false: above the editor, as
+    /// on a phone, where the form comes after the writing).
+    #[prop_or(true)]
+    pub notes: bool,
 }
 
 /// A DOM id for a field's widget, unique within the editor's shadow root.
@@ -122,7 +126,8 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
         .filter(|d| d.key.as_deref() == Some(field.key.as_str()))
         .collect();
     let note_id = format!("{id}-note");
-    let described = (!problems.is_empty()).then(|| AttrValue::from(note_id.clone()));
+    let noted = !problems.is_empty() && props.notes;
+    let described = noted.then(|| AttrValue::from(note_id.clone()));
     let key = field.key.clone();
     let on_set = props.on_set.reform(move |v: Value| (key.clone(), v));
     let widget = widget(
@@ -152,7 +157,7 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
         <div class={classes!("pw-field", (!problems.is_empty()).then_some("pw-field-invalid"))} key={field.key.clone()}>
             <label class="pw-field-label" for={id.clone()}>{ &label }{ required.then_some(html!{<span class="pw-required" aria-hidden="true">{" *"}</span>}) }</label>
             { widget }
-            if !problems.is_empty() {
+            if noted {
                 // An error or a warning is shown here only (not again above
                 // the editor), so it is announced here.
                 <div class="pw-field-note" id={note_id} role={problems.iter().any(|d| d.severity != Severity::Info).then_some("alert")}>

@@ -111,13 +111,19 @@ impl Editor {
         });
         let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
         let title = self.doc.title().map(AttrValue::from);
-        // Each problem once: beside its field or under Raw front matter, the rest above.
-        let problems: Vec<&Diagnostic> = self.doc.problems_at_top(self.prefs.form_open());
-        let raw_problem = self.doc.syntax_problem().map(|(d, at)| RawProblem {
-            message: AttrValue::from(d.message.clone()),
-            line: at.line,
-            column: at.column,
-        });
+        // Each problem once: beside its field or under Raw front matter when
+        // the form is beside the writing, the rest above (on a phone, all).
+        let beside = self.prefs.form_open() && !self.layout.narrow;
+        let problems: Vec<&Diagnostic> = self.doc.problems_at_top(beside);
+        let raw_problem = self
+            .doc
+            .syntax_problem()
+            .filter(|_| beside)
+            .map(|(d, at)| RawProblem {
+                message: AttrValue::from(d.message.clone()),
+                line: at.line,
+                column: at.column,
+            });
         let stats = self.preview.stats();
         let h = &self.handlers;
         let onpaste = link.batch_callback(|e: Event| {
@@ -214,7 +220,7 @@ impl Editor {
                             on_remove={h.remove_field.clone()}
                             on_add={h.add_field.clone()}
                             on_fix={h.fix.clone()}
-                            show_all={self.prefs.more_fields()}
+                            show_all={self.prefs.more_fields()} notes={beside}
                             on_show_all={self.layout.callbacks.show_all.clone()} />
                         <RawFrontMatter front_matter={AttrValue::from(self.doc.post().front_matter().to_string())}
                             open={self.layout.raw_open} broken={self.doc.broken()} problem={raw_problem}
@@ -316,7 +322,13 @@ impl Editor {
                 <div class="pw-alerts">
                     if !problems.is_empty() || !self.doc.body_problems().is_empty() {
                         <div class="pw-alert pw-alert-problems" role="alert">
-                            { for problems.iter().map(|d| problem_line(d, &h.fix)) }
+                            { for problems.iter().map(|d| match self.doc.syntax_problem() {
+                                // Broken front matter: at the Raw box's line, as there.
+                                Some((s, at)) if std::ptr::eq(s, *d) => html! {
+                                    <p class="pw-error">{ format!("Raw front matter, line {}, column {}: {}", at.line, at.column, d.message) }</p>
+                                },
+                                _ => problem_line(d, &h.fix),
+                            }) }
                             // The body's, at the Markdown box's lines.
                             { for self.doc.body_problems().iter().map(|p| html! {
                                 <p class="pw-warning">{ format!("Markdown, line {}, column {}: {}", p.line, p.column, p.message) }</p>

@@ -59,6 +59,25 @@ test('broken YAML: the alert points at the line the Raw box shows, where the quo
   await page.context().close();
 });
 
+test('on a phone, where the form comes after the writing, a problem shows above the writing, once', async () => {
+  const page = await openPage(browser, server.base, { context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
+  await importText(page, 'moving.md', '---\ntitle: "Moving my blog\ndate: 2026-01-02\n---\nBody text.\n');
+  const problem = page.getByRole('alert').filter({ hasText: 'YAML' });
+  await eventually(async () => assert.match(await problem.innerText(), /Raw front matter, line 1, column 8: .*never closed/));
+  assert.equal(await page.getByText(/YAML syntax error/).count(), 1, 'once');
+  const box = await problem.boundingBox();
+  assert.ok(box.y < (await markdown(page).boundingBox()).y, 'above the writing, on the first screen');
+  // Mended, with a field's problem: above too, with its fix, and not again under the field.
+  await openRaw(page);
+  await raw(page).fill('title: "Moving my blog"\ndate: 2026-01-02\nautho: Ada\n');
+  const typo = page.getByRole('alert').filter({ hasText: 'autho' });
+  await typo.getByRole('button', { name: 'Rename autho to author' }).waitFor();
+  assert.equal(await page.getByText(/unknown key `autho`/).count(), 1);
+  assert.ok((await typo.boundingBox()).y < (await markdown(page).boundingBox()).y);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('while the YAML is broken the draft keeps its last good title in the list and the file name', async () => {
   const page = await openPage(browser, server.base);
   await form(page).getByRole('textbox', { name: 'Title' }).fill('Moving my blog');
