@@ -125,8 +125,14 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
         .iter()
         .filter(|d| d.key.as_deref() == Some(field.key.as_str()))
         .collect();
+    // Without notes, errors and warnings are told above; information stays here.
+    let told: Vec<&Diagnostic> = problems
+        .iter()
+        .copied()
+        .filter(|d| props.notes || d.severity == Severity::Info)
+        .collect();
     let note_id = format!("{id}-note");
-    let noted = !problems.is_empty() && props.notes;
+    let noted = !told.is_empty();
     let described = noted.then(|| AttrValue::from(note_id.clone()));
     let key = field.key.clone();
     let on_set = props.on_set.reform(move |v: Value| (key.clone(), v));
@@ -160,8 +166,8 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
             if noted {
                 // An error or a warning is shown here only (not again above
                 // the editor), so it is announced here.
-                <div class="pw-field-note" id={note_id} role={problems.iter().any(|d| d.severity != Severity::Info).then_some("alert")}>
-                    { for problems.iter().map(|d| problem_line(d, &props.on_fix)) }
+                <div class="pw-field-note" id={note_id} role={told.iter().any(|d| d.severity != Severity::Info).then_some("alert")}>
+                    { for told.iter().map(|d| problem_line(d, &props.on_fix)) }
                 </div>
             }
             // Shown beside the label, but after the field in the page (and
