@@ -171,7 +171,12 @@ fn preview(p: &DraftsProps, r: &RevisionMeta, text: &AttrValue, label: &str) -> 
                 aria-label="Revision text" value={text.clone()} />
             <div class="pw-revision-actions">
                 <button type="button" onclick={p.on_restore.reform(move |_| id)}>{"Restore this revision"}</button>
-                <button type="button" onclick={p.on_preview.reform(|_| None)}>{"Close preview"}</button>
+                <button type="button" onclick={p.on_preview.reform(|e: MouseEvent| {
+                    // The keyboard goes back to the revision's own Preview button.
+                    let shown = ".pw-revision-shown button";
+                    super::focus::to_neighbour(&e, ".pw-revision-preview", shown, ".pw-revisions", shown);
+                    None
+                })}>{"Close preview"}</button>
             </div>
         </section>
     }

@@ -140,8 +140,11 @@ test('revisions are history: one per session or stretch, labelled with time and 
   const was = await shown.getByRole('textbox', { name: 'Revision text' }).inputValue();
   assert.match(was, /^---\n(.*\n)*title: History\n(.*\n)*---\nOne two three\.\n$/, 'the text as it was');
   assert.equal(await markdown(page).inputValue(), 'One two three. Four five six seven. Eight.\n', 'previewing changes nothing');
-  await shown.getByRole('button', { name: 'Close preview' }).click();
+  await shown.getByRole('button', { name: 'Close preview' }).press('Enter');
   await shown.waitFor({ state: 'detached' });
+  const back = list.getByRole('button', { name: /^Preview revision of .*first kept/ });
+  assert.equal(await back.evaluate((el) => el.getRootNode().activeElement === el), true, 'the keyboard is back on its Preview button');
+  assert.equal(await back.getAttribute('aria-pressed'), 'false');
   await list.getByRole('button', { name: /^Preview revision of .*first kept/ }).click();
   await shown.getByRole('button', { name: 'Restore this revision' }).click();
   await eventually(async () => assert.equal(await markdown(page).inputValue(), 'One two three.\n'));
