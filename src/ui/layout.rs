@@ -76,6 +76,27 @@ impl Layout {
     }
 }
 
+impl Layout {
+    /// The editor's body in the order the page reads it, each part keyed:
+    /// the drafts (`side`), then the form (`meta`), then the panes
+    /// (`writing`); on a narrow screen the writing, the form, the drafts,
+    /// as the screen shows them, so the keyboard goes through them as the
+    /// eye does (CSS `order` would move them on the screen only).
+    pub fn reading_order(&self, side: Option<Html>, meta: Html, writing: Html) -> Vec<Html> {
+        let main_parts = if self.narrow {
+            [writing, meta]
+        } else {
+            [meta, writing]
+        };
+        let main = html! { <div class="pw-main" key="main">{ for main_parts }</div> };
+        match side {
+            Some(side) if self.narrow => vec![main, side],
+            Some(side) => vec![side, main],
+            None => vec![main],
+        }
+    }
+}
+
 pub enum LayoutMsg {
     Tab(Pane),
     ToggleFocusMode,

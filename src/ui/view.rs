@@ -195,10 +195,8 @@ impl Editor {
         // Where the post will be written: shown in File name and read by the publish status.
         let export_path = self.export_path();
 
-        // The page in the order it is read: on a narrow screen the writing,
-        // then the form, then the drafts (as the screen shows them), so the
-        // keyboard goes through them as the eye does. Keyed: the parts move,
-        // they are not made again.
+        // Keyed parts, put in the order the page reads them
+        // (`Layout::reading_order`): they move, they are not made again.
         let with_side = drafts_panel.is_some() || self.folder.is_open();
         let side = with_side.then(|| {
             html! {
@@ -259,18 +257,7 @@ impl Editor {
                 </div>
                 </div>
         };
-        let narrow = self.layout.narrow;
-        let main_parts = if narrow {
-            [writing, meta]
-        } else {
-            [meta, writing]
-        };
-        let main = html! { <div class="pw-main" key="main">{ for main_parts }</div> };
-        let body_parts = match side {
-            Some(side) if narrow => vec![main, side],
-            Some(side) => vec![side, main],
-            None => vec![main],
-        };
+        let body_parts = self.layout.reading_order(side, meta, writing);
 
         html! {
             <div class={classes!("pw-editor", theme, focus_mode.then_some("pw-focus-mode"))} {ondrop} {ondragover} onkeydown={save_key}>
