@@ -94,6 +94,9 @@ pub(crate) struct RevisionEntry {
     /// The tab that wrote this version (absent in older entries).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub writer: String,
+    /// Its body's words, counted once when it was kept (for its label).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<usize>,
 }
 
 /// `"{ns}:revs:{id}"`: the kept earlier versions of one draft, oldest first.

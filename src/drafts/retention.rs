@@ -69,6 +69,7 @@ mod tests {
             cursor: Cursor::default(),
             since_ms: None,
             writer: String::new(),
+            words: None,
         }
     }
 

@@ -9,7 +9,7 @@ use super::corrupt::CorruptEntries;
 use super::draft::Draft;
 use super::errors::LoadError;
 use super::format::{parse, to_json, Cursor, Parsed, RevisionEntry, RevsEnvelope, FORMAT_VERSION};
-use super::history::{change_label, joins, Sketch, Stretch};
+use super::history::{change_label, joins, word_count, Sketch, Stretch};
 use super::keys::Keys;
 use super::kv::{utf16_len, KeyValueStore, StorageError};
 use super::retention::{retain, revision_units};
@@ -92,7 +92,10 @@ impl<S: KeyValueStore> Revisions<'_, S> {
             .revs
             .iter()
             .map(|r| {
-                let sketch = Sketch::of(&r.title, &r.text);
+                let sketch = Sketch {
+                    title: r.title.clone(),
+                    words: r.words.unwrap_or_else(|| word_count(&r.text)),
+                };
                 let change = change_label(older.as_ref(), &sketch);
                 older = Some(sketch);
                 RevisionMeta {
@@ -160,6 +163,7 @@ impl<S: KeyValueStore> Revisions<'_, S> {
         env.revs.push(RevisionEntry {
             since_ms,
             writer: prev.writer.clone(),
+            words: Some(word_count(&prev.text)),
             id: next,
             saved_ms: prev.updated_ms,
             rev: prev.rev,
