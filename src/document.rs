@@ -9,7 +9,9 @@
 
 use std::rc::Rc;
 
-use crate::post::{EditError, Field, KeyCase, Post, Value};
+use crate::export::PostNames;
+use crate::markdown::{footnote_problems, FootnoteProblem};
+use crate::post::{box_position, BoxPosition, EditError, Field, KeyCase, Post, Value};
 use crate::schema::{FieldType, Schema};
 use crate::validate::{self, Diagnostic, Fix, Severity};
 
@@ -21,7 +23,13 @@ pub struct Document {
     fields: Rc<Vec<Field>>,
     /// The front matter does not parse right now (its error is in `diagnostics`).
     broken: bool,
+    /// The title, slug and date of the last front matter that parsed: what
+    /// the post is called (and its file named) while it is being mended.
+    names: PostNames,
     diagnostics: Rc<Vec<Diagnostic>>,
+    /// The body's problems (footnotes that go nowhere), at the Markdown
+    /// box's lines, as of the last [`Self::check_body`].
+    body_problems: Rc<Vec<FootnoteProblem>>,
     /// How keys compare: as the chosen generator's do (Hugo ignores case).
     keys: KeyCase,
     /// The schema's keys inside a TOML table (`taxonomies.tags`) the post has.
@@ -49,11 +57,14 @@ impl Document {
             schema,
             fields: Rc::default(),
             broken: false,
+            names: PostNames::default(),
             diagnostics: Rc::default(),
             nested: Rc::default(),
             pictures: Vec::new(),
+            body_problems: Rc::default(),
         };
         doc.refresh();
+        doc.check_body();
         doc
     }
 
@@ -109,15 +120,70 @@ impl Document {
         };
     }
 
-    /// The post's title, when it has a non-blank one.
+    /// The problems with no place of their own on screen, for the alert
+    /// above the editor: each problem shows once. A field's problem shows
+    /// under the field and a syntax error under the `Raw front matter` box
+    /// (open by itself then) while the form is shown beside the writing
+    /// (`form_shown`: not hidden, and not after the writing as on a phone);
+    /// the rest (a required field missing, front matter after blank lines,
+    /// or all of them while the form is not beside the writing) above.
+    pub fn problems_at_top(&self, form_shown: bool) -> Vec<&Diagnostic> {
+        let placed = |d: &Diagnostic| {
+            form_shown
+                && match &d.key {
+                    Some(key) => self.fields.iter().any(|f| &f.key == key),
+                    None => self
+                        .syntax_problem()
+                        .is_some_and(|(s, _)| std::ptr::eq(s, d)),
+                }
+        };
+        self.problems().filter(|d| !placed(d)).collect()
+    }
+
+    /// While the front matter does not parse: why, and where in the
+    /// `Raw front matter` box (its own line numbers, not the file's).
+    pub fn syntax_problem(&self) -> Option<(&Diagnostic, BoxPosition)> {
+        if !self.broken {
+            return None;
+        }
+        let d = self.diagnostics.first()?;
+        Some((d, box_position(&self.post, d)?))
+    }
+
+    /// The post's title, when it has a non-blank one (while the front
+    /// matter does not parse, the last one it had).
     pub fn title(&self) -> Option<String> {
-        self.post.title().filter(|t| !t.trim().is_empty())
+        self.names.title.clone()
+    }
+
+    /// What names the post's file: the title, slug and date of the last
+    /// front matter that parsed (see [`PostNames`]).
+    pub fn names(&self) -> &PostNames {
+        &self.names
     }
 
     /// Another post altogether (a draft opened, the host's value).
     pub fn replace(&mut self, text: &str) {
         self.post = Post::parse(text).with_key_case(self.keys);
         self.refresh();
+        self.check_body();
+    }
+
+    /// The body's problems, as of the last [`Self::check_body`]: warnings
+    /// with the line and column the Markdown box shows them at.
+    pub fn body_problems(&self) -> &Rc<Vec<FootnoteProblem>> {
+        &self.body_problems
+    }
+
+    /// Checks the body again (an edit, or for a long post typing paused;
+    /// another post); returns whether its problems changed.
+    pub fn check_body(&mut self) -> bool {
+        let now = footnote_problems(self.post.body());
+        if now == *self.body_problems {
+            return false;
+        }
+        self.body_problems = Rc::new(now);
+        true
     }
 
     /// Reads keys as the generator does: under Hugo `Title:` is the title
@@ -215,6 +281,7 @@ impl Document {
             Ok(fields) => {
                 self.fields = Rc::new(fields);
                 self.broken = false;
+                self.names = PostNames::of(&self.post);
             }
             Err(_) => self.broken = true,
         }

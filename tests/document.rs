@@ -216,3 +216,71 @@ fn a_picture_without_alt_text_is_a_warning_until_it_has_one() {
     d.set_body("Intro\n\n![A heron](/images/img-2041.jpg)\n");
     assert!(d.picture_warnings().is_empty());
 }
+
+#[test]
+fn while_the_front_matter_is_broken_the_post_keeps_its_last_good_title_and_file_name() {
+    use postwright::export::{post_path, Preset};
+    let mut d = doc("---\ntitle: Moving my blog\ndate: 2026-01-02\n---\nBody\n");
+    let path = |d: &Document| post_path(None, Preset::Jekyll, d.names().parts(), "2026-12-04");
+    assert_eq!(path(&d), "_posts/2026-01-02-moving-my-blog.md");
+    // Mid-edit: an unclosed quote.
+    let _ = d.raw_input("title: \"Moving my blog\ndate: 2026-01-02\n".into());
+    assert!(d.broken());
+    assert_eq!(d.title().as_deref(), Some("Moving my blog"));
+    assert_eq!(path(&d), "_posts/2026-01-02-moving-my-blog.md");
+    // Mended, with a new title: the new one.
+    d.raw_input("title: \"Moved\"\ndate: 2026-01-02\n".into())
+        .unwrap();
+    assert_eq!(d.title().as_deref(), Some("Moved"));
+    assert_eq!(path(&d), "_posts/2026-01-02-moved.md");
+}
+
+#[test]
+fn each_problem_shows_once_beside_what_it_is_about() {
+    // `tags` is not a list: under the Tags field, not again above the editor.
+    let d = doc("---\ntitle: Hi\ndate: 2026-01-02\ntags: hugo\n---\nBody\n");
+    assert_eq!(d.problems().count(), 1);
+    assert!(d.problems_at_top(true).is_empty());
+    assert_eq!(d.problems_at_top(false).len(), 1, "the form hidden: above");
+    // A missing required field has no field to show it under.
+    let d = doc("---\ndate: 2026-01-02\n---\nBody\n");
+    assert_eq!(d.problems_at_top(true).len(), 1);
+    // A syntax error: under the Raw front matter box, at the box's line.
+    let mut d = doc("---\ntitle: Hi\ndate: 2026-01-02\n---\nBody\n");
+    let _ = d.raw_input("title: Hi\ntags: [hugo\n".into());
+    let (problem, at) = d.syntax_problem().expect("broken");
+    assert_eq!(
+        (at.line, at.column),
+        (2, 7),
+        "the box's line 2, where `[` opens"
+    );
+    assert_eq!(problem.line, 3, "the file's line 3 (the CLI's)");
+    assert!(problem.message.contains("never closed"));
+    assert!(d.problems_at_top(true).is_empty());
+    assert_eq!(d.problems_at_top(false).len(), 1);
+    // Mended: no syntax problem.
+    d.raw_input("title: Hi\ntags: [hugo]\n".into()).unwrap();
+    assert!(d.syntax_problem().is_none());
+}
+
+#[test]
+fn a_footnote_that_goes_nowhere_is_a_warning_at_the_markdown_line() {
+    let mut d = doc("---\ntitle: Hi\n---\nA claim.[^1]\n\n[^1]: The source.\n");
+    assert!(d.body_problems().is_empty());
+    d.set_body("A claim.[^1] And.[^2]\n\n[^1]:\n");
+    assert!(d.body_problems().is_empty(), "until checked");
+    assert!(d.check_body(), "checked: changed");
+    let lines: Vec<(usize, usize)> = d
+        .body_problems()
+        .iter()
+        .map(|p| (p.line, p.column))
+        .collect();
+    assert_eq!(
+        lines,
+        [(1, 18), (3, 1)],
+        "the Markdown box's lines, not the file's"
+    );
+    assert!(!d.check_body(), "nothing new");
+    d.replace("---\ntitle: Other\n---\nFine.\n");
+    assert!(d.body_problems().is_empty());
+}

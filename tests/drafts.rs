@@ -344,3 +344,55 @@ fn random_operations_never_lose_a_reported_save() {
         "{saved} {quota} {failed}"
     );
 }
+
+/// Autosave writes after every pause; the history keeps one revision per
+/// stretch of editing (a few minutes, one tab), holding its latest text,
+/// each labelled by what changed since the one before.
+#[test]
+fn revisions_are_stretches_of_editing_labelled_by_what_changed() {
+    const T0: u64 = 1_700_000_000_000;
+    const SEC: u64 = 1000;
+    let span = history::REVISION_SPAN_MS;
+    let storage = MemoryStore::new();
+    let tab = DraftStore::new(&storage, "tabA");
+    let info = |t: &str| DraftInfo::new(t, None);
+    let id = tab.create("One.\n", &info("Start"), T0).unwrap();
+    let mut rev = 1;
+    let mut save = |store: &DraftStore<&MemoryStore>, text: String, title: &str, at: u64| {
+        rev = store
+            .save(&id, &text, Cursor::default(), &info(title), at, rev)
+            .unwrap()
+            .rev;
+    };
+    // Ten saves a few seconds apart: one revision.
+    let words = |n: usize| "word ".repeat(n) + "\n";
+    for i in 1..=10 {
+        save(&tab, words(i), "Start", T0 + i as u64 * 3 * SEC);
+    }
+    let revs = tab.revisions(&id);
+    assert_eq!(revs.len(), 1, "one revision for half a minute of pauses");
+    let latest = tab.load_revision(&id, revs[0].rev_id).unwrap();
+    assert_eq!(
+        latest.text,
+        words(9),
+        "it holds the stretch's latest replaced text"
+    );
+    assert_eq!(revs[0].change, "first kept, 9 words");
+
+    // Minutes later, 120 words more and a new title: a revision of its own.
+    save(&tab, words(130), "Renamed", T0 + span + 40 * SEC);
+    save(&tab, words(131), "Renamed", T0 + 2 * span + 50 * SEC);
+    let revs = tab.revisions(&id);
+    assert_eq!(revs.len(), 2);
+    assert_eq!(revs[0].change, "+120 words, title changed");
+    assert_eq!(
+        revs[1].change, "first kept, 10 words",
+        "the first stretch ended with the tenth save"
+    );
+
+    // Another session (tab) starts its own at once.
+    let other = DraftStore::new(&storage, "tabB");
+    save(&other, words(140), "Renamed", T0 + 2 * span + 55 * SEC);
+    assert_eq!(other.revisions(&id).len(), 3);
+    assert_eq!(other.revisions(&id)[0].change, "+1 word");
+}

@@ -347,6 +347,45 @@ fn restoring_a_revision_opens_it_and_keeps_the_version_before() {
 }
 
 #[test]
+fn a_revision_is_previewed_before_it_is_restored_and_a_restore_loses_no_version() {
+    let storage = MemoryStore::new();
+    let (mut ws, _) = tab(&storage, "a", "");
+    let minutes = |m: u64| 1_000 + m * 60_000;
+    type_and_save(&mut ws, &post("First", "1\n"), minutes(1));
+    type_and_save(&mut ws, &post("Second", "2\n"), minutes(10));
+    type_and_save(&mut ws, &post("Third", "3\n"), minutes(10) + 5_000);
+    let second = ws
+        .revisions()
+        .iter()
+        .find(|r| r.title == "Second")
+        .unwrap()
+        .rev_id;
+    ws.preview_revision(Some(second)).unwrap();
+    assert_eq!(
+        ws.previewed().unwrap().text,
+        post("Second", "2\n").to_text()
+    );
+    ws.preview_revision(None).unwrap();
+    assert!(ws.previewed().is_none());
+    ws.preview_revision(Some(second)).unwrap();
+    assert!(ws.preview_revision(Some(999)).is_err());
+
+    let first = ws
+        .revisions()
+        .iter()
+        .find(|r| r.title == "First")
+        .unwrap()
+        .rev_id;
+    ws.restore_revision(first, minutes(10) + 9_000).unwrap();
+    assert!(ws.previewed().is_none(), "restoring ends the preview");
+    let kept: Vec<String> = ws.revisions().iter().map(|r| r.title.clone()).collect();
+    assert!(
+        kept.contains(&"Second".to_string()) && kept.contains(&"Third".to_string()),
+        "the version a restore replaced is a revision of its own: {kept:?}"
+    );
+}
+
+#[test]
 fn a_new_draft_takes_the_place_of_an_untouched_one_only() {
     let storage = MemoryStore::new();
     let (mut ws, text) = tab(&storage, "a", "");
@@ -452,6 +491,41 @@ fn search_lists_the_matching_drafts_only() {
     assert_eq!(titles(&ws), ["Rust notes"]);
     ws.search(String::new());
     assert_eq!(ws.drafts().len(), 2);
+}
+
+#[test]
+fn search_finds_a_word_of_the_body_a_tag_or_the_author() {
+    let storage = MemoryStore::new();
+    let (mut ws, _) = tab(&storage, "a", "");
+    let hugo = Post::parse(
+        "---\ntitle: Moving\nauthor: Ada Lovelace\ntags: [hugo]\n---\nI left WordPress.\n",
+    );
+    type_and_save(&mut ws, &hugo, 2_000);
+    ws.new_draft(&hugo, &starter_text(), 3_000).unwrap();
+    type_and_save(&mut ws, &post("Gardening", "Tomatoes.\n"), 4_000);
+    for q in ["wordpress", "Hugo", "lovelace", "tomatoes"] {
+        ws.search(q.into());
+        assert_eq!(titles(&ws).len(), 1, "{q}");
+    }
+    ws.search("wordpress".into());
+    assert_eq!(titles(&ws), ["Moving"]);
+    ws.search("nowhere".into());
+    assert!(ws.drafts().is_empty());
+}
+
+#[test]
+fn a_draft_whose_front_matter_is_being_mended_keeps_its_title_in_the_list() {
+    let storage = MemoryStore::new();
+    let (mut ws, _) = tab(&storage, "a", "");
+    type_and_save(&mut ws, &post("Moving my blog", "x\n"), 2_000);
+    let broken = Post::parse("---\ntitle: \"Moving my blog\n---\nx\n");
+    assert!(broken.fields().is_err());
+    type_and_save(&mut ws, &broken, 3_000);
+    assert_eq!(titles(&ws), ["Moving my blog"]);
+    type_and_save(&mut ws, &broken, 4_000);
+    assert_eq!(titles(&ws), ["Moving my blog"], "and on the saves after");
+    type_and_save(&mut ws, &post("Moved", "x\n"), 5_000);
+    assert_eq!(titles(&ws), ["Moved"]);
 }
 
 #[test]

@@ -77,6 +77,9 @@ pub struct SaveOutcome {
 pub struct AfterSave {
     pub(crate) meta: DraftMeta,
     pub(crate) replaced: Option<Draft>,
+    /// The replaced version is a revision of its own, never joined to the
+    /// newest (a restore: what it replaced must stay restorable).
+    pub(crate) on_its_own: bool,
 }
 
 impl Draft {

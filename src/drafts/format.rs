@@ -87,6 +87,16 @@ pub(crate) struct RevisionEntry {
     pub text: String,
     #[serde(default)]
     pub cursor: Cursor,
+    /// The first save this revision stands for (see `history`); absent
+    /// in revisions kept before they were coalesced: `saved_ms`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since_ms: Option<u64>,
+    /// The tab that wrote this version (absent in older entries).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub writer: String,
+    /// Its body's words, counted once when it was kept (for its label).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<usize>,
 }
 
 /// `"{ns}:revs:{id}"`: the kept earlier versions of one draft, oldest first.

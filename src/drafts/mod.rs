@@ -20,8 +20,11 @@
 //! * `draft`: the records ([`Draft`], [`DraftInfo`], [`SaveOutcome`], [`AfterSave`]);
 //! * `keys`: the name of every entry; `format`: what is stored under it;
 //! * `index`: the list of drafts (a cache); `revisions`: earlier versions
-//!   (with `retention`: which are kept); `trash`: the deleted draft;
+//!   (with `retention`: which are kept, and [`history`]: which saves one
+//!   stands for, and its label); `trash`: the deleted draft;
 //!   `corrupt`: unreadable entries set aside; `tab`: what this tab saw;
+//! * [`search`]: which drafts a search finds (title, body, front-matter
+//!   values); it and [`history`] read posts, the store itself does not;
 //! * `errors`: [`LoadError`], [`SaveError`]; `kv`: the storage itself;
 //! * [`journal`]: the crash journal's rules (what an autosave also writes
 //!   durably, and what is restored from it on start);
@@ -35,12 +38,14 @@ mod corrupt;
 mod draft;
 mod errors;
 mod format;
+pub mod history;
 mod index;
 pub mod journal;
 mod keys;
 mod kv;
 mod retention;
 mod revisions;
+pub mod search;
 mod store;
 mod tab;
 mod trash;

@@ -67,6 +67,9 @@ mod tests {
             date: None,
             text: "x".repeat(len),
             cursor: Cursor::default(),
+            since_ms: None,
+            writer: String::new(),
+            words: None,
         }
     }
 

@@ -9,6 +9,7 @@ use super::corrupt::CorruptEntries;
 use super::draft::Draft;
 use super::errors::LoadError;
 use super::format::{parse, to_json, Cursor, Parsed, RevisionEntry, RevsEnvelope, FORMAT_VERSION};
+use super::history::{change_label, joins, word_count, Sketch, Stretch};
 use super::keys::Keys;
 use super::kv::{utf16_len, KeyValueStore, StorageError};
 use super::retention::{retain, revision_units};
@@ -23,6 +24,8 @@ pub struct RevisionMeta {
     pub title: String,
     /// Length of its text in UTF-16 units.
     pub size: usize,
+    /// What changed since the revision before it (`+120 words, title changed`).
+    pub change: String,
 }
 
 /// One kept earlier version, loaded.
@@ -80,18 +83,29 @@ impl<S: KeyValueStore> Revisions<'_, S> {
         }
     }
 
-    /// The kept versions of draft `id`, newest first.
+    /// The kept versions of draft `id`, newest first, each labelled by
+    /// what changed since the one before it.
     pub fn list(&self, id: &str) -> Vec<RevisionMeta> {
+        let mut older: Option<Sketch> = None;
         let mut revs: Vec<RevisionMeta> = self
             .read(id)
             .revs
             .iter()
-            .map(|r| RevisionMeta {
-                rev_id: r.id,
-                saved_ms: r.saved_ms,
-                rev: r.rev,
-                title: r.title.clone(),
-                size: utf16_len(&r.text),
+            .map(|r| {
+                let sketch = Sketch {
+                    title: r.title.clone(),
+                    words: r.words.unwrap_or_else(|| word_count(&r.text)),
+                };
+                let change = change_label(older.as_ref(), &sketch);
+                older = Some(sketch);
+                RevisionMeta {
+                    rev_id: r.id,
+                    saved_ms: r.saved_ms,
+                    rev: r.rev,
+                    title: r.title.clone(),
+                    size: utf16_len(&r.text),
+                    change,
+                }
             })
             .collect();
         revs.reverse();
@@ -118,17 +132,38 @@ impl<S: KeyValueStore> Revisions<'_, S> {
     }
 
     /// Keeps `prev` as a revision of `id` (best effort: history must never
-    /// stop a save), within the retention rules and `budget` units.
-    /// Returns revisions pruned.
-    pub fn push(&self, id: &str, prev: &Draft, now_ms: u64, budget: usize) -> usize {
+    /// stop a save), within the retention rules and `budget` units: in
+    /// place of the newest revision while it stands for the same stretch
+    /// of editing (see `history`) and `may_join`, else as a revision of its
+    /// own. Returns revisions pruned.
+    pub fn push(
+        &self,
+        id: &str,
+        prev: &Draft,
+        now_ms: u64,
+        budget: usize,
+        may_join: bool,
+    ) -> usize {
         let mut env = self.read(id);
         if env.revs.last().is_some_and(|r| r.text == prev.text) {
             return 0;
+        }
+        let last = env.revs.last().map(|r| Stretch {
+            since_ms: r.since_ms.unwrap_or(r.saved_ms),
+            writer: &r.writer,
+        });
+        let joined = last.filter(|_| may_join && joins(last, prev.updated_ms, &prev.writer));
+        let since_ms = Some(joined.map_or(prev.updated_ms, |l| l.since_ms));
+        if joined.is_some() {
+            env.revs.pop();
         }
         let next = env
             .next
             .max(env.revs.iter().map(|r| r.id + 1).max().unwrap_or(1));
         env.revs.push(RevisionEntry {
+            since_ms,
+            writer: prev.writer.clone(),
+            words: Some(word_count(&prev.text)),
             id: next,
             saved_ms: prev.updated_ms,
             rev: prev.rev,

@@ -256,11 +256,19 @@ impl<S: KeyValueStore> DraftStore<S> {
         self.rebuild_index()
     }
 
-    /// The drafts whose title contains `query`, ignoring case; newest first.
+    /// The drafts [`search::matches`](super::search::matches) finds for
+    /// `query` (in the title, the body or the front matter's values),
+    /// newest first.
     pub fn search(&self, query: &str) -> Result<Vec<DraftMeta>, StorageError> {
-        let q = query.trim().to_lowercase();
         let mut drafts = self.list()?;
-        drafts.retain(|m| m.title.to_lowercase().contains(&q));
+        drafts.retain(|m| {
+            let text = match self.read_stored(&m.id) {
+                Ok(Stored::Current(d, _)) => d.text,
+                Ok(Stored::Legacy(text, _)) => text,
+                _ => String::new(),
+            };
+            super::search::matches(query, &m.title, &text)
+        });
         Ok(drafts)
     }
 

@@ -25,7 +25,7 @@ pub use reimport::ReImport;
 
 use super::{
     AfterSave, CorruptEntry, Cursor, DeleteToken, Draft, DraftInfo, DraftMeta, DraftStore,
-    KeyValueStore, LoadError, RevisionMeta, SaveError, StorageError,
+    KeyValueStore, LoadError, Revision, RevisionMeta, SaveError, StorageError,
 };
 use crate::post::{Post, Value};
 
@@ -48,6 +48,8 @@ pub struct Workspace<S: KeyValueStore> {
     query: String,
     corrupt: Vec<CorruptEntry>,
     revisions: Vec<RevisionMeta>,
+    /// The revision shown before it is restored (or not).
+    previewed: Option<Revision>,
     /// What the last save left for later.
     after_save: Option<AfterSave>,
     /// The open draft's path in the blog (see [`Draft::path`]).
@@ -125,6 +127,7 @@ impl<S: KeyValueStore> Workspace<S> {
             query: String::new(),
             corrupt: Vec::new(),
             revisions: Vec::new(),
+            previewed: None,
             after_save: None,
             path,
             base: text.clone(),
@@ -221,6 +224,22 @@ impl<S: KeyValueStore> Workspace<S> {
 
     // ----- saving -----
 
+    /// The title and date the open draft is listed under as `post`: its
+    /// own; while its front matter does not parse (the user is mending it),
+    /// those it was listed under before, so the draft keeps its name in the
+    /// list instead of becoming "Untitled".
+    pub fn info_for(&self, post: &Post) -> DraftInfo {
+        let info = info_of(post);
+        if post.fields().is_ok() {
+            return info;
+        }
+        let listed = self.store.list().ok().into_iter().flatten();
+        match listed.into_iter().find(|m| m.id == self.id) {
+            Some(m) => DraftInfo::new(m.title, m.date),
+            None => info,
+        }
+    }
+
     /// The text changed: it is to be saved (the caller's timer says when).
     pub fn touch(&mut self) {
         self.dirty = true;
@@ -238,7 +257,7 @@ impl<S: KeyValueStore> Workspace<S> {
             return Ok(Saved::Nothing);
         }
         let text = post.to_text();
-        let info = info_of(post);
+        let info = self.info_for(post);
         match self
             .store
             .save_first(&self.id, &text, cursor, &info, now_ms, self.rev)
@@ -291,9 +310,9 @@ impl<S: KeyValueStore> Workspace<S> {
     pub fn keep_mine(&mut self, post: &Post, cursor: Cursor, now_ms: u64) -> Result<(), SaveError> {
         self.finish_save(now_ms);
         let text = post.to_text();
-        let outcome = self
-            .store
-            .force_save(&self.id, &text, cursor, &info_of(post), now_ms)?;
+        let outcome =
+            self.store
+                .force_save(&self.id, &text, cursor, &self.info_for(post), now_ms)?;
         self.conflict = None;
         self.stored(outcome.rev, text);
         self.refresh_lists();
@@ -313,7 +332,7 @@ impl<S: KeyValueStore> Workspace<S> {
         };
         match self
             .store
-            .save_as_copy(&post.to_text(), cursor, &info_of(post), now_ms)
+            .save_as_copy(&post.to_text(), cursor, &self.info_for(post), now_ms)
         {
             Ok(_) => {
                 self.switch_to(&theirs);
@@ -356,6 +375,7 @@ impl<S: KeyValueStore> Workspace<S> {
 
     /// Makes `draft` the open one.
     fn switch_to(&mut self, draft: &Draft) {
+        self.previewed = None;
         self.id = draft.id.clone();
         self.rev = draft.rev;
         self.path = draft.path.clone();
@@ -367,7 +387,22 @@ impl<S: KeyValueStore> Workspace<S> {
         self.refresh_lists();
     }
 
-    /// Lists the drafts whose title holds `query`, ignoring case (all when blank).
+    /// Shows revision `rev_id` of the open draft before it is restored
+    /// (`None`: shows none).
+    pub fn preview_revision(&mut self, rev_id: Option<u64>) -> Result<(), LoadError> {
+        self.previewed = match rev_id {
+            Some(rev_id) => Some(self.store.load_revision(&self.id, rev_id)?),
+            None => None,
+        };
+        Ok(())
+    }
+
+    /// The revision being previewed, if any.
+    pub fn previewed(&self) -> Option<&Revision> {
+        self.previewed.as_ref()
+    }
+
+    /// Lists the drafts [`super::search::matches`] finds for `query` (all when blank).
     pub fn search(&mut self, query: String) {
         self.query = query;
         self.refresh_lists();

@@ -21,6 +21,7 @@
 mod blocks;
 pub mod dialect;
 mod document;
+mod footnotes;
 mod incremental;
 mod render;
 mod sanitize;
@@ -30,6 +31,7 @@ mod url;
 
 pub use blocks::{render_blocks, Block};
 pub use dialect::{options, slugify, smart_punctuation_by_default, RenderOptions, Templates};
+pub use footnotes::{footnote_problems, FootnoteProblem};
 pub use incremental::{Incremental, Splice};
 pub use sanitize::sanitize_html;
 pub use stats::{stats, stats_with, Stats, WORDS_PER_MINUTE};

@@ -60,6 +60,7 @@ mod toml;
 mod toml_table;
 mod yaml;
 mod yaml_scan;
+mod yaml_unclosed;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -72,7 +73,7 @@ pub(crate) use edit::Order;
 pub(crate) use errors::duplicate_refusal;
 pub use errors::{EditError, ImportError};
 pub use keys::{DuplicateKey, KeyCase};
-pub use raw_box::raw_box_text;
+pub use raw_box::{box_position, line_range_utf16, raw_box_text, BoxPosition};
 use split::Parts;
 pub use starter::{is_untouched_starter, starter};
 pub use text::{value_from_text, value_text};

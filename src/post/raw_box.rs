@@ -9,6 +9,61 @@
 //! and the post's own text once anything else changed it (a form edit, an
 //! undo, another draft).
 
+use super::{Diagnostic, Post};
+
+/// A problem as the box shows it: its line and column counted from the
+/// box's first line (the front matter's, not the file's: the delimiter
+/// line above it is not in the box).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BoxPosition {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Where `d` (in file coordinates) is in the box showing `post`'s front
+/// matter; `None` when it is not in the front matter (the body's, or a
+/// post without front matter).
+pub fn box_position(post: &Post, d: &Diagnostic) -> Option<BoxPosition> {
+    if post.format() == super::Format::None {
+        return None;
+    }
+    let front = post.front_matter();
+    let first = post.front_start_line_offset() + 1;
+    // The reader stops past the end of the front matter (at the closing
+    // delimiter): that is the end of the box's last line.
+    let lines = front.lines().count().max(1);
+    let last = first + lines - 1;
+    (first..=last + 1)
+        .contains(&d.line)
+        .then(|| match d.line > last {
+            true => BoxPosition {
+                line: lines,
+                column: front.lines().last().map_or(0, |l| l.chars().count()) + 1,
+            },
+            false => BoxPosition {
+                line: d.line + 1 - first,
+                column: d.column,
+            },
+        })
+}
+
+/// The UTF-16 range (as a textarea selects) of 1-based `line` of `text`,
+/// without its line break; past the end, the end.
+pub fn line_range_utf16(text: &str, line: usize) -> (usize, usize) {
+    let start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let rest = &text[start..];
+    let end = start + rest.find('\n').unwrap_or(rest.len());
+    let rest_end = end - usize::from(text[..end].ends_with('\r'));
+    (
+        crate::utf16::from_byte(text, start),
+        crate::utf16::from_byte(text, rest_end),
+    )
+}
+
 /// The text for the box: `typed` (the box's last value, if the user typed
 /// in it) when normalizing it gives `front_matter`, else `front_matter`.
 pub fn raw_box_text<'a>(typed: Option<&'a str>, front_matter: &'a str) -> &'a str {
@@ -28,8 +83,60 @@ fn stands_for(typed: &str, front_matter: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::raw_box_text;
+    use super::{box_position, line_range_utf16, raw_box_text, BoxPosition};
     use crate::post::Post;
+
+    fn problem_in_box(text: &str) -> Option<BoxPosition> {
+        let post = Post::parse(text);
+        let d = post.fields().expect_err("broken");
+        box_position(&post, &d)
+    }
+
+    #[test]
+    fn a_problem_is_placed_on_the_line_the_box_shows_it() {
+        // The file's line 3 is the box's line 2: `---` is not in the box.
+        assert_eq!(
+            problem_in_box("---\ntitle: Hi\ntags: [a\n---\nBody\n"),
+            Some(BoxPosition { line: 2, column: 7 })
+        );
+        // An unclosed quote: where it opens, not where the reader stopped.
+        assert_eq!(
+            problem_in_box("---\ntitle: \"Moving\ndate: 2026-01-02\n---\nBody\n"),
+            Some(BoxPosition { line: 1, column: 8 })
+        );
+        // Blank lines before `+++` belong to the opening, not to the box.
+        let toml = Post::parse("\n\n+++\ntitle = \"Hi\"\nx = = 1\n+++\nBody\n");
+        let d = toml.fields().expect_err("broken");
+        assert_eq!(box_position(&toml, &d).map(|p| p.line), Some(2));
+    }
+
+    #[test]
+    fn an_error_at_the_end_is_at_the_end_of_the_boxs_last_line() {
+        let post = Post::parse("---\na: 1\nb: 2\n---\n");
+        let d = crate::post::Diagnostic {
+            severity: crate::post::Severity::Error,
+            message: String::new(),
+            line: 4,
+            column: 1,
+            key: None,
+            fix: None,
+        };
+        assert_eq!(
+            box_position(&post, &d),
+            Some(BoxPosition { line: 2, column: 5 })
+        );
+        let body = crate::post::Diagnostic { line: 9, ..d };
+        assert_eq!(box_position(&post, &body), None);
+    }
+
+    #[test]
+    fn a_line_is_selected_in_utf16_units() {
+        let text = "a: é\nb: 😀x\r\nc: 1";
+        assert_eq!(line_range_utf16(text, 1), (0, 4));
+        assert_eq!(line_range_utf16(text, 2), (5, 11));
+        assert_eq!(line_range_utf16(text, 3), (13, 17));
+        assert_eq!(line_range_utf16(text, 9), (17, 17));
+    }
 
     /// Types `keys` one by one into the box as a browser would (at the end),
     /// each time handing the box's value to the post and showing it back.

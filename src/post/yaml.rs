@@ -7,6 +7,7 @@ mod style;
 use super::pairs::Pairs;
 use super::render::{self, Quote};
 use super::yaml_scan::{scan, Entry};
+use super::yaml_unclosed::unclosed;
 use super::{limits, Field, Value};
 
 type Yv = serde_yaml::Value;
@@ -65,7 +66,12 @@ struct Pair {
     value: Yv,
 }
 
-fn syntax_error(e: serde_yaml::Error) -> ParseErr {
+/// What is wrong, and where: an unclosed quote or bracket where it opens
+/// (the reader only notices at the end), else where the reader stopped.
+fn syntax_error(front: &str, e: serde_yaml::Error) -> ParseErr {
+    if let Some(u) = unclosed(front) {
+        return (u.message(), u.line, u.column);
+    }
     let (l, c) = e
         .location()
         .map(|l| (l.line(), l.column()))
@@ -87,8 +93,8 @@ fn load(front: &str) -> Result<Vec<Pair>, ParseErr> {
         Err(e) => {
             // Say what is wrong as a whole-value read would.
             return Err(match serde_yaml::from_str::<Yv>(front) {
-                Err(e) => syntax_error(e),
-                Ok(Yv::Mapping(_) | Yv::Null) => syntax_error(e),
+                Err(e) => syntax_error(front, e),
+                Ok(Yv::Mapping(_) | Yv::Null) => syntax_error(front, e),
                 Ok(_) => (
                     "front matter must be a list of `key: value` pairs".to_string(),
                     1,

@@ -1,6 +1,7 @@
 //! The drafts side panel: list `Drafts` (open, duplicate, delete with undo,
-//! search by title), `New draft`, the open draft's revisions, and entries
-//! that could not be read (offered for download).
+//! search by title, text, tags and author), `New draft`, the open draft's
+//! revisions (each labelled by its time and what changed, previewed before
+//! it is restored), and entries that could not be read (offered for download).
 
 use yew::prelude::*;
 
@@ -20,6 +21,10 @@ pub struct DraftsProps {
     pub on_delete: Callback<String>,
     pub on_search: Callback<String>,
     pub on_restore: Callback<u64>,
+    /// The revision shown before restoring: its id and text.
+    pub previewed: Option<(u64, AttrValue)>,
+    /// Show a revision (`None`: close it).
+    pub on_preview: Callback<Option<u64>>,
     pub on_download_corrupt: Callback<String>,
     pub on_discard_corrupt: Callback<String>,
 }
@@ -57,7 +62,10 @@ pub fn drafts_panel(p: &DraftsProps) -> Html {
                 <h2 class="pw-drafts-title">{"Drafts"}</h2>
                 <button type="button" onclick={p.on_new.reform(|_| ())}>{"New draft"}</button>
             </div>
-            <input type="search" class="pw-input" aria-label="Search drafts" placeholder="Search by title" value={p.query.clone()} {oninput} />
+            <input type="search" class="pw-input" aria-label="Search drafts" placeholder="Title, text, tags, author" value={p.query.clone()} {oninput} />
+            if p.drafts.is_empty() && !p.query.trim().is_empty() {
+                <p class="pw-drafts-empty" role="status">{ format!("No drafts match “{}”.", p.query.trim()) }</p>
+            }
             <ul class="pw-draft-list" aria-label="Drafts">
                 { for p.drafts.iter().map(|d| {
                     let title = title_or_untitled(&d.title);
@@ -86,22 +94,7 @@ pub fn drafts_panel(p: &DraftsProps) -> Html {
             </ul>
             <p class="pw-save-status" role="status">{ &p.status }</p>
             if !p.revisions.is_empty() {
-                <details class="pw-revisions">
-                    <summary>{ format!("Revisions ({})", p.revisions.len()) }</summary>
-                    <ul aria-label="Revisions">
-                        { for p.revisions.iter().map(|r| {
-                            let id = r.rev_id;
-                            let label = format!("{} · {}", when(r.saved_ms), title_or_untitled(&r.title));
-                            html! {
-                                <li key={r.rev_id}>
-                                    <span>{ &label }</span>
-                                    <button type="button" aria-label={format!("Restore revision of {label}")}
-                                        onclick={p.on_restore.reform(move |_| id)}>{"Restore"}</button>
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                </details>
+                { revisions(p) }
             }
             if !p.corrupt.is_empty() {
                 <div class="pw-corrupt">
@@ -121,5 +114,70 @@ pub fn drafts_panel(p: &DraftsProps) -> Html {
                 </div>
             }
         </aside>
+    }
+}
+
+/// The open draft's revisions, newest first: when, its title, what changed;
+/// `Preview` shows one below the list, with its own `Restore`.
+fn revisions(p: &DraftsProps) -> Html {
+    let label = |r: &RevisionMeta| {
+        format!(
+            "{} · {} · {}",
+            when(r.saved_ms),
+            title_or_untitled(&r.title),
+            r.change
+        )
+    };
+    let shown = p
+        .previewed
+        .as_ref()
+        .and_then(|(id, text)| Some((p.revisions.iter().find(|r| r.rev_id == *id)?, text)));
+    html! {
+        <details class="pw-revisions">
+            <summary>{ format!("Revisions ({})", p.revisions.len()) }</summary>
+            <ul aria-label="Revisions">
+                { for p.revisions.iter().map(|r| {
+                    let id = r.rev_id;
+                    let label = label(r);
+                    let previewing = shown.is_some_and(|(s, _)| s.rev_id == id);
+                    html! {
+                        <li key={r.rev_id} class={classes!(previewing.then_some("pw-revision-shown"))}>
+                            <span class="pw-revision-when">{ when(r.saved_ms) }</span>
+                            <span class="pw-revision-change">{ format!("{} · {}", title_or_untitled(&r.title), r.change) }</span>
+                            <span class="pw-revision-actions">
+                                <button type="button" aria-label={format!("Preview revision of {label}")} aria-pressed={previewing.to_string()}
+                                    onclick={p.on_preview.reform(move |_| (!previewing).then_some(id))}>{"Preview"}</button>
+                                <button type="button" aria-label={format!("Restore revision of {label}")}
+                                    onclick={p.on_restore.reform(move |_| id)}>{"Restore"}</button>
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if let Some((r, text)) = shown {
+                { preview(p, r, text, &label(r)) }
+            }
+        </details>
+    }
+}
+
+/// One revision's text, read-only, before the user restores it (or not).
+fn preview(p: &DraftsProps, r: &RevisionMeta, text: &AttrValue, label: &str) -> Html {
+    let id = r.rev_id;
+    html! {
+        <section class="pw-revision-preview" aria-label={format!("Revision of {label}")}>
+            <h3>{ format!("As it was at {}", when(r.saved_ms)) }</h3>
+            <textarea class="pw-input pw-mono" readonly=true rows="12" spellcheck="false"
+                aria-label="Revision text" value={text.clone()} />
+            <div class="pw-revision-actions">
+                <button type="button" onclick={p.on_restore.reform(move |_| id)}>{"Restore this revision"}</button>
+                <button type="button" onclick={p.on_preview.reform(|e: MouseEvent| {
+                    // The keyboard goes back to the revision's own Preview button.
+                    let shown = ".pw-revision-shown button";
+                    super::focus::to_neighbour(&e, ".pw-revision-preview", shown, ".pw-revisions", shown);
+                    None
+                })}>{"Close preview"}</button>
+            </div>
+        </section>
     }
 }

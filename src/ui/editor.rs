@@ -92,6 +92,7 @@ pub(super) struct Handlers {
     pub(super) delete_draft: Callback<String>,
     pub(super) search_drafts: Callback<String>,
     pub(super) restore_revision: Callback<u64>,
+    pub(super) preview_revision: Callback<Option<u64>>,
     pub(super) download_corrupt: Callback<String>,
     pub(super) discard_corrupt: Callback<String>,
 }
@@ -116,6 +117,7 @@ impl Handlers {
             delete_draft: link.callback(Msg::DeleteDraft),
             search_drafts: link.callback(Msg::SearchDrafts),
             restore_revision: link.callback(Msg::RestoreRevision),
+            preview_revision: link.callback(Msg::PreviewRevision),
             download_corrupt: link.callback(Msg::DownloadCorrupt),
             discard_corrupt: link.callback(Msg::DiscardCorrupt),
         }
@@ -319,6 +321,7 @@ impl Component for Editor {
             Msg::UndoDelete => self.undo_delete(),
             Msg::SearchDrafts(query) => self.search_drafts(query),
             Msg::RestoreRevision(rev_id) => self.restore_revision(ctx, rev_id),
+            Msg::PreviewRevision(rev_id) => self.preview_revision(rev_id),
             Msg::DownloadCorrupt(key) => self.download_corrupt(key),
             Msg::DiscardCorrupt(key) => self.discard_corrupt(key),
             Msg::KeepMine => self.keep_mine(),

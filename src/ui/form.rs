@@ -47,6 +47,10 @@ pub struct FormProps {
     /// The post's own pictures, kept in this browser: their thumbnails.
     #[prop_or_default]
     pub local_images: Rc<crate::images::LocalSources>,
+    /// A field's problems are told under it (false: above the editor, as
+    /// on a phone, where the form comes after the writing).
+    #[prop_or(true)]
+    pub notes: bool,
 }
 
 /// A DOM id for a field's widget, unique within the editor's shadow root.
@@ -167,8 +171,15 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
         .iter()
         .filter(|d| d.key.as_deref() == Some(field.key.as_str()))
         .collect();
+    // Without notes, errors and warnings are told above; information stays here.
+    let told: Vec<&Diagnostic> = problems
+        .iter()
+        .copied()
+        .filter(|d| props.notes || d.severity == Severity::Info)
+        .collect();
     let note_id = format!("{id}-note");
-    let described = (!problems.is_empty()).then(|| AttrValue::from(note_id.clone()));
+    let noted = !told.is_empty();
+    let described = noted.then(|| AttrValue::from(note_id.clone()));
     let key = field.key.clone();
     let on_set = props.on_set.reform(move |v: Value| (key.clone(), v));
     let widget = match draft {
@@ -202,9 +213,11 @@ fn field_row(props: &FormProps, field: &Field) -> Html {
             <label class="pw-field-label" for={id.clone()}>{ &label }{ required.then_some(html!{<span class="pw-required" aria-hidden="true">{" *"}</span>}) }</label>
             { widget }
             if let Some(button) = convert_button(props, field) { { button } }
-            if !problems.is_empty() {
-                <div class="pw-field-note" id={note_id}>
-                    { for problems.iter().map(|d| problem_line(d, &props.on_fix)) }
+            if noted {
+                // An error or a warning is shown here only (not again above
+                // the editor), so it is announced here.
+                <div class="pw-field-note" id={note_id} role={told.iter().any(|d| d.severity != Severity::Info).then_some("alert")}>
+                    { for told.iter().map(|d| problem_line(d, &props.on_fix)) }
                 </div>
             }
             // Shown beside the label, but after the field in the page (and

@@ -1,7 +1,9 @@
 //! How the editor shares the window: the Write / Preview tabs of narrow
-//! screens, the distraction-free mode, and the form's disclosures (`More
-//! fields`, `Raw front matter`). One struct, one field of the editor.
+//! screens (and the order things come in there), the distraction-free
+//! mode, and the form's disclosures (`More fields`, `Raw front matter`).
+//! One struct, one field of the editor.
 
+use gloo_events::EventListener;
 use yew::prelude::*;
 
 use super::editor::Editor;
@@ -15,8 +17,18 @@ pub enum Pane {
     Preview,
 }
 
+/// Screens this narrow show one pane at a time, the writing first: the
+/// stylesheet's breakpoint (`styles/postwright.css`), kept in step.
+const NARROW: &str = "(max-width: 760px)";
+
 pub struct Layout {
     pub tab: Pane,
+    /// The screen is [`NARROW`]: the page reads the writing, then the form,
+    /// then the drafts, and so does the keyboard (the view puts them in
+    /// that order in the page, not only on the screen).
+    pub narrow: bool,
+    /// Tells when the screen crosses [`NARROW`] (dropped with the editor).
+    _narrow_listener: Option<EventListener>,
     /// Only the Markdown box, the whole window.
     pub focus_mode: bool,
     pub raw_open: bool,
@@ -35,8 +47,17 @@ pub struct LayoutCallbacks {
 
 impl Layout {
     pub fn new(link: &yew::html::Scope<Editor>) -> Self {
+        let query = web_sys::window().and_then(|w| w.match_media(NARROW).ok().flatten());
+        let narrow = query.as_ref().is_some_and(|q| q.matches());
+        let listener = query.map(|q| {
+            let send = link.callback(|narrow| Msg::Layout(LayoutMsg::Narrow(narrow)));
+            let target = q.clone();
+            EventListener::new(&target, "change", move |_| send.emit(q.matches()))
+        });
         Layout {
             tab: Pane::default(),
+            narrow,
+            _narrow_listener: listener,
             focus_mode: false,
             raw_open: false,
             callbacks: LayoutCallbacks {
@@ -55,6 +76,33 @@ impl Layout {
     }
 }
 
+impl Layout {
+    /// The editor's body in the order the page reads it, each part keyed:
+    /// the drafts (`side`), then the form (`meta`), then the panes
+    /// (`writing`); on a narrow screen the writing, the form, the drafts,
+    /// as the screen shows them, so the keyboard goes through them as the
+    /// eye does (CSS `order` would move them on the screen only).
+    pub fn reading_order(
+        &self,
+        side: Option<Html>,
+        conflicts: Html,
+        meta: Html,
+        writing: Html,
+    ) -> Vec<Html> {
+        let main_parts = if self.narrow {
+            [conflicts, writing, meta]
+        } else {
+            [conflicts, meta, writing]
+        };
+        let main = html! { <div class="pw-main" key="main">{ for main_parts }</div> };
+        match side {
+            Some(side) if self.narrow => vec![main, side],
+            Some(side) => vec![side, main],
+            None => vec![main],
+        }
+    }
+}
+
 pub enum LayoutMsg {
     Tab(Pane),
     ToggleFocusMode,
@@ -65,6 +113,8 @@ pub enum LayoutMsg {
     ToggleRaw,
     /// The skip link: to the Markdown box (on a narrow screen, its tab first).
     SkipToWriting,
+    /// The screen became narrow (true) or wide.
+    Narrow(bool),
 }
 
 impl Editor {
@@ -99,6 +149,12 @@ impl Editor {
             }
             LayoutMsg::ToggleRaw => layout.raw_open = !layout.raw_open,
             LayoutMsg::SkipToWriting => layout.tab = Pane::Write,
+            LayoutMsg::Narrow(narrow) => {
+                if layout.narrow == narrow {
+                    return false;
+                }
+                layout.narrow = narrow;
+            }
         }
         // Entering or leaving, the writing keeps the keyboard.
         if matches!(

@@ -127,6 +127,8 @@ pub enum Msg {
     UndoDelete,
     SearchDrafts(String),
     RestoreRevision(u64),
+    /// Show a revision before restoring it (`None`: close it).
+    PreviewRevision(Option<u64>),
     DownloadCorrupt(String),
     DiscardCorrupt(String),
     /// After another tab saved the same draft: keep ours (theirs stays a revision)…

@@ -13,7 +13,7 @@ use super::Msg;
 use crate::browser::journal::{self, JournalLink};
 use crate::browser::storage::{self, AnyStore, StorageListener};
 use crate::drafts::journal::JournalEntry;
-use crate::drafts::{info_of, Cursor, DraftStore, SaveError, Saved, Workspace};
+use crate::drafts::{Cursor, DraftStore, SaveError, Saved, Workspace};
 use crate::export::Preset;
 use crate::post::Post;
 use crate::presets::LocalNow;
@@ -204,7 +204,7 @@ impl Session {
                 at,
                 &post.to_text(),
                 cursor,
-                &info_of(post),
+                &ws.info_for(post),
             ));
         }
         if saved == Saved::FinishLater {

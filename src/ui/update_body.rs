@@ -33,8 +33,11 @@ impl Editor {
         let warned = self.doc.picture_warnings().to_vec();
         self.doc.set_body(&text);
         let shown = (self.preview.stats(), self.save_status());
+        // A long post's footnotes are checked when typing pauses.
+        let mut problems_changed = false;
         if text.len() <= LONG_POST_BYTES {
             self.refresh_body();
+            problems_changed = self.doc.check_body();
         } else {
             self.preview.keystroke(&text);
         }
@@ -42,7 +45,9 @@ impl Editor {
         self.preview.apply();
         self.links_after_typing();
         self.images.show_in(&self.preview.blocks_ref());
-        shown != (self.preview.stats(), self.save_status()) || warned != self.doc.picture_warnings()
+        problems_changed
+            || shown != (self.preview.stats(), self.save_status())
+            || warned != self.doc.picture_warnings()
     }
 
     fn save_status(&self) -> Option<SaveStatus> {
@@ -62,6 +67,8 @@ impl Editor {
         // Here rather than in the autosave that follows, whose task
         // is long enough on a long post.
         self.verify_body(ctx);
+        // A long post's footnotes, checked now rather than per keystroke.
+        self.doc.check_body();
         // A new count shows by rendering the editor again, which a
         // long post's keystrokes leave out.
         self.preview.typing_paused();

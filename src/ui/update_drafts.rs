@@ -187,6 +187,17 @@ impl Editor {
         true
     }
 
+    /// `Msg::PreviewRevision`.
+    pub(super) fn preview_revision(&mut self, rev_id: Option<u64>) -> bool {
+        let Some(s) = &mut self.session else {
+            return false;
+        };
+        if let Err(e) = s.workspace_mut().preview_revision(rev_id) {
+            self.alert(Severity::Error, e.to_string());
+        }
+        true
+    }
+
     /// `Msg::DownloadCorrupt`: a download changes nothing shown.
     pub(super) fn download_corrupt(&mut self, key: String) -> bool {
         let raw = self

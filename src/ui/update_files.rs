@@ -338,7 +338,7 @@ impl Editor {
         export::post_download_name(
             self.own_path(),
             self.prefs.preset(),
-            PostNames::of(self.doc.post()).parts(),
+            self.doc.names().parts(),
             &files::today(),
         )
     }
@@ -348,7 +348,7 @@ impl Editor {
         export::post_path(
             self.own_path(),
             self.prefs.preset(),
-            PostNames::of(self.doc.post()).parts(),
+            self.doc.names().parts(),
             &files::today(),
         )
     }

@@ -15,7 +15,7 @@ use super::layout::{LayoutMsg, Pane};
 use super::msg::{BodyChange, Msg};
 use super::prefs::{SPLIT_MAX, SPLIT_MIN};
 use super::preview::Preview;
-use super::raw::RawFrontMatter;
+use super::raw::{RawFrontMatter, RawProblem};
 use super::toast::Notice;
 use super::toolbar::Toolbar;
 use super::update_prefs::prefers_dark;
@@ -124,7 +124,19 @@ impl Editor {
         });
         let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
         let title = self.doc.title().map(AttrValue::from);
-        let problems: Vec<&Diagnostic> = self.doc.problems().collect();
+        // Each problem once: beside its field or under Raw front matter when
+        // the form is beside the writing, the rest above (on a phone, all).
+        let beside = self.prefs.form_open() && !self.layout.narrow;
+        let problems: Vec<&Diagnostic> = self.doc.problems_at_top(beside);
+        let raw_problem = self
+            .doc
+            .syntax_problem()
+            .filter(|_| beside)
+            .map(|(d, at)| RawProblem {
+                message: AttrValue::from(d.message.clone()),
+                line: at.line,
+                column: at.column,
+            });
         let stats = self.preview.stats();
         let h = &self.handlers;
         let onpaste = link.batch_callback(|e: Event| {
@@ -202,11 +214,96 @@ impl Editor {
                 on_new={h.new_draft.clone()} on_open={h.open_draft.clone()}
                 on_duplicate={h.duplicate_draft.clone()} on_delete={h.delete_draft.clone()}
                 on_search={h.search_drafts.clone()} on_restore={h.restore_revision.clone()}
+                previewed={ws.previewed().map(|r| (r.rev_id, AttrValue::from(r.text.clone())))} on_preview={h.preview_revision.clone()}
                 on_download_corrupt={h.download_corrupt.clone()} on_discard_corrupt={h.discard_corrupt.clone()} />
             }
         });
         // Where the post will be written: shown in File name and read by the publish status.
         let export_path = self.export_path();
+
+        // Keyed parts, put in the order the page reads them
+        // (`Layout::reading_order`): they move, they are not made again.
+        let with_side = drafts_panel.is_some() || self.folder.is_open();
+        let side = with_side.then(|| {
+            html! {
+                        <div class="pw-side" key="side">
+                            { for drafts_panel }
+                            { self.folder_panel(ctx) }
+                        </div>
+            }
+        });
+        let meta = html! {
+                <div class="pw-meta" key="meta" onkeydown={form_keys}>
+                    <button type="button" class="pw-disclosure" aria-expanded={self.prefs.form_open().to_string()} aria-controls="pw-form-body"
+                        onclick={link.callback(|_| Msg::ToggleForm)}>{ if self.prefs.form_open() { "Hide front matter" } else { "Show front matter" } }</button>
+                    <div id="pw-form-body" hidden={!self.prefs.form_open()}>
+                        <FrontMatterForm fields={self.doc.fields().clone()} schema={self.doc.schema().clone()} diagnostics={self.doc.diagnostics().clone()}
+                            broken={self.doc.broken()} readonly={self.config.readonly || self.config.disabled}
+                            base_url={self.base_url().map(AttrValue::from)}
+                            on_set={h.set_field.clone()}
+                            on_remove={h.remove_field.clone()}
+                            on_add={h.add_field.clone()}
+                            on_fix={h.fix.clone()}
+                            show_all={self.prefs.more_fields()} notes={beside}
+                            on_show_all={self.layout.callbacks.show_all.clone()}
+                            draft_key={crate::presets::DraftKey::of(self.prefs.preset())}
+                            nested={self.doc.nested().clone()}
+                            on_convert_draft={h.convert_draft.clone()}
+                            on_pick_image={h.pick_field_image.clone()} local_images={self.images.sources()} />
+                        <RawFrontMatter front_matter={AttrValue::from(self.doc.post().front_matter().to_string())}
+                            open={self.layout.raw_open} broken={self.doc.broken()} problem={raw_problem}
+                            readonly={self.config.readonly} disabled={self.config.disabled}
+                            on_toggle={self.layout.callbacks.toggle_raw.clone()}
+                            on_input={self.layout.callbacks.raw_input.clone()} on_change={self.layout.callbacks.committed.clone()} />
+                    </div>
+                </div>
+        };
+        let writing = html! {
+                <div class="pw-writing" key="writing">
+                { self.pane_tabs(ctx) }
+                <div class={classes!("pw-panes", (self.layout.tab == Pane::Preview).then_some("pw-show-preview"))} ref={self.panes_ref.clone()}>
+                    <div class="pw-pane pw-source" id="pw-write-panel" role="tabpanel" aria-labelledby="pw-tab-write">
+                        <Toolbar on_action={h.command.clone()} on_pick_images={h.attach_images.clone()} disabled={self.config.readonly || self.config.disabled} />
+                        <label for="pw-markdown" class="pw-label">{"Markdown"}</label>
+                        <textarea id="pw-markdown" class="pw-markdown" ref={self.markdown.node_ref()}
+                            {oninput} {onkeydown} {onchange} {onscroll} {onpaste}
+                            readonly={self.config.readonly} disabled={self.config.disabled} spellcheck="true" />
+                        <div class="pw-status-row">
+                            <span class="pw-status">{ format!("{} · {} min read", crate::wording::counted(stats.words, "word", "words"), stats.reading_minutes) }</span>
+                            { { let publish = self.publish_status(&export_path);
+                              // Cut short on a phone: the whole line on hover.
+                              html! { <span class="pw-publish" role="status" title={publish.clone()}>{ publish }</span> } } }
+                            // The open folder post's links that go nowhere (all of them on hover).
+                            if let Some(line) = crate::site::links::summary(&self.broken_links) {
+                                <span class="pw-links" role="status"
+                                    title={self.broken_links.iter().map(|p| format!("Line {}, column {}: {}", p.line, p.column, p.message)).collect::<Vec<_>>().join("\n")}>
+                                    { line }
+                                </span>
+                            }
+                            // Below the writing, not in the toolbar's row: it stays,
+                            // with the count, when everything else goes.
+                            <button type="button" class="pw-focus-toggle" aria-pressed={focus_mode.to_string()}
+                                aria-keyshortcuts="Control+Shift+F" data-tip="Only the writing, the whole window (Ctrl+Shift+F; Esc leaves)"
+                                aria-label="Focus mode" onclick={link.callback(|_| Msg::Layout(LayoutMsg::ToggleFocusMode))}>{"Focus"}</button>
+                        </div>
+                    </div>
+                    { self.splitter(ctx) }
+                    <div class="pw-pane pw-preview-pane" id="pw-preview-panel" role="tabpanel" aria-labelledby="pw-tab-preview">
+                        <Preview {title} node_ref={self.preview.pane_ref()} blocks_ref={self.preview.blocks_ref()} />
+                    </div>
+                </div>
+                </div>
+        };
+        // A merge's conflicts to settle come first, whichever way the page reads.
+        let conflicts = html! {
+            <div class="pw-conflict-slot" key="conflicts">
+                { self.folder_conflict_view(ctx) }
+                { self.tab_conflict_view(ctx) }
+                { self.reimport_conflict_view(ctx) }
+                { self.host_conflict_view(ctx) }
+            </div>
+        };
+        let body_parts = self.layout.reading_order(side, conflicts, meta, writing);
 
         html! {
             <div class={classes!("pw-editor", theme, focus_mode.then_some("pw-focus-mode"))} {ondrop} {ondragover} onkeydown={save_key}>
@@ -256,9 +353,19 @@ impl Editor {
                 </header>
 
                 <div class="pw-alerts">
-                    if !problems.is_empty() {
+                    if !problems.is_empty() || !self.doc.body_problems().is_empty() {
                         <div class="pw-alert pw-alert-problems" role="alert">
-                            { for problems.iter().map(|d| problem_line(d, &h.fix)) }
+                            { for problems.iter().map(|d| match self.doc.syntax_problem() {
+                                // Broken front matter: at the Raw box's line, as there.
+                                Some((s, at)) if std::ptr::eq(s, *d) => html! {
+                                    <p class="pw-error">{ format!("Raw front matter, line {}, column {}: {}", at.line, at.column, d.message) }</p>
+                                },
+                                _ => problem_line(d, &h.fix),
+                            }) }
+                            // The body's, at the Markdown box's lines.
+                            { for self.doc.body_problems().iter().map(|p| html! {
+                                <p class="pw-warning">{ format!("Markdown, line {}, column {}: {}", p.line, p.column, p.message) }</p>
+                            }) }
                         </div>
                     }
                 </div>
@@ -302,76 +409,8 @@ impl Editor {
                     }
                 </div>
 
-                <div class={classes!("pw-body", (drafts_panel.is_some() || self.folder.is_open()).then_some("pw-with-drafts"))}>
-                if drafts_panel.is_some() || self.folder.is_open() {
-                    <div class="pw-side">
-                        { for drafts_panel }
-                        { self.folder_panel(ctx) }
-                    </div>
-                }
-                <div class="pw-main">
-                { self.folder_conflict_view(ctx) }
-                { self.tab_conflict_view(ctx) }
-                { self.reimport_conflict_view(ctx) }
-                { self.host_conflict_view(ctx) }
-                <div class="pw-meta" onkeydown={form_keys}>
-                    <button type="button" class="pw-disclosure" aria-expanded={self.prefs.form_open().to_string()} aria-controls="pw-form-body"
-                        onclick={link.callback(|_| Msg::ToggleForm)}>{ if self.prefs.form_open() { "Hide front matter" } else { "Show front matter" } }</button>
-                    <div id="pw-form-body" hidden={!self.prefs.form_open()}>
-                        <FrontMatterForm fields={self.doc.fields().clone()} schema={self.doc.schema().clone()} diagnostics={self.doc.diagnostics().clone()}
-                            broken={self.doc.broken()} readonly={self.config.readonly || self.config.disabled}
-                            base_url={self.base_url().map(AttrValue::from)}
-                            on_set={h.set_field.clone()}
-                            on_remove={h.remove_field.clone()}
-                            on_add={h.add_field.clone()}
-                            on_fix={h.fix.clone()}
-                            show_all={self.prefs.more_fields()}
-                            on_show_all={self.layout.callbacks.show_all.clone()}
-                            draft_key={crate::presets::DraftKey::of(self.prefs.preset())}
-                            nested={self.doc.nested().clone()}
-                            on_convert_draft={h.convert_draft.clone()}
-                            on_pick_image={h.pick_field_image.clone()} local_images={self.images.sources()} />
-                        <RawFrontMatter front_matter={AttrValue::from(self.doc.post().front_matter().to_string())}
-                            open={self.layout.raw_open} broken={self.doc.broken()}
-                            readonly={self.config.readonly} disabled={self.config.disabled}
-                            on_toggle={self.layout.callbacks.toggle_raw.clone()}
-                            on_input={self.layout.callbacks.raw_input.clone()} on_change={self.layout.callbacks.committed.clone()} />
-                    </div>
-                </div>
-
-                { self.pane_tabs(ctx) }
-                <div class={classes!("pw-panes", (self.layout.tab == Pane::Preview).then_some("pw-show-preview"))} ref={self.panes_ref.clone()}>
-                    <div class="pw-pane pw-source" id="pw-write-panel" role="tabpanel" aria-labelledby="pw-tab-write">
-                        <Toolbar on_action={h.command.clone()} on_pick_images={h.attach_images.clone()} disabled={self.config.readonly || self.config.disabled} />
-                        <label for="pw-markdown" class="pw-label">{"Markdown"}</label>
-                        <textarea id="pw-markdown" class="pw-markdown" ref={self.markdown.node_ref()}
-                            {oninput} {onkeydown} {onchange} {onscroll} {onpaste}
-                            readonly={self.config.readonly} disabled={self.config.disabled} spellcheck="true" />
-                        <div class="pw-status-row">
-                            <span class="pw-status">{ format!("{} · {} min read", crate::wording::counted(stats.words, "word", "words"), stats.reading_minutes) }</span>
-                            { { let publish = self.publish_status(&export_path);
-                              // Cut short on a phone: the whole line on hover.
-                              html! { <span class="pw-publish" role="status" title={publish.clone()}>{ publish }</span> } } }
-                            // The open folder post's links that go nowhere (all of them on hover).
-                            if let Some(line) = crate::site::links::summary(&self.broken_links) {
-                                <span class="pw-links" role="status"
-                                    title={self.broken_links.iter().map(|p| format!("Line {}, column {}: {}", p.line, p.column, p.message)).collect::<Vec<_>>().join("\n")}>
-                                    { line }
-                                </span>
-                            }
-                            // Below the writing, not in the toolbar's row: it stays,
-                            // with the count, when everything else goes.
-                            <button type="button" class="pw-focus-toggle" aria-pressed={focus_mode.to_string()}
-                                aria-keyshortcuts="Control+Shift+F" data-tip="Only the writing, the whole window (Ctrl+Shift+F; Esc leaves)"
-                                aria-label="Focus mode" onclick={link.callback(|_| Msg::Layout(LayoutMsg::ToggleFocusMode))}>{"Focus"}</button>
-                        </div>
-                    </div>
-                    { self.splitter(ctx) }
-                    <div class="pw-pane pw-preview-pane" id="pw-preview-panel" role="tabpanel" aria-labelledby="pw-tab-preview">
-                        <Preview {title} node_ref={self.preview.pane_ref()} blocks_ref={self.preview.blocks_ref()} />
-                    </div>
-                </div>
-                </div>
+                <div class={classes!("pw-body", with_side.then_some("pw-with-drafts"))}>
+                { for body_parts }
                 </div>
             </div>
         }

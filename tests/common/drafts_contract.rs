@@ -10,6 +10,8 @@ use postwright::drafts::*;
 
 const T0: u64 = 1_700_000_000_000;
 const SEC: u64 = 1000;
+/// Saves this far apart are revisions of their own (saves closer together join one).
+const SPAN: u64 = history::REVISION_SPAN_MS;
 const HOUR: u64 = 3_600_000;
 
 fn info(title: &str) -> DraftInfo {
@@ -239,7 +241,7 @@ pub fn revisions_and_restore<S: KeyValueStore>(store: S) {
                 &format!("v{i}"),
                 Cursor::caret(1),
                 &info(&format!("T{i}")),
-                T0 + i * SEC,
+                T0 + i * SPAN,
                 rev,
             )
             .unwrap();
@@ -247,7 +249,14 @@ pub fn revisions_and_restore<S: KeyValueStore>(store: S) {
     }
     // A save changing only the cursor or title keeps no revision.
     rev = drafts
-        .save(&id, "v4", Cursor::caret(2), &info("T4b"), T0 + 5 * SEC, rev)
+        .save(
+            &id,
+            "v4",
+            Cursor::caret(2),
+            &info("T4b"),
+            T0 + 5 * SPAN,
+            rev,
+        )
         .unwrap()
         .rev;
     let revs = drafts.revisions(&id);
@@ -262,7 +271,7 @@ pub fn revisions_and_restore<S: KeyValueStore>(store: S) {
     assert_eq!(revs[0].size, 2);
 
     let out = drafts
-        .restore_revision(&id, revs[2].rev_id, T0 + 6 * SEC, rev)
+        .restore_revision(&id, revs[2].rev_id, T0 + 6 * SPAN, rev)
         .unwrap();
     let d = drafts.load(&id).unwrap();
     assert_eq!(
@@ -281,7 +290,7 @@ pub fn revisions_and_restore<S: KeyValueStore>(store: S) {
     ));
     // Restoring checks the rev like a save.
     assert!(matches!(
-        drafts.restore_revision(&id, revs[0].rev_id, T0 + 7 * SEC, rev),
+        drafts.restore_revision(&id, revs[0].rev_id, T0 + 7 * SPAN, rev),
         Err(SaveError::Conflict { .. })
     ));
 }
@@ -351,7 +360,7 @@ pub fn autosave_reads_only_the_head<S: KeyValueStore>(store: S) {
                 &text,
                 Cursor::caret(2),
                 &info("T"),
-                T0 + rev * SEC,
+                T0 + rev * SPAN,
                 rev,
             )
             .unwrap();
@@ -372,11 +381,11 @@ pub fn autosave_reads_only_the_head<S: KeyValueStore>(store: S) {
     // Another tab writes rev 5 (same size as ours would be): read whole, conflict.
     let tab_b = DraftStore::new(&store.inner, "tabB");
     tab_b
-        .save(&id, "vB", Cursor::caret(2), &info("T"), T0 + 9 * SEC, 4)
+        .save(&id, "vB", Cursor::caret(2), &info("T"), T0 + 9 * SPAN, 4)
         .unwrap();
     store.draft_gets.set(0);
     assert!(matches!(
-        drafts.save(&id, "v5", Cursor::caret(2), &info("T"), T0 + 10 * SEC, 4),
+        drafts.save(&id, "v5", Cursor::caret(2), &info("T"), T0 + 10 * SPAN, 4),
         Err(SaveError::Conflict { .. })
     ));
     assert!(store.draft_gets.get() > 0);
@@ -390,7 +399,7 @@ pub fn autosave_reads_only_the_head<S: KeyValueStore>(store: S) {
             "v6",
             Cursor::caret(2),
             &info("T"),
-            T0 + 11 * SEC,
+            T0 + 11 * SPAN,
             theirs.rev,
         )
         .unwrap();
@@ -934,7 +943,7 @@ pub fn quota_exceeded<S: KeyValueStore>(store: S, fill: impl Fn(&S)) {
                 &text,
                 Cursor::default(),
                 &info("Post"),
-                T0 + i * SEC,
+                T0 + i * SPAN,
                 rev,
             )
             .unwrap()
@@ -946,7 +955,7 @@ pub fn quota_exceeded<S: KeyValueStore>(store: S, fill: impl Fn(&S)) {
                 &text,
                 Cursor::default(),
                 &info("Other"),
-                T0 + i * SEC,
+                T0 + i * SPAN,
                 rev_other,
             )
             .unwrap()
@@ -964,7 +973,7 @@ pub fn quota_exceeded<S: KeyValueStore>(store: S, fill: impl Fn(&S)) {
             &grown,
             Cursor::default(),
             &info("Post"),
-            T0 + 10 * SEC,
+            T0 + 10 * SPAN,
             rev,
         )
         .unwrap();
@@ -978,7 +987,7 @@ pub fn quota_exceeded<S: KeyValueStore>(store: S, fill: impl Fn(&S)) {
         .iter()
         .chain(drafts.revisions(&other).iter())
     {
-        assert!(r.saved_ms >= T0 + 2 * SEC, "the oldest went first");
+        assert!(r.saved_ms >= T0 + 2 * SPAN, "the oldest went first");
     }
 
     // Far more than all revisions can free: fails, nothing changed.
@@ -990,7 +999,7 @@ pub fn quota_exceeded<S: KeyValueStore>(store: S, fill: impl Fn(&S)) {
             &huge,
             Cursor::default(),
             &info("Post"),
-            T0 + 11 * SEC,
+            T0 + 11 * SPAN,
             rev,
         )
         .unwrap_err();
@@ -1005,11 +1014,11 @@ pub fn quota_exceeded<S: KeyValueStore>(store: S, fill: impl Fn(&S)) {
     assert_eq!(drafts.load(&other).unwrap().rev, rev_other);
     assert_eq!(drafts.list().unwrap().len(), 2);
     let err = drafts
-        .create(&huge, &info("New"), T0 + 12 * SEC)
+        .create(&huge, &info("New"), T0 + 12 * SPAN)
         .unwrap_err();
     assert_eq!(err, SaveError::Storage(StorageError::QuotaExceeded));
     assert_eq!(drafts.list().unwrap().len(), 2, "no half-created draft");
     // Deleting still works on a full storage.
-    let token = drafts.delete(&other, T0 + 13 * SEC).unwrap();
-    assert!(drafts.undo_delete(&token, T0 + 14 * SEC).unwrap());
+    let token = drafts.delete(&other, T0 + 13 * SPAN).unwrap();
+    assert!(drafts.undo_delete(&token, T0 + 13 * SPAN + SEC).unwrap());
 }

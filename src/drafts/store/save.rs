@@ -122,6 +122,7 @@ impl<S: KeyValueStore> DraftStore<S> {
         let after = AfterSave {
             meta: new.meta(units),
             replaced: current.filter(|cur| cur.text != new.text),
+            on_its_own: false,
         };
         self.tab.remember(new, units);
         Ok((outcome, Some(after)))
@@ -132,9 +133,13 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// many revisions were dropped to keep within the budget.
     pub fn finish_save(&self, after: AfterSave, now_ms: u64) -> usize {
         let pruned = match &after.replaced {
-            Some(cur) => self
-                .revs()
-                .push(&after.meta.id, cur, now_ms, self.revision_budget),
+            Some(cur) => self.revs().push(
+                &after.meta.id,
+                cur,
+                now_ms,
+                self.revision_budget,
+                !after.on_its_own,
+            ),
             None => 0,
         };
         self.update_index_entry(after.meta);
@@ -273,13 +278,13 @@ impl<S: KeyValueStore> DraftStore<S> {
         expected_rev: u64,
     ) -> Result<SaveOutcome, SaveError> {
         let r = self.load_revision(id, rev_id).map_err(SaveError::Load)?;
-        self.save(
-            id,
-            &r.text,
-            r.cursor,
-            &DraftInfo::new(r.title, r.date),
-            now_ms,
-            expected_rev,
-        )
+        let info = DraftInfo::new(r.title, r.date);
+        let (outcome, after) =
+            self.save_first(id, &r.text, r.cursor, &info, now_ms, expected_rev)?;
+        let after = after.map(|a| AfterSave {
+            on_its_own: true,
+            ..a
+        });
+        Ok(self.finished((outcome, after), now_ms))
     }
 }

@@ -41,9 +41,9 @@ impl<S: KeyValueStore> Workspace<S> {
         };
         let post = Post::parse(&text);
         self.finish_save(now_ms);
-        let outcome = self
-            .store
-            .force_save(&self.id, &text, cursor, &info_of(&post), now_ms)?;
+        let outcome =
+            self.store
+                .force_save(&self.id, &text, cursor, &self.info_for(&post), now_ms)?;
         self.conflict = None;
         self.stored(outcome.rev, text.clone());
         self.refresh_lists();
