@@ -396,3 +396,39 @@ fn revisions_are_stretches_of_editing_labelled_by_what_changed() {
     assert_eq!(other.revisions(&id).len(), 3);
     assert_eq!(other.revisions(&id)[0].change, "+1 word");
 }
+
+/// A post that came from a file keeps the version it began as: saves right
+/// after an import do not replace it, so a re-import of the file has its
+/// common ancestor to merge from.
+#[test]
+fn a_file_posts_first_version_is_kept_as_it_began() {
+    const T0: u64 = 1_700_000_000_000;
+    let storage = MemoryStore::new();
+    let tab = DraftStore::new(&storage, "tabA");
+    let mut info = DraftInfo::new("Hello", None);
+    info.path = Some("content/posts/hello.md".into());
+    let id = tab.create("As imported.\n", &info, T0).unwrap();
+    let mut rev = 1;
+    for (i, text) in ["Edited.\n", "Edited again.\n", "Edited thrice.\n"]
+        .into_iter()
+        .enumerate()
+    {
+        rev = tab
+            .save(
+                &id,
+                text,
+                Cursor::default(),
+                &info,
+                T0 + (i as u64 + 1) * 2000,
+                rev,
+            )
+            .unwrap()
+            .rev;
+    }
+    let revs = tab.revisions(&id);
+    assert_eq!(revs.len(), 2, "the beginning, and the stretch after it");
+    let oldest = tab.load_revision(&id, revs[1].rev_id).unwrap();
+    assert_eq!(oldest.text, "As imported.\n");
+    let stretch = tab.load_revision(&id, revs[0].rev_id).unwrap();
+    assert_eq!(stretch.text, "Edited again.\n");
+}

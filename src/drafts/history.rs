@@ -7,7 +7,10 @@
 //! joins the newest revision (taking its place: the revision holds the
 //! latest text of its stretch) while it is of the same editing session (the
 //! same tab) and within [`REVISION_SPAN_MS`] of the revision's first save;
-//! otherwise it starts a revision of its own. Each revision is labelled by
+//! otherwise it starts a revision of its own. The oldest kept revision of
+//! a post with a file (imported, from a folder, named) is never joined: it
+//! is what the draft began as, the common ancestor a re-import of the file
+//! merges from, so it keeps that text. Each revision is labelled by
 //! what changed since the revision before it (`+120 words, title changed`).
 
 use crate::post::Post;
@@ -23,13 +26,17 @@ pub struct Stretch<'a> {
     pub since_ms: u64,
     /// The tab (session) that wrote it.
     pub writer: &'a str,
+    /// It is the oldest kept revision of a post with a file (what the
+    /// draft began as: a re-import's common ancestor).
+    pub oldest: bool,
 }
 
 /// Whether a version saved at `saved_ms` by `writer` joins the newest
 /// revision `last` instead of starting one of its own.
 pub fn joins(last: Option<Stretch<'_>>, saved_ms: u64, writer: &str) -> bool {
     last.is_some_and(|last| {
-        last.writer == writer
+        !last.oldest
+            && last.writer == writer
             && saved_ms >= last.since_ms
             && saved_ms - last.since_ms < REVISION_SPAN_MS
     })
@@ -91,7 +98,21 @@ mod tests {
     const MIN: u64 = 60_000;
 
     fn at(since_ms: u64, writer: &str) -> Option<Stretch<'_>> {
-        Some(Stretch { since_ms, writer })
+        Some(Stretch {
+            since_ms,
+            writer,
+            oldest: false,
+        })
+    }
+
+    #[test]
+    fn what_the_draft_began_as_is_never_joined() {
+        let first = Some(Stretch {
+            since_ms: 10 * MIN,
+            writer: "tab",
+            oldest: true,
+        });
+        assert!(!joins(first, 10 * MIN + 2_000, "tab"));
     }
 
     #[test]

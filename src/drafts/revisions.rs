@@ -148,9 +148,12 @@ impl<S: KeyValueStore> Revisions<'_, S> {
         if env.revs.last().is_some_and(|r| r.text == prev.text) {
             return 0;
         }
+        // A post with a file keeps the version it began as (see `history`).
+        let oldest = env.revs.len() == 1 && prev.path.is_some();
         let last = env.revs.last().map(|r| Stretch {
             since_ms: r.since_ms.unwrap_or(r.saved_ms),
             writer: &r.writer,
+            oldest,
         });
         let joined = last.filter(|_| may_join && joins(last, prev.updated_ms, &prev.writer));
         let since_ms = Some(joined.map_or(prev.updated_ms, |l| l.since_ms));
