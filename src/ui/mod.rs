@@ -18,7 +18,8 @@
 //! (import, export, a local folder, the clipboard) and `update_drafts`
 //! (autosaved drafts) and `update_journal` (the crash journal) handle the messages; `layout` (tabs, focus mode, disclosures) and `undo`
 //! (taking back a field's removal) are parts too; `view` shows it with its
-//! small components (`raw`, the Raw front matter box). `widget` is the
+//! small components (`raw`, the Raw front matter box; `view_parts`: the
+//! pane tabs, the splitter, the folder panel; `form_images`: image fields). `widget` is the
 //! JS face that mounts it (`mount`, called by `widget/postwright.js`).
 
 mod conflict_view;
@@ -30,6 +31,7 @@ mod focus;
 mod folder_link;
 mod folder_save;
 mod form;
+mod form_images;
 mod host;
 mod host_merge;
 mod images;
@@ -56,6 +58,7 @@ mod update_images;
 mod update_journal;
 mod update_prefs;
 mod view;
+mod view_parts;
 pub mod widget;
 
 pub use editor::Editor;
