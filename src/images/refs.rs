@@ -117,7 +117,9 @@ fn join(dir: &str, rel: &str) -> String {
     parts.join("/")
 }
 
-fn percent_decoded(s: &str) -> String {
+/// A link destination's `%XX` escapes decoded, as the file's own name
+/// (`b%20c.png` is `b c.png`); text that would not be UTF-8 stays as written.
+pub(crate) fn percent_decoded(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

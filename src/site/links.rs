@@ -10,7 +10,9 @@
 
 use pulldown_cmark::{Event, Parser, Tag};
 
+use crate::images::refs::percent_decoded;
 use crate::markdown::{options, render_html, RenderOptions};
+use crate::post::line_col;
 use crate::post::Post;
 
 /// The files a link may point to, by `/`-separated path (as the post's own
@@ -190,32 +192,6 @@ pub fn resolve(from: &str, link: &str) -> String {
     } else {
         joined
     }
-}
-
-fn percent_decoded(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
-}
-
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 #[cfg(test)]
