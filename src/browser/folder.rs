@@ -76,7 +76,9 @@ const MAX_CONFIG_BYTES: f64 = 1024.0 * 1024.0;
 
 /// Asks the user for a folder (read-write) and lists its Markdown posts,
 /// with the site configuration files at its root.
-pub async fn open() -> Result<(String, Vec<FolderPost>, ConfigFiles), BrowserError> {
+/// The folder itself is given too (`root`): its other files (pictures) are
+/// reached through it.
+pub async fn open() -> Result<Opened, BrowserError> {
     let window: JsValue = web_sys::window()
         .ok_or_else(|| BrowserError::unavailable("no window"))?
         .into();
@@ -88,7 +90,109 @@ pub async fn open() -> Result<(String, Vec<FolderPost>, ConfigFiles), BrowserErr
     walk(&dir, String::new(), 0, &mut posts).await?;
     posts.sort_by(|a, b| a.path.cmp(&b.path));
     let config = config_files(&dir).await;
-    Ok((name, posts, config))
+    Ok(Opened {
+        name,
+        posts,
+        config,
+        root: dir,
+    })
+}
+
+/// An opened folder: its name, posts, site configuration and handle.
+pub struct Opened {
+    pub name: String,
+    pub posts: Vec<FolderPost>,
+    pub config: ConfigFiles,
+    pub root: JsValue,
+}
+
+/// The handle of the folder `dirs` (path segments) under `root`; `create`:
+/// made where missing. `None`: not there.
+async fn dir_at(
+    root: &JsValue,
+    dirs: &[&str],
+    create: bool,
+) -> Result<Option<JsValue>, BrowserError> {
+    let mut dir = root.clone();
+    for name in dirs {
+        let options = js_sys::Object::new();
+        let _ = Reflect::set(&options, &"create".into(), &create.into());
+        dir = match call_js(
+            &dir,
+            "getDirectoryHandle",
+            &[(*name).into(), options.into()],
+        )
+        .await
+        {
+            Ok(d) => d,
+            Err(e) if is_not_found(&e) || is_type_mismatch(&e) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+    }
+    Ok(Some(dir))
+}
+
+fn is_type_mismatch(e: &JsValue) -> bool {
+    e.dyn_ref::<web_sys::DomException>()
+        .is_some_and(|ex| ex.name() == "TypeMismatchError")
+}
+
+/// The file at `path` (`/`-separated, relative to `root`), as a Blob;
+/// `None`: no such file.
+pub async fn file_at(root: &JsValue, path: &str) -> Result<Option<web_sys::Blob>, BrowserError> {
+    let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let Some((name, dirs)) = parts.split_last() else {
+        return Ok(None);
+    };
+    let Some(dir) = dir_at(root, dirs, false).await? else {
+        return Ok(None);
+    };
+    let handle = match call_js(&dir, "getFileHandle", &[(*name).into()]).await {
+        Ok(h) => h,
+        Err(e) if is_not_found(&e) || is_type_mismatch(&e) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let file = call(&handle, "getFile", &[]).await?;
+    Ok(file.dyn_into::<web_sys::Blob>().ok())
+}
+
+/// What writing a file beside the post did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placed {
+    Written,
+    /// The same bytes were there already.
+    Same,
+    /// Another file is there: left as it was.
+    Different,
+}
+
+/// Writes `bytes` at `path` under `root`, making its folders; never over a
+/// file with other bytes.
+pub async fn place_at(root: &JsValue, path: &str, bytes: &[u8]) -> Result<Placed, BrowserError> {
+    if let Some(blob) = file_at(root, path).await? {
+        let buffer = JsFuture::from(blob.array_buffer())
+            .await
+            .map_err(BrowserError::from)?;
+        return Ok(if Uint8Array::new(&buffer).to_vec() == bytes {
+            Placed::Same
+        } else {
+            Placed::Different
+        });
+    }
+    let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let Some((name, dirs)) = parts.split_last() else {
+        return Err(BrowserError::Failed(format!("{path} is no file name")));
+    };
+    let dir = dir_at(root, dirs, true).await?.ok_or_else(|| {
+        BrowserError::Failed(format!("a file stands where a folder of {path} goes"))
+    })?;
+    let options = js_sys::Object::new();
+    let _ = Reflect::set(&options, &"create".into(), &true.into());
+    let handle = call(&dir, "getFileHandle", &[(*name).into(), options.into()]).await?;
+    let writable = call(&handle, "createWritable", &[]).await?;
+    call(&writable, "write", &[Uint8Array::from(bytes).into()]).await?;
+    call(&writable, "close", &[]).await?;
+    Ok(Placed::Written)
 }
 
 /// The text of each configuration file at `dir`'s root that is there (one

@@ -103,6 +103,30 @@ pub fn repo_candidates(preset: Option<Preset>, post_path: &str, url: &str) -> Op
     Some(vec![join(dir, &url)])
 }
 
+/// The post's local pictures as an opened folder holds them: each
+/// reference as written (once), with the repository files it may be, in
+/// the order to try (see [`repo_candidates`]). What the preview shows for a
+/// folder post's pictures that are not kept in the browser.
+pub fn folder_pictures(
+    preset: Option<Preset>,
+    post_path: &str,
+    post: &Post,
+) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for r in image_refs(post) {
+        if out.iter().any(|(u, _)| *u == r.url) {
+            continue;
+        }
+        if let Some(c) = repo_candidates(preset, post_path, &r.url) {
+            let c: Vec<String> = c.into_iter().filter(|p| !p.is_empty()).collect();
+            if !c.is_empty() {
+                out.push((r.url, c));
+            }
+        }
+    }
+    out
+}
+
 fn join(dir: &str, rel: &str) -> String {
     let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
     for seg in rel.split('/') {
@@ -199,5 +223,43 @@ mod tests {
         ] {
             assert_eq!(c(None, "a.md", url), None, "{url}");
         }
+    }
+
+    #[test]
+    fn a_folder_posts_pictures_are_looked_for_in_its_bundle_and_static_folder() {
+        let post = Post::parse(
+            "---\ntitle: x\n---\n![](cover.jpg) ![a](./cover.jpg) ![b](/images/x.png) ![c](https://e.x/y.png) ![d](cover.jpg)\n",
+        );
+        assert_eq!(
+            folder_pictures(
+                Some(Preset::HugoBundle),
+                "content/posts/trip/index.md",
+                &post
+            ),
+            vec![
+                (
+                    "cover.jpg".into(),
+                    vec!["content/posts/trip/cover.jpg".into()]
+                ),
+                (
+                    "./cover.jpg".into(),
+                    vec!["content/posts/trip/cover.jpg".into()]
+                ),
+                (
+                    "/images/x.png".into(),
+                    vec!["static/images/x.png".into(), "assets/images/x.png".into()]
+                ),
+            ]
+        );
+        let zola = Post::parse("![](/images/x.png)\n");
+        assert_eq!(
+            folder_pictures(Some(Preset::Zola), "content/a.md", &zola),
+            vec![("/images/x.png".into(), vec!["static/images/x.png".into()])]
+        );
+        let jekyll = Post::parse("![](/assets/img/x.png)\n");
+        assert_eq!(
+            folder_pictures(Some(Preset::Jekyll), "_posts/2024-01-01-a.md", &jekyll),
+            vec![("/assets/img/x.png".into(), vec!["assets/img/x.png".into()])]
+        );
     }
 }

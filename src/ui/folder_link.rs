@@ -13,6 +13,8 @@ use crate::site::SiteConfig;
 pub(super) struct FolderLink {
     /// The folder's name and its posts.
     opened: Option<(String, Rc<Vec<FolderPost>>)>,
+    /// The folder's handle: its pictures are reached through it.
+    root: Option<wasm_bindgen::JsValue>,
     /// The file a post was opened from, with the draft that holds it (none
     /// without drafts).
     file: Option<(Option<String>, FolderPost)>,
@@ -42,14 +44,21 @@ impl FolderLink {
         name: String,
         posts: Vec<FolderPost>,
         site: Option<SiteConfig>,
+        root: wasm_bindgen::JsValue,
     ) {
         self.opened = Some((name, Rc::new(posts)));
+        self.root = Some(root);
         self.site = site;
     }
 
     /// The opened site's configuration.
     pub(super) fn site(&self) -> Option<&SiteConfig> {
         self.site.as_ref()
+    }
+
+    /// The opened folder's handle.
+    pub(super) fn root(&self) -> Option<&wasm_bindgen::JsValue> {
+        self.root.as_ref()
     }
 
     pub(super) fn is_open(&self) -> bool {

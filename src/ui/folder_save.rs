@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::conflict_view::ConflictView;
 use super::editor::Editor;
 use super::folder_link::DiskConflict;
+use super::folder_pictures::{place_pictures, PicturesPlaced};
 use super::msg::{post_of, Msg};
 use crate::browser::folder::{self, FolderPost, OnDisk};
 use crate::browser::BrowserError;
@@ -28,6 +29,8 @@ pub enum FolderSaveMsg {
         text: String,
         merged: Option<String>,
         result: Result<Option<f64>, BrowserError>,
+        /// The post's pictures, written beside it after it.
+        pictures: PicturesPlaced,
     },
     /// The conflict view's choices, one per conflict.
     Resolve(Vec<Resolution>),
@@ -63,19 +66,24 @@ impl Editor {
                 text,
                 merged,
                 result,
+                pictures,
             } => {
                 match result {
                     Ok(modified) => {
                         self.folder.set_seen(Seen::new(text, modified));
-                        self.alert(
-                            Severity::Info,
-                            match merged {
-                                Some(from_disk) => format!(
-                                    "Saved {path}, merged with what changed on disk since it was read: {from_disk}."
-                                ),
-                                None => format!("Saved {path}."),
-                            },
-                        );
+                        let saved = match merged {
+                            Some(from_disk) => format!(
+                                "Saved {path}, merged with what changed on disk since it was read: {from_disk}."
+                            ),
+                            None => format!("Saved {path}."),
+                        };
+                        let severity =
+                            if pictures.different.is_empty() && pictures.failed.is_empty() {
+                                Severity::Info
+                            } else {
+                                Severity::Warning
+                            };
+                        self.alert(severity, format!("{saved}{}", pictures.describe()));
                     }
                     Err(e) => self.not_saved(&e.to_string()),
                 }
@@ -210,6 +218,8 @@ impl Editor {
         merged: Option<String>,
     ) {
         let link = ctx.link().clone();
+        let root = self.folder.root().cloned();
+        let pictures = self.pictures_to_place(&file.path);
         wasm_bindgen_futures::spawn_local(async move {
             let now = folder::read_now(&file).await;
             let still = match &now {
@@ -226,11 +236,16 @@ impl Editor {
                 Ok(()) => Ok(folder::modified(&file).await),
                 Err(e) => Err(e),
             };
+            let pictures = match result {
+                Ok(_) => place_pictures(root, pictures).await,
+                Err(_) => PicturesPlaced::default(),
+            };
             link.send_message(Msg::FolderSave(FolderSaveMsg::Written {
                 path: file.path,
                 text,
                 merged,
                 result,
+                pictures,
             }));
         });
     }

@@ -44,6 +44,8 @@ pub enum ImagesMsg {
     Resized(String, Result<Blob, BrowserError>),
     /// A picture could not be stored (the text keeps its reference).
     NotStored(String, IdbError),
+    /// The open folder post's pictures, read from the folder (reference as written, bytes).
+    FromFolder(Vec<(String, Blob)>),
     /// Something to tell the writer (an export done, or failed).
     Told(crate::validate::Severity, String),
 }
@@ -83,6 +85,9 @@ pub(super) struct LocalImages {
     /// The draft `pictures` are of (`""`: no drafts here).
     draft: Option<String>,
     pictures: Vec<Picture>,
+    /// The open folder post's pictures as the folder holds them (reference,
+    /// object URL): shown unless one kept here has the same reference.
+    from_folder: Vec<(String, String)>,
     /// Shared with the form (its thumbnails), so it renders again only when they change.
     sources: Rc<LocalSources>,
     base_url: Option<String>,
@@ -141,9 +146,7 @@ impl LocalImages {
         for p in self.pictures.drain(..) {
             store::revoke(&p.url);
         }
-        if !self.sources.is_empty() {
-            self.sources = Rc::default();
-        }
+        self.rebuild();
     }
 
     /// The stored pictures of `draft`, when it is still the one shown.
@@ -200,11 +203,32 @@ impl LocalImages {
         }
     }
 
+    /// The open folder post's pictures, read from the folder (replacing
+    /// those of the post opened before).
+    pub(super) fn set_from_folder(&mut self, found: Vec<(String, Blob)>) {
+        for (_, url) in self.from_folder.drain(..) {
+            store::revoke(&url);
+        }
+        for (reference, blob) in found {
+            if let Some(url) = store::object_url(&blob) {
+                self.from_folder.push((reference, url));
+            }
+        }
+        self.rebuild();
+    }
+
     fn rebuild(&mut self) {
+        let folder = self
+            .from_folder
+            .iter()
+            .map(|(r, u)| (r.as_str(), u.as_str()));
+        // Later wins: a picture kept here over the folder's file.
         self.sources = Rc::new(LocalSources::new(
-            self.pictures
-                .iter()
-                .map(|p| (p.reference.as_str(), p.url.as_str())),
+            folder.chain(
+                self.pictures
+                    .iter()
+                    .map(|p| (p.reference.as_str(), p.url.as_str())),
+            ),
             self.base_url.as_deref(),
         ));
     }

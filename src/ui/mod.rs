@@ -29,6 +29,7 @@ mod export_images;
 mod file_buttons;
 mod focus;
 mod folder_link;
+mod folder_pictures;
 mod folder_save;
 mod form;
 mod form_images;

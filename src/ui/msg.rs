@@ -80,7 +80,7 @@ pub enum Msg {
     ExportAll,
     // --- a local blog checkout (File System Access API) ---
     OpenFolder,
-    FolderOpened(Result<(String, Vec<folder::FolderPost>, folder::ConfigFiles), BrowserError>),
+    FolderOpened(Result<folder::Opened, BrowserError>),
     OpenFolderPost(usize),
     FolderPostRead(folder::FolderPost, Result<folder::OnDisk, BrowserError>),
     SaveToFolder,

@@ -69,7 +69,7 @@ impl Editor {
                     Severity::Info,
                     format!("{name} is already a draft: opened it."),
                 );
-                self.link_folder_file(Some(id), folder, text);
+                self.link_folder_file(ctx, Some(id), folder, text);
                 true
             }
             ReImport::Differs { id, title } => {
@@ -87,6 +87,7 @@ impl Editor {
 
     fn link_folder_file(
         &mut self,
+        ctx: &Context<Self>,
         id: Option<String>,
         folder: Option<(FolderPost, Option<f64>)>,
         text: String,
@@ -94,6 +95,7 @@ impl Editor {
         if let Some((file, modified)) = folder {
             // Save to folder then merges the draft with the file as read now.
             self.folder.opened_file(id, file, Seen::new(text, modified));
+            self.load_folder_pictures(ctx);
         }
     }
 
@@ -107,7 +109,7 @@ impl Editor {
                 ReimportMsg::Open,
             ) => {
                 self.open_stored_draft(ctx, id.clone());
-                self.link_folder_file(Some(id), folder, text);
+                self.link_folder_file(ctx, Some(id), folder, text);
             }
             (
                 Some(Reimport::Offer {
@@ -144,7 +146,7 @@ impl Editor {
                 };
                 let cursor = draft.cursor;
                 self.show_draft(ctx, draft);
-                self.link_folder_file(Some(id), folder, text);
+                self.link_folder_file(ctx, Some(id), folder, text);
                 match decision {
                     SaveDecision::Write(_) | SaveDecision::Gone => self.alert(
                         Severity::Info,

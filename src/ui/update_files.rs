@@ -167,10 +167,15 @@ impl Editor {
     pub(super) fn folder_opened(
         &mut self,
         ctx: &Context<Self>,
-        result: Result<(String, Vec<folder::FolderPost>, folder::ConfigFiles), BrowserError>,
+        result: Result<folder::Opened, BrowserError>,
     ) -> bool {
         match result {
-            Ok((name, posts, config_files)) => {
+            Ok(folder::Opened {
+                name,
+                posts,
+                config: config_files,
+                root,
+            }) => {
                 let files: Vec<(&str, &str)> = config_files
                     .iter()
                     .map(|(n, t)| (n.as_str(), t.as_str()))
@@ -198,7 +203,7 @@ impl Editor {
                     .filter(|s| !s.suits(self.prefs.preset()))
                     .and_then(|s| s.generator);
                 let url = site.as_ref().and_then(|s| s.base_url.clone());
-                self.folder.opened(name, posts, site);
+                self.folder.opened(name, posts, site, root);
                 match generator {
                     Some(preset) => {
                         self.set_preset(ctx, preset);
@@ -288,6 +293,7 @@ impl Editor {
         // What a save merges against, should the file change on disk meanwhile.
         let seen = crate::merge::disk::Seen::new(post.to_text(), modified);
         self.folder.opened_file(draft_id, file, seen);
+        self.load_folder_pictures(ctx);
         self.refresh_links();
         if let (Some(s), Some(batch)) = (&mut self.session, batch) {
             s.workspace_mut().end_import(batch, now());

@@ -113,6 +113,11 @@ impl Editor {
                 );
                 true
             }
+            ImagesMsg::FromFolder(found) => {
+                self.images.set_from_folder(found);
+                self.images.show_in(&self.preview.blocks_ref());
+                true
+            }
             ImagesMsg::Told(severity, text) => {
                 self.alert(severity, text);
                 true
