@@ -7,11 +7,13 @@
 pub mod attach;
 pub mod metadata;
 pub mod place;
+pub mod placed;
 pub mod refs;
 
 pub use attach::{attach, Attached, LocalSources, Refused};
 pub use metadata::{strip, NotAnImage, Stripped};
 pub use place::{place, MediaFolders, Placement};
+pub use placed::PicturesPlaced;
 
 /// The picture formats a post may hold (what browsers show in `<img>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

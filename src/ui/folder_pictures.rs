@@ -12,38 +12,7 @@ use crate::browser::folder::{self, Placed};
 use crate::browser::images as store;
 use crate::images::attach;
 use crate::images::refs::folder_pictures;
-
-/// What writing the pictures after the post did.
-#[derive(Default)]
-pub struct PicturesPlaced {
-    pub written: usize,
-    /// Repo paths where another file was: left as it was.
-    pub different: Vec<String>,
-    pub failed: Vec<String>,
-}
-
-impl PicturesPlaced {
-    /// The notice's words after `Saved path.` (empty: nothing to say).
-    pub fn describe(&self) -> String {
-        let mut out = String::new();
-        if self.written > 0 {
-            out.push_str(&format!(
-                " Wrote {}.",
-                crate::wording::counted(self.written, "picture", "pictures")
-            ));
-        }
-        if !self.different.is_empty() {
-            out.push_str(&format!(
-                " Left {} as it was: another file is there, not written over.",
-                self.different.join(", ")
-            ));
-        }
-        if !self.failed.is_empty() {
-            out.push_str(&format!(" Could not write {}.", self.failed.join(", ")));
-        }
-        out
-    }
-}
+use crate::images::PicturesPlaced;
 
 impl Editor {
     /// Reads the open folder post's pictures from the folder, for the preview.

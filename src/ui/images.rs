@@ -206,6 +206,9 @@ impl LocalImages {
     /// The open folder post's pictures, read from the folder (replacing
     /// those of the post opened before).
     pub(super) fn set_from_folder(&mut self, found: Vec<(String, Blob)>) {
+        if found.is_empty() && self.from_folder.is_empty() {
+            return;
+        }
         for (_, url) in self.from_folder.drain(..) {
             store::revoke(&url);
         }

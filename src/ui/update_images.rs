@@ -40,6 +40,10 @@ impl Editor {
             .map_or("", |s| s.workspace().open_id())
             .to_string();
         self.images.set_base_url(self.base_url());
+        // A folder post's pictures from the folder are for it alone.
+        if self.current_folder_file().is_none() {
+            self.images.set_from_folder(Vec::new());
+        }
         if self.images.follow(&draft) {
             self.load_images(ctx, draft);
         }
