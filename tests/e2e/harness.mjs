@@ -69,3 +69,17 @@ export async function importText(page, name, text) {
   await (await chooser).setFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
 }
 
+// EXIF IFD0 tags: where the location hangs (GPS IFD pointer) and the orientation.
+export const GPS_IFD = 0x8825;
+export const ORIENTATION = 0x0112;
+/** The tags of a JPEG's EXIF IFD0 (none without EXIF). */
+export function ifd0Tags(jpeg) {
+  const at = jpeg.indexOf(Buffer.from('Exif\0\0', 'latin1'));
+  if (at < 0) return [];
+  const tiff = jpeg.subarray(at + 6);
+  const le = tiff.toString('latin1', 0, 2) === 'II';
+  const u16 = (o) => (le ? tiff.readUInt16LE(o) : tiff.readUInt16BE(o));
+  const u32 = (o) => (le ? tiff.readUInt32LE(o) : tiff.readUInt32BE(o));
+  const ifd = u32(4);
+  return Array.from({ length: u16(ifd) }, (_, i) => u16(ifd + 2 + i * 12));
+}

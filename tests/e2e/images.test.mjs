@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openPage, repo, eventually, PREFIX } from './harness.mjs';
+import { serve, launch, openPage, repo, eventually, PREFIX, ifd0Tags, GPS_IFD, ORIENTATION } from './harness.mjs';
 
 const fixture = (name) => fs.readFileSync(path.join(repo, 'tests', 'fixtures', 'images', name));
 let server, browser;
@@ -51,20 +51,6 @@ async function freshPage() {
 const previewImages = (page) => page.getByRole('region', { name: 'Preview' }).locator('img').evaluateAll(
   (imgs) => imgs.map((i) => ({ src: i.getAttribute('src'), was: i.dataset.pwSrc, shown: i.complete && i.naturalWidth > 0 })));
 
-// EXIF IFD0 tags: where the location hangs (GPS IFD pointer) and the orientation.
-const GPS_IFD = 0x8825;
-const ORIENTATION = 0x0112;
-/** The tags of a JPEG's EXIF IFD0 (none without EXIF). */
-function ifd0Tags(jpeg) {
-  const at = jpeg.indexOf(Buffer.from('Exif\0\0', 'latin1'));
-  if (at < 0) return [];
-  const tiff = jpeg.subarray(at + 6);
-  const le = tiff.toString('latin1', 0, 2) === 'II';
-  const u16 = (o) => (le ? tiff.readUInt16LE(o) : tiff.readUInt16BE(o));
-  const u32 = (o) => (le ? tiff.readUInt32LE(o) : tiff.readUInt32BE(o));
-  const ifd = u32(4);
-  return Array.from({ length: u16(ifd) }, (_, i) => u16(ifd + 2 + i * 12));
-}
 
 function unzip(file) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-zip-'));
